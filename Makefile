@@ -1,0 +1,40 @@
+# ragtop — build, run and test. Each target installs what it needs (libncurses-dev, tmux) first.
+SWIFT      ?= swift
+BIN        := .build/debug/ragtop
+ARGS       ?=
+
+.PHONY: all run test build deps release bench fuzz fuzz-short clean
+
+all: build
+
+## deps: install libncurses-dev and tmux when missing (apt-get as root, else print the command)
+deps:
+	@sh .ci/deps.sh
+
+## build: compile ragtop (debug)
+build: deps
+	$(SWIFT) build --product ragtop
+
+## run: open ragtop on the bundled Kent CYPE scorecard
+run: build
+	@$(BIN) $(ARGS)
+
+## test: the whole suite — unit, golden snapshots and end-to-end tests in tmux
+test: deps
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build --parallel --num-workers 2
+
+## release: optimised build in .build/release
+release: deps
+	$(SWIFT) build -c release --product ragtop
+
+## bench: England-scale benchmark against DuckDB (prints a table; see docs/performance.md)
+bench: deps
+	@sh Tests/Benchmarks/bench.sh
+
+## fuzz: run every libFuzzer target for FUZZ_SECONDS each (default 600)
+fuzz: deps
+	@sh Tests/Fuzz/fuzz.sh $${FUZZ_SECONDS:-600}
+
+clean:
+	rm -rf .build

@@ -1,0 +1,41 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "ragtop",
+    products: [
+        .executable(name: "ragtop", targets: ["ragtop"]),
+        .library(name: "ScorecardData", targets: ["ScorecardData"]),
+        .library(name: "Dashboard", targets: ["Dashboard"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        // The only C in the project: ncursesw through a module map and a header-only shim.
+        .systemLibrary(
+            name: "CNcurses",
+            pkgConfig: "ncursesw",
+            providers: [.apt(["libncurses-dev"])]
+        ),
+        // Model, flat-file readers, validation, RAG/DOT rules, queries, importers. No UI.
+        .target(name: "ScorecardData"),
+        // Pure UI logic: State, Action, update, views rendering State into a Canvas. No I/O.
+        .target(name: "Dashboard", dependencies: ["ScorecardData"]),
+        // The ncurses backend: the only importer of CNcurses.
+        .target(name: "Terminal", dependencies: ["CNcurses", "Dashboard"]),
+        // The executable: argument parsing and wiring.
+        .executableTarget(
+            name: "ragtop",
+            dependencies: [
+                "ScorecardData", "Dashboard", "Terminal",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            resources: [.copy("Resources/kent-cype-2024-10")]
+        ),
+        .testTarget(name: "ScorecardDataTests", dependencies: ["ScorecardData"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "DashboardTests", dependencies: ["Dashboard", "ScorecardData"], resources: [.copy("Golden")]),
+        .testTarget(name: "EndToEndTests", dependencies: []),
+    ],
+    swiftLanguageModes: [.v6]
+)

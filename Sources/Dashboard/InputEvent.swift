@@ -1,0 +1,78 @@
+/// A key, decoded by the Terminal layer (or parsed from a `snapshot --keys` name).
+public enum Key: Hashable, Sendable {
+    case character(Character)
+    case ctrl(Character)
+    case up, down, left, right
+    case home, end, pageUp, pageDown
+    case enter, escape, backspace, tab, backTab
+    case function(Int)
+
+    /// Parses a key name as used by `ragtop snapshot --keys`: a single character, or one of
+    /// Enter, Esc, Tab, S-Tab, Up, Down, Left, Right, PgUp, PgDn, Home, End, Space, Backspace,
+    /// F1-F12 and C-x (control).
+    public init?(name: String) {
+        switch name.lowercased() {
+        case "enter", "return", "ret": self = .enter
+        case "esc", "escape": self = .escape
+        case "tab": self = .tab
+        case "s-tab", "backtab", "btab": self = .backTab
+        case "up": self = .up
+        case "down": self = .down
+        case "left": self = .left
+        case "right": self = .right
+        case "pgup", "pageup", "ppage": self = .pageUp
+        case "pgdn", "pagedown", "npage": self = .pageDown
+        case "home": self = .home
+        case "end": self = .end
+        case "space", "spc": self = .character(" ")
+        case "backspace", "bs", "bspace": self = .backspace
+        default:
+            if name.count == 1, let ch = name.first {
+                self = .character(ch)
+            } else if name.lowercased().hasPrefix("f"), let n = Int(name.dropFirst()), (1...24).contains(n) {
+                self = .function(n)
+            } else if name.lowercased().hasPrefix("c-"), name.count == 3, let ch = name.last {
+                self = .ctrl(Character(ch.lowercased()))
+            } else {
+                return nil
+            }
+        }
+    }
+
+    /// A short human name, used in the help screen.
+    public var displayName: String {
+        switch self {
+        case .character(" "): return "Space"
+        case .character(let c): return String(c)
+        case .ctrl(let c): return "Ctrl-\(c)"
+        case .up: return "↑"
+        case .down: return "↓"
+        case .left: return "←"
+        case .right: return "→"
+        case .home: return "Home"
+        case .end: return "End"
+        case .pageUp: return "PgUp"
+        case .pageDown: return "PgDn"
+        case .enter: return "Enter"
+        case .escape: return "Esc"
+        case .backspace: return "Backspace"
+        case .tab: return "Tab"
+        case .backTab: return "S-Tab"
+        case .function(let n): return "F\(n)"
+        }
+    }
+}
+
+/// A mouse event in canvas coordinates.
+public enum MouseEvent: Hashable, Sendable {
+    case click(x: Int, y: Int)
+    case wheelUp(x: Int, y: Int)
+    case wheelDown(x: Int, y: Int)
+}
+
+/// Everything the terminal can tell the dashboard.
+public enum InputEvent: Hashable, Sendable {
+    case key(Key)
+    case mouse(MouseEvent)
+    case resize(width: Int, height: Int)
+}

@@ -1,0 +1,200 @@
+/// A streaming reader for RFC 4180 CSV over a byte buffer.
+///
+/// It accepts quoted fields, doubled quotes, commas and newlines inside quotes, CRLF and LF line
+/// ends and a leading UTF-8 byte-order mark. It rejects what would silently mangle data: an
+/// unterminated quote, text after a closing quote, a quote inside an unquoted field, NUL bytes and
+/// bare carriage returns. Fields are kept as byte ranges and only turned into strings or numbers
+/// on request, so large files stream without copying every cell.
+public struct CSVReader: Sendable {
+    /// One field of the current record: a byte range into the buffer.
+    public struct Field: Sendable {
+        public var start: Int
+        public var end: Int
+        /// True when the field was quoted and contains doubled quotes to undo.
+        public var hasEscapedQuotes: Bool
+    }
+
+    public let bytes: [UInt8]
+    private var position: Int
+    /// 1-based line number of the next record's first byte.
+    private var nextLine: Int
+    /// 1-based line on which the current record starts.
+    public private(set) var recordLine: Int = 0
+    /// Byte offset at which the current record starts.
+    public private(set) var recordStart: Int = 0
+    /// The fields of the current record (valid after `next()` returned true).
+    public private(set) var fields: [Field] = []
+
+    /// Creates a reader over `bytes`, skipping a UTF-8 byte-order mark.
+    public init(bytes: [UInt8]) {
+        self.bytes = bytes
+        let hasBOM = bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF
+        self.position = hasBOM ? 3 : 0
+        self.nextLine = 1
+        fields.reserveCapacity(32)
+    }
+
+    /// Reads the next record. Returns false at the end of input. A final empty line is not a
+    /// record. Throws `CSVError` with the line and column of the fault.
+    public mutating func next() throws(CSVError) -> Bool {
+        fields.removeAll(keepingCapacity: true)
+        let count = bytes.count
+        guard position < count else { return false }
+        recordLine = nextLine
+        recordStart = position
+        var i = position
+        return try bytes.withUnsafeBufferPointer { (buf) throws(CSVError) -> Bool in
+            while true {
+                // Start of a field.
+                if i < count && buf[i] == UInt8(ascii: "\"") {
+                    let quoteOffset = i
+                    i += 1
+                    let start = i
+                    var escaped = false
+                    while true {
+                        guard i < count else {
+                            throw error(at: quoteOffset, "unterminated quoted field: the closing '\"' is missing")
+                        }
+                        let b = buf[i]
+                        if b == UInt8(ascii: "\"") {
+                            if i + 1 < count && buf[i + 1] == UInt8(ascii: "\"") {
+                                escaped = true
+                                i += 2
+                                continue
+                            }
+                            break
+                        }
+                        if b == 0 { throw error(at: i, "NUL byte in quoted field") }
+                        if b == UInt8(ascii: "\n") { nextLine += 1 }
+                        i += 1
+                    }
+                    fields.append(Field(start: start, end: i, hasEscapedQuotes: escaped))
+                    i += 1 // closing quote
+                    guard i < count else { position = i; return true }
+                    let b = buf[i]
+                    if b == UInt8(ascii: ",") { i += 1; continue }
+                    if b == UInt8(ascii: "\n") { position = i + 1; nextLine += 1; return true }
+                    if b == UInt8(ascii: "\r") {
+                        if i + 1 < count && buf[i + 1] == UInt8(ascii: "\n") { position = i + 2; nextLine += 1; return true }
+                        throw error(at: i, "bare carriage return: line ends must be LF or CRLF")
+                    }
+                    throw error(at: i, "unexpected text after a closing quote: expected ',' or the end of the line")
+                }
+                // Unquoted field.
+                let start = i
+                while i < count {
+                    let b = buf[i]
+                    if b == UInt8(ascii: ",") || b == UInt8(ascii: "\n") || b == UInt8(ascii: "\r") { break }
+                    if b == UInt8(ascii: "\"") { throw error(at: i, "unexpected '\"' inside an unquoted field: quote the whole field and double the quote") }
+                    if b == 0 { throw error(at: i, "NUL byte in field") }
+                    i += 1
+                }
+                fields.append(Field(start: start, end: i, hasEscapedQuotes: false))
+                guard i < count else { position = i; return true }
+                let b = buf[i]
+                if b == UInt8(ascii: ",") { i += 1; continue }
+                if b == UInt8(ascii: "\n") { position = i + 1; nextLine += 1; return true }
+                // b == CR
+                if i + 1 < count && buf[i + 1] == UInt8(ascii: "\n") { position = i + 2; nextLine += 1; return true }
+                throw error(at: i, "bare carriage return: line ends must be LF or CRLF")
+            }
+        }
+    }
+
+    /// Number of fields in the current record.
+    @inline(__always) public var fieldCount: Int { fields.count }
+
+    /// True if field `index` is empty.
+    @inline(__always) public func isEmpty(_ index: Int) -> Bool { fields[index].start == fields[index].end }
+
+    /// The text of field `index`, or nil if it is not valid UTF-8.
+    public func string(_ index: Int) -> String? {
+        let f = fields[index]
+        guard f.start < f.end else { return "" }
+        let slice = bytes[f.start..<f.end]
+        guard var s = String(validating: slice, as: UTF8.self) else { return nil }
+        if f.hasEscapedQuotes { s = s.replacingAll("\"\"", with: "\"") }
+        return s
+    }
+
+    /// The raw bytes of field `index` (quotes not undone).
+    @inline(__always) public func rawBytes(_ index: Int) -> ArraySlice<UInt8> {
+        let f = fields[index]
+        return bytes[f.start..<f.end]
+    }
+
+    /// The 1-based (line, column) of byte `offset` within the current record. Columns count
+    /// characters (Unicode scalars), not bytes.
+    public func location(ofByte offset: Int) -> (line: Int, column: Int) {
+        var line = recordLine
+        var lineStart = recordStart
+        var i = recordStart
+        while i < offset && i < bytes.count {
+            if bytes[i] == UInt8(ascii: "\n") { line += 1; lineStart = i + 1 }
+            i += 1
+        }
+        var column = 1
+        var j = lineStart
+        while j < offset && j < bytes.count {
+            if bytes[j] & 0xC0 != 0x80 { column += 1 }
+            j += 1
+        }
+        return (line, column)
+    }
+
+    /// The 1-based (line, column) of field `index` in the current record: the position of its
+    /// first character, or of its opening quote.
+    public func location(ofField index: Int) -> (line: Int, column: Int) {
+        guard index < fields.count else {
+            return location(ofByte: fields.last.map { $0.end } ?? recordStart)
+        }
+        let f = fields[index]
+        let quoted = f.start > 0 && bytes[f.start - 1] == UInt8(ascii: "\"") && (f.start - 1 == recordStart || bytes[f.start - 2] == UInt8(ascii: ","))
+        return location(ofByte: quoted ? f.start - 1 : f.start)
+    }
+
+    private func error(at offset: Int, _ message: String) -> CSVError {
+        // Lines inside quoted fields may have advanced nextLine; recompute from the record start.
+        let loc = location(ofByte: offset)
+        return CSVError(line: loc.line, column: loc.column, message: message)
+    }
+}
+
+/// A CSV syntax error with its 1-based line and column.
+public struct CSVError: Error, Equatable, Sendable {
+    public var line: Int
+    public var column: Int
+    public var message: String
+}
+
+extension String {
+    /// Replaces every occurrence of `target` with `replacement` (no Foundation needed).
+    func replacingAll(_ target: String, with replacement: String) -> String {
+        guard !target.isEmpty else { return self }
+        var out = ""
+        var rest = self[...]
+        while let r = rest.range(of: target) {
+            out += rest[..<r.lowerBound]
+            out += replacement
+            rest = rest[r.upperBound...]
+        }
+        out += rest
+        return out
+    }
+}
+
+extension Substring {
+    func range(of target: String) -> Range<Substring.Index>? {
+        let t = Array(target.utf8)
+        let u = self.utf8
+        var i = u.startIndex
+        while i != u.endIndex {
+            var j = i
+            var k = 0
+            while k < t.count, j != u.endIndex, u[j] == t[k] { j = u.index(after: j); k += 1 }
+            if k == t.count { return i..<j }
+            i = u.index(after: i)
+        }
+        return nil
+    }
+}

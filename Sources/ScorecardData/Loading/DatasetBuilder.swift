@@ -1,0 +1,426 @@
+/// Accumulates the files of one or more dataset directories, validating as it goes, then builds
+/// the indexed `Dataset`.
+struct DatasetBuilder {
+    var diagnostics: [Diagnostic] = []
+    private var files: [String] = []
+    private var areas: [Area] = []
+    private var areaIndex: [String: Int32] = [:]
+    private var areaOrigin: [String: (path: String, line: Int)] = [:]
+    private var areaParentCell: [String: (path: String, line: Int, column: Int)] = [:]
+    private var indicators: [Indicator] = []
+    private var indicatorIndex: [String: Int32] = [:]
+    private var indicatorOrigin: [String: (path: String, line: Int)] = [:]
+    private var benchmarks: [Benchmark] = []
+    private var benchmarkKeys: [String: (path: String, line: Int)] = [:]
+    private var providers: [Provider] = []
+    private var providerOrigin: [String: (path: String, line: Int)] = [:]
+    private var coverage: [Coverage] = []
+    private var waits: [Wait] = []
+    private var waitKeys: [String: (path: String, line: Int)] = [:]
+    private var columns = ObservationColumns()
+    private var strings = StringPool()
+    /// Column numbers of published RAG/DOT cells, for rule warnings.
+    private var publishedCells: [Int32: (rag: Int32, dot: Int32)] = [:]
+    private var hierarchyChecked = false
+
+    // MARK: Reading files
+
+    mutating func read(name: String, path: String, bytes: [UInt8]) {
+        files.append(path)
+        if name != "areas.csv" && !hierarchyChecked {
+            hierarchyChecked = true
+            validateHierarchy()
+        }
+        switch name {
+        case "areas.csv": readAreas(path, bytes)
+        case "indicators.csv": readIndicators(path, bytes)
+        case "observations.csv": readObservations(path, bytes)
+        case "benchmarks.csv": readBenchmarks(path, bytes)
+        case "providers.csv": readProviders(path, bytes)
+        case "coverage.csv": readCoverage(path, bytes)
+        case "waits.csv": readWaits(path, bytes)
+        default: break
+        }
+    }
+
+    private mutating func finishTable(_ t: TableReader) {
+        diagnostics += t.diagnostics
+        if t.errorCount > TableReader.listedErrorLimit {
+            diagnostics.append(Diagnostic(.error, path: t.path, line: t.line, column: 1,
+                                          "\(t.errorCount - TableReader.listedErrorLimit) more errors in this file not listed"))
+        }
+        if t.warningCount > TableReader.listedErrorLimit {
+            diagnostics.append(Diagnostic(.warning, path: t.path, line: t.line, column: 1,
+                                          "\(t.warningCount - TableReader.listedErrorLimit) more warnings in this file not listed"))
+        }
+    }
+
+    private mutating func readAreas(_ path: String, _ bytes: [UInt8]) {
+        let spec = DatasetLoader.areaColumns
+        guard var t = TableReader(path: path, bytes: bytes, required: spec.required, optional: spec.optional, diagnostics: &diagnostics) else { return }
+        var rows = 0
+        while t.nextRow() {
+            rows += 1
+            guard let code = t.requiredText("code", "an area code such as E10000016") else { continue }
+            let name = t.requiredText("name", "the area's name")
+            let parent = t.text("parent")
+            let kind = t.text("kind")
+            let tileRow = t.integer("tile_row", in: 0...99)
+            let tileCol = t.integer("tile_col", in: 0...99)
+            guard let name, !t.rowHasError else { continue }
+            let area = Area(code: code, name: name, parent: parent, kind: kind, tileRow: tileRow, tileColumn: tileCol)
+            if let first = areaOrigin[code] {
+                let existing = areas[Int(areaIndex[code]!)]
+                if existing.name != area.name || existing.parent != area.parent {
+                    t.fail("code", "area '\(SafeDisplay.clip(code))' is already defined differently at \(first.path):\(first.line)")
+                } else if first.path == path {
+                    t.fail("code", "duplicate area code '\(SafeDisplay.clip(code))' (first at line \(first.line))")
+                }
+                continue
+            }
+            areaIndex[code] = Int32(areas.count)
+            areaOrigin[code] = (path, t.line)
+            if parent != nil { areaParentCell[code] = (path, t.line, t.columnNumber("parent")) }
+            areas.append(area)
+        }
+        if rows == 0 && t.errorCount == 0 {
+            t.report(.error, line: 2, column: 1, "no areas: expected at least one row after the header")
+        }
+        finishTable(t)
+    }
+
+    /// Checks parents exist and the hierarchy has no cycles. Run once all areas are read.
+    private mutating func validateHierarchy() {
+        for area in areas {
+            guard let parent = area.parent else { continue }
+            let cell = areaParentCell[area.code] ?? ("areas.csv", 1, 1)
+            if areaIndex[parent] == nil {
+                diagnostics.append(Diagnostic(.error, path: cell.path, line: cell.line, column: cell.column,
+                                              "unknown parent '\(SafeDisplay.clip(parent))': expected a code from areas.csv or an empty cell"))
+                continue
+            }
+            var seen: Set<String> = [area.code]
+            var current = parent
+            while let i = areaIndex[current] {
+                if seen.contains(current) {
+                    diagnostics.append(Diagnostic(.error, path: cell.path, line: cell.line, column: cell.column,
+                                                  "the parent chain of '\(SafeDisplay.clip(area.code))' loops back on itself"))
+                    break
+                }
+                seen.insert(current)
+                guard let next = areas[Int(i)].parent else { break }
+                current = next
+            }
+        }
+    }
+
+    private mutating func readIndicators(_ path: String, _ bytes: [UInt8]) {
+        let spec = DatasetLoader.indicatorColumns
+        guard var t = TableReader(path: path, bytes: bytes, required: spec.required, optional: spec.optional, diagnostics: &diagnostics) else { return }
+        var rows = 0
+        while t.nextRow() {
+            rows += 1
+            guard let code = t.requiredText("code", "an indicator code such as APP17") else { continue }
+            let name = t.requiredText("name", "the indicator's name")
+            var polarity: Polarity?
+            if let p = t.text("polarity") {
+                polarity = Polarity(rawValue: p.uppercased())
+                if polarity == nil { t.fail("polarity", "polarity '\(SafeDisplay.clip(p))' is not H, L or T (H: higher is better, L: lower is better, T: close to target)") }
+            } else {
+                t.fail("polarity", "empty polarity: expected H, L or T")
+            }
+            var periodType: PeriodType?
+            if let p = t.text("period_type") {
+                periodType = PeriodType(rawValue: p.uppercased())
+                if periodType == nil { t.fail("period_type", "period_type '\(SafeDisplay.clip(p))' is not one of MS, R12M, YTD, Q, T, A") }
+            } else {
+                t.fail("period_type", "empty period_type: expected MS, R12M, YTD, Q, T or A")
+            }
+            let decimals = t.integer("decimals", in: 0...10)
+            let target = t.number("target")
+            let floor = t.number("floor")
+            let low = t.number("target_low")
+            let high = t.number("target_high")
+            if let low, let high, low > high {
+                t.fail("target_low", "target_low \(low) is above target_high \(high)")
+            }
+            if polarity == .target && (low == nil || high == nil) && target == nil {
+                t.fail("polarity", "polarity T needs a target band (target_low and target_high) or a target", severity: .warning)
+            }
+            let indicator = Indicator(code: code, name: name ?? "", group: t.text("group") ?? "", polarity: polarity ?? .high,
+                                      periodType: periodType ?? .monthlySnapshot, unit: t.text("unit"), decimals: decimals,
+                                      target: target, floor: floor, targetLow: low, targetHigh: high,
+                                      definition: t.text("definition"), source: t.text("source"))
+            guard !t.rowHasError else { continue }
+            if let first = indicatorOrigin[code] {
+                let existing = indicators[Int(indicatorIndex[code]!)]
+                if first.path == path {
+                    t.fail("code", "duplicate indicator code '\(SafeDisplay.clip(code))' (first at line \(first.line))")
+                } else if existing != indicator {
+                    t.fail("code", "indicator '\(SafeDisplay.clip(code))' is already defined differently at \(first.path):\(first.line)")
+                }
+                continue
+            }
+            indicatorIndex[code] = Int32(indicators.count)
+            indicatorOrigin[code] = (path, t.line)
+            indicators.append(indicator)
+        }
+        if rows == 0 && t.errorCount == 0 {
+            t.report(.error, line: 2, column: 1, "no indicators: expected at least one row after the header")
+        }
+        finishTable(t)
+    }
+
+    private mutating func areaRef(_ t: inout TableReader, _ column: String = "area") -> Int32? {
+        guard let code = t.requiredText(column, "an area code from areas.csv") else { return nil }
+        guard let i = areaIndex[code] else {
+            t.fail(column, "unknown area '\(SafeDisplay.clip(code))': expected a code from areas.csv")
+            return nil
+        }
+        return i
+    }
+
+    private mutating func indicatorRef(_ t: inout TableReader) -> Int32? {
+        guard let code = t.requiredText("indicator", "an indicator code from indicators.csv") else { return nil }
+        guard let i = indicatorIndex[code] else {
+            t.fail("indicator", "unknown indicator '\(SafeDisplay.clip(code))': expected a code from indicators.csv")
+            return nil
+        }
+        return i
+    }
+
+    private mutating func readObservations(_ path: String, _ bytes: [UInt8]) {
+        let spec = DatasetLoader.observationColumns
+        guard var t = TableReader(path: path, bytes: bytes, required: spec.required, optional: spec.optional, diagnostics: &diagnostics) else { return }
+        let fileIndex = UInt16(clamping: files.count - 1)
+        columns.reserve(columns.count + bytes.count / 40)
+        let hasNumerator = t.has("numerator"), hasDenominator = t.has("denominator"), hasTarget = t.has("target"), hasFloor = t.has("floor")
+        let hasRAG = t.has("rag"), hasDOT = t.has("dot"), hasTeam = t.has("team"), hasNote = t.has("note"), hasSource = t.has("source")
+        while t.nextRow() {
+            let area = areaRef(&t)
+            let indicator = indicatorRef(&t)
+            let period = t.period("period")
+            let value = t.numberOrNaN("value")
+            let numerator = hasNumerator ? t.numberOrNaN("numerator") : .nan
+            let denominator = hasDenominator ? t.numberOrNaN("denominator") : .nan
+            let target = hasTarget ? t.numberOrNaN("target") : .nan
+            let floor = hasFloor ? t.numberOrNaN("floor") : .nan
+            var rag: Int8 = -1
+            if hasRAG, let r = t.text("rag") {
+                if let parsed = RAG(text: r) { rag = parsed.rawValue } else { t.fail("rag", "rag '\(SafeDisplay.clip(r))' is not RED, AMBER, GREEN (or R, A, G) or empty") }
+            }
+            var dot: Int8 = -1
+            if hasDOT, let d = t.text("dot") {
+                if let parsed = DOT(text: d) { dot = parsed.rawValue } else { t.fail("dot", "dot '\(SafeDisplay.clip(d))' is not ↑, ↓, ↔ (or improved, worsened, same) or empty") }
+            }
+            let team: Int32 = hasTeam ? (t.text("team").map { strings.intern($0) } ?? -1) : -1
+            guard let area, let indicator, let period, !t.rowHasError else { continue }
+            let row = columns.count
+            columns.area.append(area)
+            columns.indicator.append(indicator)
+            columns.team.append(team)
+            columns.period.append(period)
+            columns.value.append(value)
+            columns.line.append(Int32(clamping: t.line))
+            columns.file.append(fileIndex)
+            if !numerator.isNaN { columns.numerator.set(row, numerator) }
+            if !denominator.isNaN { columns.denominator.set(row, denominator) }
+            if !target.isNaN { columns.target.set(row, target) }
+            if !floor.isNaN { columns.floor.set(row, floor) }
+            if rag >= 0 || dot >= 0 {
+                if rag >= 0 { columns.rag.set(row, rag) }
+                if dot >= 0 { columns.dot.set(row, dot) }
+                publishedCells[Int32(row)] = (Int32(hasRAG ? t.columnNumber("rag") : 1), Int32(hasDOT ? t.columnNumber("dot") : 1))
+            }
+            if hasNote, let n = t.text("note") { columns.note.set(row, strings.intern(n)) }
+            if hasSource, let s = t.text("source") { columns.source.set(row, strings.intern(s)) }
+        }
+        finishTable(t)
+    }
+
+    private mutating func readBenchmarks(_ path: String, _ bytes: [UInt8]) {
+        let spec = DatasetLoader.benchmarkColumns
+        guard var t = TableReader(path: path, bytes: bytes, required: spec.required, optional: spec.optional, diagnostics: &diagnostics) else { return }
+        while t.nextRow() {
+            let indicator = indicatorRef(&t)
+            let comparator = t.requiredText("comparator", "a comparator name such as England")
+            let period = t.period("period")
+            let value = t.number("value")
+            guard let indicator, let comparator, let period, !t.rowHasError else { continue }
+            let code = indicators[Int(indicator)].code
+            let key = "\(code)\u{1F}\(comparator)\u{1F}\(period)"
+            if let first = benchmarkKeys[key] {
+                t.fail("period", "duplicate benchmark for \(SafeDisplay.clip(code)), \(SafeDisplay.clip(comparator)), \(period) (first at \(first.path):\(first.line))")
+                continue
+            }
+            benchmarkKeys[key] = (path, t.line)
+            benchmarks.append(Benchmark(indicator: code, comparator: comparator, period: period, value: value, source: t.text("source")))
+        }
+        finishTable(t)
+    }
+
+    private mutating func readProviders(_ path: String, _ bytes: [UInt8]) {
+        let spec = DatasetLoader.providerColumns
+        guard var t = TableReader(path: path, bytes: bytes, required: spec.required, optional: spec.optional, diagnostics: &diagnostics) else { return }
+        while t.nextRow() {
+            guard let code = t.requiredText("code", "a provider code such as KCHFT") else { continue }
+            guard let name = t.requiredText("name", "the provider's name") else { continue }
+            if let first = providerOrigin[code] {
+                t.fail("code", "duplicate provider code '\(SafeDisplay.clip(code))' (first at \(first.path):\(first.line))")
+                continue
+            }
+            providerOrigin[code] = (path, t.line)
+            providers.append(Provider(code: code, name: name, note: t.text("note")))
+        }
+        finishTable(t)
+    }
+
+    private mutating func providerRef(_ t: inout TableReader) -> String? {
+        guard let code = t.requiredText("provider", "a provider code") else { return nil }
+        if !providerOrigin.isEmpty && providerOrigin[code] == nil {
+            t.fail("provider", "unknown provider '\(SafeDisplay.clip(code))': expected a code from providers.csv")
+            return nil
+        }
+        return code
+    }
+
+    private mutating func readCoverage(_ path: String, _ bytes: [UInt8]) {
+        let spec = DatasetLoader.coverageColumns
+        guard var t = TableReader(path: path, bytes: bytes, required: spec.required, optional: spec.optional, diagnostics: &diagnostics) else { return }
+        while t.nextRow() {
+            let provider = providerRef(&t)
+            let area = areaRef(&t)
+            guard let provider, let area, !t.rowHasError else { continue }
+            coverage.append(Coverage(provider: provider, area: areas[Int(area)].code, note: t.text("note")))
+        }
+        finishTable(t)
+    }
+
+    private mutating func readWaits(_ path: String, _ bytes: [UInt8]) {
+        let spec = DatasetLoader.waitColumns
+        guard var t = TableReader(path: path, bytes: bytes, required: spec.required, optional: spec.optional, diagnostics: &diagnostics) else { return }
+        while t.nextRow() {
+            let provider = providerRef(&t)
+            let area = areaRef(&t)
+            let service = t.requiredText("service", "a service such as SLT")
+            let measure = t.requiredText("measure", "a measure such as waiting_assessment")
+            let period = t.period("period")
+            let value = t.number("value")
+            guard let provider, let area, let service, let measure, let period, !t.rowHasError else { continue }
+            let areaCode = areas[Int(area)].code
+            let key = [provider, areaCode, service, measure, period.description].joined(separator: "\u{1F}")
+            if let first = waitKeys[key] {
+                t.fail("period", "duplicate wait for \(SafeDisplay.clip(provider)), \(areaCode), \(SafeDisplay.clip(service)), \(SafeDisplay.clip(measure)), \(period) (first at \(first.path):\(first.line))")
+                continue
+            }
+            waitKeys[key] = (path, t.line)
+            waits.append(Wait(provider: provider, area: areaCode, service: service, measure: measure, period: period,
+                              value: value, note: t.text("note"), source: t.text("source"), line: t.line))
+        }
+        finishTable(t)
+    }
+
+    // MARK: Building
+
+    /// Groups observations into series, rejects duplicate keys, computes every RAG and DOT, and
+    /// reports published values that disagree with the rules (warnings).
+    mutating func finish() -> Dataset {
+        if !hierarchyChecked {
+            hierarchyChecked = true
+            validateHierarchy()
+        }
+        let n = columns.count
+        // Series ids in order of first appearance.
+        var seriesOf = [Int32](repeating: 0, count: n)
+        var index: [UInt64: Int32] = [:]
+        var seriesArea: [Int32] = [], seriesIndicator: [Int32] = [], seriesTeam: [Int32] = []
+        for r in 0..<n {
+            let key = Dataset.seriesKey(columns.area[r], columns.indicator[r], columns.team[r])
+            if let s = index[key] {
+                seriesOf[r] = s
+            } else {
+                let s = Int32(seriesArea.count)
+                index[key] = s
+                seriesOf[r] = s
+                seriesArea.append(columns.area[r])
+                seriesIndicator.append(columns.indicator[r])
+                seriesTeam.append(columns.team[r])
+            }
+        }
+        // Counting sort rows by series (stable), then order each series by period.
+        let seriesCount = seriesArea.count
+        var start = [Int32](repeating: 0, count: seriesCount + 1)
+        for r in 0..<n { start[Int(seriesOf[r]) + 1] += 1 }
+        for s in 0..<seriesCount { start[s + 1] += start[s] }
+        var fill = start
+        var order = [Int32](repeating: 0, count: n)
+        for r in 0..<n {
+            let s = Int(seriesOf[r])
+            order[Int(fill[s])] = Int32(r)
+            fill[s] += 1
+        }
+        let periods = columns.period
+        for s in 0..<seriesCount {
+            let lo = Int(start[s]), hi = Int(start[s + 1])
+            guard hi - lo > 1 else { continue }
+            var sorted = true
+            for i in (lo + 1)..<hi where periods[Int(order[i - 1])] >= periods[Int(order[i])] {
+                sorted = false
+                break
+            }
+            if !sorted {
+                order[lo..<hi].sort { (a, b) in
+                    let pa = periods[Int(a)], pb = periods[Int(b)]
+                    return pa != pb ? pa < pb : a < b
+                }
+                for i in (lo + 1)..<hi where periods[Int(order[i - 1])] == periods[Int(order[i])] {
+                    let first = Int(order[i - 1]), dup = Int(order[i])
+                    let area = areas[Int(columns.area[dup])].code, ind = indicators[Int(columns.indicator[dup])].code
+                    let team = strings.optional(columns.team[dup]).map { ", team '\(SafeDisplay.clip($0))'" } ?? ""
+                    diagnostics.append(Diagnostic(.error, path: files[Int(columns.file[dup])], line: Int(columns.line[dup]), column: 1,
+                                                  "duplicate observation for \(area), \(ind), \(periods[dup])\(team) (first at \(files[Int(columns.file[first])]):\(columns.line[first]))"))
+                }
+            }
+        }
+        // Effective RAG and DOT.
+        var effectiveRAG = [Int8](repeating: -1, count: n)
+        var effectiveDOT = [Int8](repeating: -1, count: n)
+        for s in 0..<seriesCount {
+            let indicator = indicators[Int(seriesIndicator[s])]
+            var previousByKind: [Double] = Array(repeating: .nan, count: Period.Kind.allCases.count)
+            for i in Int(start[s])..<Int(start[s + 1]) {
+                let r = Int(order[i])
+                let value = columns.value[r]
+                let target = optionalDouble(columns.target[r]) ?? indicator.target
+                let floor = optionalDouble(columns.floor[r]) ?? indicator.floor
+                let kind = Int(periods[r].kind.rawValue)
+                let computedRAG = RAGRule.evaluate(value: optionalDouble(value), target: target, floor: floor, indicator: indicator)
+                let computedDOT = DOTRule.evaluate(current: optionalDouble(value), previous: optionalDouble(previousByKind[kind]), indicator: indicator, target: target)
+                let publishedRAG = RAG(rawValue: columns.rag[r])
+                let publishedDOT = DOT(rawValue: columns.dot[r])
+                effectiveRAG[r] = publishedRAG?.rawValue ?? computedRAG?.rawValue ?? -1
+                effectiveDOT[r] = publishedDOT?.rawValue ?? computedDOT?.rawValue ?? -1
+                if let p = publishedRAG, !RAGRule.agrees(published: p, value: optionalDouble(value), target: target, floor: floor, indicator: indicator),
+                   let c = computedRAG {
+                    let cell = publishedCells[Int32(r)]
+                    let v = value.isNaN ? "empty" : format(value)
+                    diagnostics.append(Diagnostic(.warning, path: files[Int(columns.file[r])], line: Int(columns.line[r]), column: Int(cell?.rag ?? 1),
+                                                  "published RAG \(p.name) for \(indicator.code) disagrees with the rule (\(c.name): value \(v), target \(target.map(format) ?? "none"), floor \(floor.map(format) ?? "none"), polarity \(indicator.polarity.rawValue)); showing \(p.name)"))
+                }
+                if let p = publishedDOT, let c = computedDOT, p != c {
+                    let cell = publishedCells[Int32(r)]
+                    let prev = previousByKind[kind]
+                    diagnostics.append(Diagnostic(.warning, path: files[Int(columns.file[r])], line: Int(columns.line[r]), column: Int(cell?.dot ?? 1),
+                                                  "published direction \(p.arrow) (\(p.name)) for \(indicator.code) disagrees with the rule (\(c.arrow) \(c.name): \(format(prev)) → \(format(value)), polarity \(indicator.polarity.rawValue)); showing \(p.arrow)"))
+                }
+                if !value.isNaN { previousByKind[kind] = value }
+            }
+        }
+        return Dataset(areas: areas, indicators: indicators, benchmarks: benchmarks, waits: waits, providers: providers,
+                       coverage: coverage, files: files, columns: columns, strings: strings, order: order,
+                       seriesStart: start, seriesArea: seriesArea, seriesIndicator: seriesIndicator, seriesTeam: seriesTeam,
+                       effectiveRAG: effectiveRAG, effectiveDOT: effectiveDOT)
+    }
+
+    private func format(_ v: Double) -> String { ValueFormatter.plain(v) }
+}

@@ -1,0 +1,86 @@
+/// The outcome of a successful load: the dataset and any warnings.
+public struct LoadResult: Sendable {
+    public let dataset: Dataset
+    /// Warnings (errors make the load fail).
+    public let diagnostics: [Diagnostic]
+}
+
+/// Why a load failed: every error and warning found, and whether input was missing.
+public struct LoadFailure: Error, Sendable, CustomStringConvertible {
+    public let diagnostics: [Diagnostic]
+    /// True when a directory or a required file is missing or unreadable (exit 66 rather than 65).
+    public let missingInput: Bool
+
+    public var errors: [Diagnostic] { diagnostics.filter { $0.severity == .error } }
+    public var description: String { diagnostics.map(\.description).joined(separator: "\n") }
+}
+
+/// Loads dataset directories (see docs/data-format.md) and validates everything: files, columns,
+/// cells, references between files and duplicate keys. Reading never writes.
+public enum DatasetLoader {
+    public static let areaColumns = (required: ["code", "name", "parent"], optional: ["kind", "tile_row", "tile_col"])
+    public static let indicatorColumns = (required: ["code", "name", "polarity", "period_type"],
+                                          optional: ["group", "unit", "decimals", "target", "floor", "target_low", "target_high", "definition", "source"])
+    public static let observationColumns = (required: ["area", "indicator", "period", "value"],
+                                            optional: ["numerator", "denominator", "target", "floor", "rag", "dot", "team", "note", "source"])
+    public static let benchmarkColumns = (required: ["indicator", "comparator", "period", "value"], optional: ["source", "note"])
+    public static let waitColumns = (required: ["provider", "area", "service", "measure", "period", "value"], optional: ["note", "source"])
+    public static let providerColumns = (required: ["code", "name"], optional: ["note"])
+    public static let coverageColumns = (required: ["provider", "area"], optional: ["note", "service"])
+
+    /// The files of a dataset directory, in load order.
+    public static let requiredFiles = ["areas.csv", "indicators.csv", "observations.csv"]
+    public static let optionalFiles = ["benchmarks.csv", "providers.csv", "coverage.csv", "waits.csv"]
+
+    /// Loads one dataset directory.
+    public static func load(directory: String) throws(LoadFailure) -> LoadResult {
+        try load(directories: [directory])
+    }
+
+    /// Loads several dataset directories and merges them: areas join by code; the same indicator,
+    /// area or observation defined differently in two files is an error naming both.
+    public static func load(directories: [String]) throws(LoadFailure) -> LoadResult {
+        var builder = DatasetBuilder()
+        var missing = false
+        var present: [String] = []
+        for dir in directories {
+            let dirPath = dir.count > 1 && dir.hasSuffix("/") ? String(dir.dropLast()) : dir
+            switch FileReader.kind(of: dirPath) {
+            case .directory:
+                present.append(dirPath)
+            case .missing:
+                builder.diagnostics.append(Diagnostic(.error, path: dirPath, line: 1, column: 1, "dataset directory not found"))
+                missing = true
+            default:
+                builder.diagnostics.append(Diagnostic(.error, path: dirPath, line: 1, column: 1, "not a directory: a dataset is a directory of CSV files"))
+                missing = true
+            }
+        }
+        // Each kind of file from every directory before the next kind, so references may cross
+        // directories.
+        for name in requiredFiles + optionalFiles {
+            for dirPath in present {
+                let path = dirPath + "/" + name
+                if !requiredFiles.contains(name) && FileReader.kind(of: path) == .missing { continue }
+                switch FileReader.read(path) {
+                case .success(let bytes):
+                    builder.read(name: name, path: path, bytes: bytes)
+                case .failure(let failure):
+                    let message = failure == .missing
+                        ? "required file is missing (a dataset needs \(requiredFiles.joined(separator: ", ")))"
+                        : failure.message
+                    builder.diagnostics.append(Diagnostic(.error, path: path, line: 1, column: 1, message))
+                    missing = true
+                }
+            }
+        }
+        if missing || builder.diagnostics.contains(where: { $0.severity == .error }) {
+            throw LoadFailure(diagnostics: builder.diagnostics, missingInput: missing)
+        }
+        let dataset = builder.finish()
+        if builder.diagnostics.contains(where: { $0.severity == .error }) {
+            throw LoadFailure(diagnostics: builder.diagnostics, missingInput: false)
+        }
+        return LoadResult(dataset: dataset, diagnostics: builder.diagnostics)
+    }
+}

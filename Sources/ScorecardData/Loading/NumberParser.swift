@@ -1,0 +1,113 @@
+/// Parses decimal numbers from CSV cells: `12`, `-0.12`, `85.0`, `1.5e3`. Rejects what is not a
+/// plain finite number (thousands separators, `%`, `NaN`, `inf`, hex) with a reason.
+public enum NumberParser {
+    public enum Outcome: Equatable, Sendable {
+        case empty
+        case value(Double)
+        case invalid(String)
+    }
+
+    /// The largest magnitude accepted; beyond it a value is almost certainly a mistake and loses
+    /// precision in sums.
+    public static let maximumMagnitude = 1e15
+
+    private static let powersOfTen: [Double] = (0...22).map { e in
+        var v = 1.0
+        for _ in 0..<e { v *= 10 }
+        return v
+    }
+
+    /// Parses `bytes` (surrounding spaces allowed).
+    public static func parse(_ bytes: ArraySlice<UInt8>) -> Outcome {
+        var lo = bytes.startIndex
+        var hi = bytes.endIndex
+        while lo < hi, bytes[lo] == 0x20 || bytes[lo] == 0x09 { lo += 1 }
+        while hi > lo, bytes[hi - 1] == 0x20 || bytes[hi - 1] == 0x09 { hi -= 1 }
+        if lo == hi { return .empty }
+        var i = lo
+        var negative = false
+        if bytes[i] == UInt8(ascii: "-") || bytes[i] == UInt8(ascii: "+") {
+            negative = bytes[i] == UInt8(ascii: "-")
+            i += 1
+        }
+        var mantissa: UInt64 = 0
+        var digits = 0
+        var significant = 0
+        var exponent = 0
+        var sawDigit = false
+        while i < hi, bytes[i] >= 48, bytes[i] <= 57 {
+            sawDigit = true
+            if significant < 19 {
+                mantissa = mantissa * 10 + UInt64(bytes[i] - 48)
+                if mantissa != 0 { significant += 1 }
+            } else {
+                exponent += 1
+            }
+            digits += 1
+            i += 1
+        }
+        if i < hi, bytes[i] == UInt8(ascii: ".") {
+            i += 1
+            while i < hi, bytes[i] >= 48, bytes[i] <= 57 {
+                sawDigit = true
+                if significant < 19 {
+                    mantissa = mantissa * 10 + UInt64(bytes[i] - 48)
+                    if mantissa != 0 { significant += 1 }
+                    exponent -= 1
+                }
+                i += 1
+            }
+        }
+        guard sawDigit else { return .invalid(reason(bytes[lo..<hi])) }
+        if i < hi, bytes[i] == UInt8(ascii: "e") || bytes[i] == UInt8(ascii: "E") {
+            i += 1
+            var expNegative = false
+            if i < hi, bytes[i] == UInt8(ascii: "-") || bytes[i] == UInt8(ascii: "+") {
+                expNegative = bytes[i] == UInt8(ascii: "-")
+                i += 1
+            }
+            var e = 0
+            var sawExp = false
+            while i < hi, bytes[i] >= 48, bytes[i] <= 57 {
+                sawExp = true
+                if e < 100_000 { e = e * 10 + Int(bytes[i] - 48) }
+                i += 1
+            }
+            guard sawExp else { return .invalid(reason(bytes[lo..<hi])) }
+            exponent += expNegative ? -e : e
+        }
+        guard i == hi else { return .invalid(reason(bytes[lo..<hi])) }
+        var value: Double
+        if significant <= 15 && exponent >= -22 && exponent <= 22 {
+            // Exact: both the mantissa and the power of ten are representable.
+            value = Double(mantissa)
+            value = exponent < 0 ? value / powersOfTen[-exponent] : value * powersOfTen[exponent]
+        } else {
+            guard let v = Double(String(decoding: bytes[lo..<hi], as: UTF8.self)) else {
+                return .invalid(reason(bytes[lo..<hi]))
+            }
+            value = abs(v)
+        }
+        if negative { value = -value }
+        guard value.isFinite, abs(value) <= maximumMagnitude else {
+            return .invalid("number out of range (magnitude above 1e15)")
+        }
+        return .value(value)
+    }
+
+    /// Explains why a cell is not a number, with a hint for common cases.
+    private static func reason(_ cell: ArraySlice<UInt8>) -> String {
+        let text = String(decoding: cell.prefix(40), as: UTF8.self)
+        let shown = "'\(text)\(cell.count > 40 ? "…" : "")'"
+        let lower = text.lowercased()
+        if lower == "nan" || lower.hasSuffix("inf") || lower.hasSuffix("infinity") {
+            return "expected a finite number, found \(shown)"
+        }
+        if lower == "n/a" || lower == "na" || lower == "-" || lower == "null" {
+            return "expected a number, found \(shown): leave the cell empty for 'not available'"
+        }
+        if text.contains(",") { return "expected a number, found \(shown): remove the thousands separator" }
+        if text.hasSuffix("%") { return "expected a number, found \(shown): write percentages without '%'" }
+        return "expected a number, found \(shown)"
+    }
+}

@@ -1,0 +1,204 @@
+/// Reads one CSV table with a known schema: maps header names (case-insensitive, trimmed) to
+/// columns, reports missing, duplicated and unknown columns, and offers typed cell getters that
+/// record a diagnostic at the cell's line and column when a cell is wrong.
+struct TableReader {
+    let path: String
+    private(set) var csv: CSVReader
+    private var columns: [String: Int] = [:]
+    private var headerCount = 0
+    private(set) var diagnostics: [Diagnostic] = []
+    /// Errors found in the current row so far.
+    private(set) var rowHasError = false
+    private(set) var errorCount = 0
+    var warningCount = 0
+    /// After this many errors in one file the rest are counted, not listed.
+    static let listedErrorLimit = 200
+
+    /// Reads the header. Returns nil (with diagnostics) if the table cannot be read at all.
+    init?(path: String, bytes: [UInt8], required: [String], optional: [String], diagnostics sink: inout [Diagnostic]) {
+        self.path = path
+        self.csv = CSVReader(bytes: bytes)
+        do {
+            guard try csv.next() else {
+                sink.append(Diagnostic(.error, path: path, line: 1, column: 1, "empty file: expected a header row with columns \(required.joined(separator: ", "))"))
+                return nil
+            }
+        } catch {
+            sink.append(Diagnostic(.error, path: path, line: error.line, column: error.column, error.message))
+            return nil
+        }
+        headerCount = csv.fieldCount
+        var ok = true
+        let known = Set(required + optional)
+        for i in 0..<csv.fieldCount {
+            guard let raw = csv.string(i) else {
+                let loc = csv.location(ofField: i)
+                sink.append(Diagnostic(.error, path: path, line: loc.line, column: loc.column, "invalid UTF-8 in the header"))
+                ok = false
+                continue
+            }
+            let name = raw.trimmingSpaces().lowercased()
+            let loc = csv.location(ofField: i)
+            if name.isEmpty {
+                sink.append(Diagnostic(.warning, path: path, line: loc.line, column: loc.column, "column \(i + 1) has no name; it is ignored"))
+                continue
+            }
+            if columns[name] != nil {
+                sink.append(Diagnostic(.error, path: path, line: loc.line, column: loc.column, "duplicate column '\(name)'"))
+                ok = false
+                continue
+            }
+            columns[name] = i
+            if !known.contains(name) {
+                sink.append(Diagnostic(.warning, path: path, line: loc.line, column: loc.column,
+                                       "unknown column '\(SafeDisplay.clip(name))' is ignored (known columns: \((required + optional).joined(separator: ", ")))"))
+            }
+        }
+        for name in required where columns[name] == nil {
+            sink.append(Diagnostic(.error, path: path, line: 1, column: 1,
+                                   "missing required column '\(name)' (required: \(required.joined(separator: ", ")))"))
+            ok = false
+        }
+        if !ok { return nil }
+    }
+
+    func has(_ column: String) -> Bool { columns[column] != nil }
+
+    /// Advances to the next data row, skipping blank lines. Rows with the wrong number of cells
+    /// are reported and skipped. Returns false at the end (or after a syntax error, which ends
+    /// the table).
+    mutating func nextRow() -> Bool {
+        while true {
+            rowHasError = false
+            do {
+                guard try csv.next() else { return false }
+            } catch {
+                report(.error, line: error.line, column: error.column, error.message)
+                return false
+            }
+            if csv.fieldCount == 1 && csv.isEmpty(0) { continue }
+            if csv.fieldCount != headerCount {
+                let loc = csv.location(ofField: min(csv.fieldCount, headerCount))
+                report(.error, line: loc.line, column: loc.column,
+                       "expected \(headerCount) cells as in the header, found \(csv.fieldCount)")
+                continue
+            }
+            return true
+        }
+    }
+
+    var line: Int { csv.recordLine }
+
+    /// Records a problem at a cell of the current row.
+    mutating func fail(_ column: String, _ message: String, severity: Diagnostic.Severity = .error) {
+        let loc = columns[column].map { csv.location(ofField: $0) } ?? (line: csv.recordLine, column: 1)
+        report(severity, line: loc.line, column: loc.column, message)
+    }
+
+    mutating func report(_ severity: Diagnostic.Severity, line: Int, column: Int, _ message: String) {
+        if severity == .error {
+            rowHasError = true
+            errorCount += 1
+            if errorCount > TableReader.listedErrorLimit { return }
+        } else {
+            warningCount += 1
+            if warningCount > TableReader.listedErrorLimit { return }
+        }
+        diagnostics.append(Diagnostic(severity, path: path, line: line, column: column, message))
+    }
+
+    /// The 1-based column number of a cell of the current row.
+    func columnNumber(_ column: String) -> Int {
+        columns[column].map { csv.location(ofField: $0).column } ?? 1
+    }
+
+    /// Text of a cell, trimmed; nil when the column is absent or the cell empty.
+    mutating func text(_ column: String) -> String? {
+        guard let i = columns[column], !csv.isEmpty(i) else { return nil }
+        guard let s = csv.string(i) else {
+            fail(column, "invalid UTF-8 in cell")
+            return nil
+        }
+        let t = s.trimmingSpaces()
+        return t.isEmpty ? nil : t
+    }
+
+    /// Text of a cell that must not be empty.
+    mutating func requiredText(_ column: String, _ what: String) -> String? {
+        guard let t = text(column) else {
+            if !rowHasError || columns[column] != nil { fail(column, "empty \(column): expected \(what)") }
+            return nil
+        }
+        return t
+    }
+
+    /// A number, or nil for an empty cell. Bad numbers are reported.
+    mutating func number(_ column: String) -> Double? {
+        guard let i = columns[column] else { return nil }
+        switch NumberParser.parse(csv.rawBytes(i)) {
+        case .empty: return nil
+        case .value(let v): return v
+        case .invalid(let why):
+            fail(column, "\(column): \(why)")
+            return nil
+        }
+    }
+
+    /// A number as NaN-for-missing, for the columnar store.
+    mutating func numberOrNaN(_ column: String) -> Double { number(column) ?? .nan }
+
+    /// A whole number in a range, or nil.
+    mutating func integer(_ column: String, in range: ClosedRange<Int>) -> Int? {
+        guard let v = number(column) else { return nil }
+        guard v == v.rounded(), let n = Int(exactly: v), range.contains(n) else {
+            fail(column, "\(column): expected a whole number from \(range.lowerBound) to \(range.upperBound), found \(v)")
+            return nil
+        }
+        return n
+    }
+
+    /// A period in one of the canonical forms.
+    mutating func period(_ column: String) -> Period? {
+        guard let i = columns[column] else { return nil }
+        if csv.isEmpty(i) {
+            fail(column, "empty \(column): expected a period (\(Period.expectedForms))")
+            return nil
+        }
+        let raw = csv.rawBytes(i)
+        if let p = Period.parse(raw) { return p }
+        let shown = SafeDisplay.clip(String(decoding: raw.prefix(40), as: UTF8.self))
+        fail(column, "\(column): '\(shown)' is not a period: expected \(Period.expectedForms)")
+        return nil
+    }
+}
+
+/// Helpers to show untrusted text inside messages.
+enum SafeDisplay {
+    /// Cuts text to 40 characters and replaces control characters, so a message never carries
+    /// escape sequences from a data file.
+    static func clip(_ s: String) -> String {
+        var out = ""
+        var n = 0
+        for scalar in s.unicodeScalars {
+            if n >= 40 { out += "…"; break }
+            let v = scalar.value
+            if isUnsafe(scalar) {
+                out += "<U+\(String(v, radix: 16, uppercase: true))>"
+            } else {
+                out.unicodeScalars.append(scalar)
+            }
+            n += 1
+        }
+        return out
+    }
+}
+
+extension String {
+    /// The string without leading and trailing spaces and tabs.
+    func trimmingSpaces() -> String {
+        var s = Substring(self)
+        while let f = s.first, f == " " || f == "\t" { s.removeFirst() }
+        while let l = s.last, l == " " || l == "\t" { s.removeLast() }
+        return String(s)
+    }
+}

@@ -1,0 +1,279 @@
+/// A loaded, validated scorecard: areas, indicators, observations, benchmarks and waits, with the
+/// indexes the dashboard and reports query. Immutable once built.
+public final class Dataset: Sendable {
+    public let areas: [Area]
+    public let indicators: [Indicator]
+    public let benchmarks: [Benchmark]
+    public let waits: [Wait]
+    public let providers: [Provider]
+    public let coverage: [Coverage]
+    /// The files the data was read from, in order.
+    public let files: [String]
+
+    let columns: ObservationColumns
+    let strings: StringPool
+    let areaIndex: [String: Int32]
+    let indicatorIndex: [String: Int32]
+    /// Rows grouped by series, each series sorted by period.
+    let order: [Int32]
+    /// Series `s` owns `order[seriesStart[s] ..< seriesStart[s + 1]]`.
+    let seriesStart: [Int32]
+    let seriesArea: [Int32]
+    let seriesIndicator: [Int32]
+    let seriesTeam: [Int32]
+    let seriesIndex: [UInt64: Int32]
+    /// Series ids of each area, in indicator order, then in order of first appearance.
+    let seriesByArea: [[Int32]]
+    /// Series ids of each indicator, in order of first appearance.
+    let seriesByIndicator: [[Int32]]
+    /// The rating and direction each row shows: published if given, else from the rules.
+    let effectiveRAG: [Int8]
+    let effectiveDOT: [Int8]
+    let childrenIndex: [[Int32]]
+
+    init(areas: [Area], indicators: [Indicator], benchmarks: [Benchmark], waits: [Wait], providers: [Provider],
+         coverage: [Coverage], files: [String], columns: ObservationColumns, strings: StringPool,
+         order: [Int32], seriesStart: [Int32], seriesArea: [Int32], seriesIndicator: [Int32], seriesTeam: [Int32],
+         effectiveRAG: [Int8], effectiveDOT: [Int8]) {
+        self.areas = areas
+        self.indicators = indicators
+        self.benchmarks = benchmarks
+        self.waits = waits
+        self.providers = providers
+        self.coverage = coverage
+        self.files = files
+        self.columns = columns
+        self.strings = strings
+        var ai: [String: Int32] = [:]
+        for (i, a) in areas.enumerated() { ai[a.code] = Int32(i) }
+        areaIndex = ai
+        var ii: [String: Int32] = [:]
+        for (i, ind) in indicators.enumerated() { ii[ind.code] = Int32(i) }
+        indicatorIndex = ii
+        self.order = order
+        self.seriesStart = seriesStart
+        self.seriesArea = seriesArea
+        self.seriesIndicator = seriesIndicator
+        self.seriesTeam = seriesTeam
+        var si: [UInt64: Int32] = [:]
+        var byArea = Array(repeating: [Int32](), count: areas.count)
+        var byIndicator = Array(repeating: [Int32](), count: indicators.count)
+        for s in 0..<seriesArea.count {
+            si[Dataset.seriesKey(seriesArea[s], seriesIndicator[s], seriesTeam[s])] = Int32(s)
+            byArea[Int(seriesArea[s])].append(Int32(s))
+            byIndicator[Int(seriesIndicator[s])].append(Int32(s))
+        }
+        for a in 0..<byArea.count {
+            // Stable: indicator order first, then first appearance (teams in file order).
+            byArea[a] = byArea[a].enumerated().sorted {
+                let l = seriesIndicator[Int($0.element)], r = seriesIndicator[Int($1.element)]
+                return l != r ? l < r : $0.offset < $1.offset
+            }.map(\.element)
+        }
+        seriesIndex = si
+        seriesByArea = byArea
+        seriesByIndicator = byIndicator
+        self.effectiveRAG = effectiveRAG
+        self.effectiveDOT = effectiveDOT
+        var children = Array(repeating: [Int32](), count: areas.count)
+        for (i, a) in areas.enumerated() {
+            if let p = a.parent, let pi = ai[p] { children[Int(pi)].append(Int32(i)) }
+        }
+        childrenIndex = children
+    }
+
+    @inline(__always)
+    static func seriesKey(_ area: Int32, _ indicator: Int32, _ team: Int32) -> UInt64 {
+        UInt64(UInt32(bitPattern: area)) << 42 | UInt64(UInt32(bitPattern: indicator)) << 21 | UInt64(UInt32(bitPattern: team + 1) & 0x1FFFFF)
+    }
+
+    // MARK: Areas and indicators
+
+    /// The number of observations.
+    public var observationCount: Int { columns.count }
+
+    public func area(code: String) -> Area? { areaIndex[code].map { areas[Int($0)] } }
+
+    /// Finds an area by code or by name (case-insensitive).
+    public func area(named query: String) -> Area? {
+        if let a = area(code: query) { return a }
+        let q = query.lowercased()
+        if let a = areas.first(where: { $0.code.lowercased() == q || $0.name.lowercased() == q }) { return a }
+        let matches = areas.filter { $0.name.lowercased().hasPrefix(q) }
+        return matches.count == 1 ? matches[0] : nil
+    }
+
+    public func indicator(_ code: String) -> Indicator? { indicatorIndex[code].map { indicators[Int($0)] } }
+
+    /// The position of an indicator in indicators.csv (the display order).
+    public func indicatorPosition(_ code: String) -> Int? { indicatorIndex[code].map(Int.init) }
+
+    /// The areas whose parent is `code`, in file order.
+    public func children(of code: String) -> [Area] {
+        guard let i = areaIndex[code] else { return [] }
+        return childrenIndex[Int(i)].map { areas[Int($0)] }
+    }
+
+    /// The chain from the top of the hierarchy down to `code`.
+    public func ancestry(of code: String) -> [Area] {
+        var chain: [Area] = []
+        var current = area(code: code)
+        var guardCount = 0
+        while let a = current, guardCount < 64 {
+            chain.insert(a, at: 0)
+            current = a.parent.flatMap { area(code: $0) }
+            guardCount += 1
+        }
+        return chain
+    }
+
+    /// The default area to open: the first area with observations whose parent has none
+    /// (Kent in the bundled data), else the first area.
+    public var defaultArea: Area? {
+        let withData = areas.indices.filter { !seriesByArea[$0].isEmpty }
+        for i in withData {
+            let a = areas[i]
+            let parentHasData = a.parent.flatMap { areaIndex[$0] }.map { !seriesByArea[Int($0)].isEmpty } ?? false
+            if !parentHasData { return a }
+        }
+        return areas.first
+    }
+
+    // MARK: Series
+
+    /// A series: one indicator for one area (and team), its rows sorted by period.
+    public struct Series: Hashable, Sendable {
+        public let id: Int
+        public let area: String
+        public let indicator: String
+        public let team: String?
+    }
+
+    public var seriesCount: Int { seriesArea.count }
+
+    public func series(_ id: Int) -> Series {
+        Series(id: id, area: areas[Int(seriesArea[id])].code, indicator: indicators[Int(seriesIndicator[id])].code,
+               team: strings.optional(seriesTeam[id]))
+    }
+
+    /// The series id for (area, indicator, team), if it has any rows.
+    public func seriesID(area: String, indicator: String, team: String? = nil) -> Int? {
+        guard let a = areaIndex[area], let i = indicatorIndex[indicator] else { return nil }
+        let t: Int32
+        if let team {
+            guard let id = strings.id(of: team) else { return nil }
+            t = id
+        } else {
+            t = -1
+        }
+        return seriesIndex[Dataset.seriesKey(a, i, t)].map(Int.init)
+    }
+
+    /// All series of an area, in indicator order.
+    public func seriesIDs(area: String) -> [Int] {
+        guard let a = areaIndex[area] else { return [] }
+        return seriesByArea[Int(a)].map(Int.init)
+    }
+
+    /// All series of an indicator (every area and team).
+    public func seriesIDs(indicator: String) -> [Int] {
+        guard let i = indicatorIndex[indicator] else { return [] }
+        return seriesByIndicator[Int(i)].map(Int.init)
+    }
+
+    /// The rows of a series, oldest first.
+    public func rows(series id: Int) -> ArraySlice<Int32> {
+        order[Int(seriesStart[id])..<Int(seriesStart[id + 1])]
+    }
+
+    /// The row of a series' latest figure: the latest period with a value; failing that the latest
+    /// row with a published rating; failing that the last row.
+    public func latestRow(series id: Int) -> Int? {
+        let rows = rows(series: id)
+        if let r = rows.last(where: { !columns.value[Int($0)].isNaN }) { return Int(r) }
+        if let r = rows.last(where: { columns.rag[Int($0)] >= 0 }) { return Int(r) }
+        return rows.last.map(Int.init)
+    }
+
+    /// The rows of a series that form its trend: those of the same period kind as the latest row.
+    public func trendRows(series id: Int) -> [Int] {
+        guard let latest = latestRow(series: id) else { return [] }
+        let kind = columns.period[latest].kind
+        return rows(series: id).lazy.map(Int.init).filter { self.columns.period[$0].kind == kind }
+    }
+
+    // MARK: Rows
+
+    public func observation(row r: Int) -> Observation {
+        let c = columns
+        return Observation(
+            area: areas[Int(c.area[r])].code, indicator: indicators[Int(c.indicator[r])].code, period: c.period[r],
+            value: optionalDouble(c.value[r]), numerator: optionalDouble(c.numerator[r]),
+            denominator: optionalDouble(c.denominator[r]), target: optionalDouble(c.target[r]),
+            floor: optionalDouble(c.floor[r]), rag: RAG(rawValue: c.rag[r]), dot: DOT(rawValue: c.dot[r]),
+            team: strings.optional(c.team[r]), note: strings.optional(c.note[r]), source: strings.optional(c.source[r]),
+            line: Int(c.line[r]))
+    }
+
+    /// One observation by its key.
+    public func observation(area: String, indicator: String, period: String, team: String? = nil) -> Observation? {
+        guard let p = Period(period) else { return nil }
+        return observation(area: area, indicator: indicator, period: p, team: team)
+    }
+
+    public func observation(area: String, indicator: String, period: Period, team: String? = nil) -> Observation? {
+        guard let s = seriesID(area: area, indicator: indicator, team: team) else { return nil }
+        return rows(series: s).first(where: { columns.period[Int($0)] == period }).map { observation(row: Int($0)) }
+    }
+
+    @inline(__always) public func value(row r: Int) -> Double? { optionalDouble(columns.value[r]) }
+    @inline(__always) public func period(row r: Int) -> Period { columns.period[r] }
+    @inline(__always) public func numerator(row r: Int) -> Double? { optionalDouble(columns.numerator[r]) }
+    @inline(__always) public func denominator(row r: Int) -> Double? { optionalDouble(columns.denominator[r]) }
+    @inline(__always) public func publishedRAG(row r: Int) -> RAG? { RAG(rawValue: columns.rag[r]) }
+    @inline(__always) public func publishedDOT(row r: Int) -> DOT? { DOT(rawValue: columns.dot[r]) }
+
+    /// The rating a row shows: the published one, else the rule's.
+    @inline(__always) public func rag(row r: Int) -> RAG? { RAG(rawValue: effectiveRAG[r]) }
+    /// The direction of travel a row shows: the published one, else the rule's.
+    @inline(__always) public func dot(row r: Int) -> DOT? { DOT(rawValue: effectiveDOT[r]) }
+
+    /// The target that applies to a row: the published one, else the indicator's.
+    public func target(row r: Int) -> Double? {
+        optionalDouble(columns.target[r]) ?? indicators[Int(columns.indicator[r])].target
+    }
+
+    /// The floor that applies to a row.
+    public func floor(row r: Int) -> Double? {
+        optionalDouble(columns.floor[r]) ?? indicators[Int(columns.indicator[r])].floor
+    }
+
+    // MARK: Benchmarks
+
+    public func benchmark(indicator: String, comparator: String, period: String) -> Benchmark? {
+        guard let p = Period(period) else { return nil }
+        return benchmarks.first { $0.indicator == indicator && $0.comparator == comparator && $0.period == p }
+    }
+
+    /// The latest benchmark of each comparator for an indicator, in file order of first appearance.
+    public func latestBenchmarks(indicator: String) -> [Benchmark] {
+        var best: [String: Benchmark] = [:]
+        var order: [String] = []
+        for b in benchmarks where b.indicator == indicator {
+            if let cur = best[b.comparator] {
+                if cur.period < b.period { best[b.comparator] = b }
+            } else {
+                best[b.comparator] = b
+                order.append(b.comparator)
+            }
+        }
+        return order.compactMap { best[$0] }
+    }
+
+    // MARK: Waits
+
+    public func provider(code: String) -> Provider? { providers.first { $0.code == code } }
+
+    /// The providers serving an area (from coverage.csv).
+    public func providers(serving area: String) -> [Coverage] { coverage.filter { $0.area == area } }
+}

@@ -1,0 +1,250 @@
+/// One row of `ragtop report`: an area's figure for an indicator in a period.
+public struct ReportRow: Sendable, Equatable {
+    public var areaCode: String
+    public var areaName: String
+    public var team: String?
+    public var indicator: String
+    public var indicatorName: String
+    public var period: Period
+    public var value: Double?
+    public var numerator: Double?
+    public var denominator: Double?
+    public var target: Double?
+    public var rag: RAG?
+    public var dot: DOT?
+    public var decimals: Int?
+    public var unit: String?
+}
+
+/// What to include in a report.
+public struct ReportQuery: Sendable {
+    /// Area codes to include (nil: all).
+    public var areas: Set<String>?
+    public var indicator: String?
+    /// Group name, matched case-insensitively (nil: all).
+    public var group: String?
+    /// Ratings to keep (nil: all; rows without a rating are dropped when set).
+    public var rags: Set<RAG>?
+    /// Every period rather than the latest with a value.
+    public var allPeriods: Bool
+
+    public init(areas: Set<String>? = nil, indicator: String? = nil, group: String? = nil, rags: Set<RAG>? = nil, allPeriods: Bool = false) {
+        self.areas = areas
+        self.indicator = indicator
+        self.group = group
+        self.rags = rags
+        self.allPeriods = allPeriods
+    }
+}
+
+extension Dataset {
+    /// The rows of a report, in area order, then indicator order, then team, then period.
+    public func report(_ query: ReportQuery) -> [ReportRow] {
+        var out: [ReportRow] = []
+        let group = query.group?.lowercased()
+        for area in areas where query.areas?.contains(area.code) ?? true {
+            for s in seriesIDs(area: area.code) {
+                let info = series(s)
+                guard let ind = indicator(info.indicator) else { continue }
+                if let code = query.indicator, code.lowercased() != ind.code.lowercased() { continue }
+                if let group, ind.group.lowercased() != group { continue }
+                let rows: [Int] = query.allPeriods ? rows(series: s).map(Int.init) : (latestRow(series: s).map { [$0] } ?? [])
+                for r in rows {
+                    let rag = rag(row: r)
+                    if let keep = query.rags {
+                        guard let rag, keep.contains(rag) else { continue }
+                    }
+                    out.append(ReportRow(areaCode: area.code, areaName: area.name, team: info.team, indicator: ind.code,
+                                         indicatorName: ind.name, period: period(row: r), value: value(row: r),
+                                         numerator: numerator(row: r), denominator: denominator(row: r), target: target(row: r),
+                                         rag: rag, dot: dot(row: r), decimals: ind.decimals, unit: ind.unit))
+                }
+            }
+        }
+        return out
+    }
+}
+
+/// Renders report rows as text, CSV, JSON or Markdown.
+public enum ReportFormat: String, Sendable, CaseIterable {
+    case text, csv, json, markdown
+
+    /// The machine-readable fields, in order.
+    public static let fields = ["area_code", "area", "indicator", "name", "period", "value", "numerator", "denominator", "target", "rag", "dot", "team"]
+
+    public func render(_ rows: [ReportRow], color: Bool = false, ascii: Bool = false) -> String {
+        switch self {
+        case .csv: return ReportFormat.csv(rows)
+        case .json: return ReportFormat.json(rows)
+        case .markdown: return ReportFormat.markdown(rows)
+        case .text: return ReportFormat.text(rows, color: color, ascii: ascii)
+        }
+    }
+
+    private static func cells(_ r: ReportRow) -> [String] {
+        [r.areaCode, r.areaName, r.indicator, r.indicatorName, r.period.description,
+         ValueFormatter.display(r.value, decimals: r.decimals), ValueFormatter.plain(opt: r.numerator),
+         ValueFormatter.plain(opt: r.denominator), ValueFormatter.display(r.target, decimals: r.decimals),
+         r.rag?.name ?? "", r.dot?.arrow ?? "", r.team ?? ""]
+    }
+
+    static func csvField(_ s: String) -> String {
+        if s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) {
+            return "\"" + s.replacingAll("\"", with: "\"\"") + "\""
+        }
+        return s
+    }
+
+    static func csv(_ rows: [ReportRow]) -> String {
+        var out = fields.joined(separator: ",") + "\n"
+        for r in rows { out += cells(r).map(csvField).joined(separator: ",") + "\n" }
+        return out
+    }
+
+    static func jsonString(_ s: String) -> String {
+        var out = "\""
+        for scalar in s.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            default:
+                if scalar.value < 0x20 || scalar.value == 0x7F || (0x80..<0xA0).contains(scalar.value) {
+                    let hex = String(scalar.value, radix: 16)
+                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                } else {
+                    out.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return out + "\""
+    }
+
+    static func json(_ rows: [ReportRow]) -> String {
+        func num(_ v: Double?, _ d: Int?) -> String {
+            guard let v else { return "null" }
+            return ValueFormatter.display(v, decimals: nil).isEmpty ? "null" : ValueFormatter.plain(v)
+        }
+        var out = "[\n"
+        for (i, r) in rows.enumerated() {
+            let fields: [String] = [
+                "\"area_code\": \(jsonString(r.areaCode))", "\"area\": \(jsonString(r.areaName))",
+                "\"indicator\": \(jsonString(r.indicator))", "\"name\": \(jsonString(r.indicatorName))",
+                "\"period\": \(jsonString(r.period.description))", "\"value\": \(num(r.value, r.decimals))",
+                "\"numerator\": \(num(r.numerator, nil))", "\"denominator\": \(num(r.denominator, nil))",
+                "\"target\": \(num(r.target, r.decimals))", "\"rag\": \(r.rag.map { jsonString($0.name) } ?? "null")",
+                "\"dot\": \(r.dot.map { jsonString($0.arrow) } ?? "null")", "\"team\": \(r.team.map(jsonString) ?? "null")",
+            ]
+            out += "  {" + fields.joined(separator: ", ") + "}" + (i + 1 < rows.count ? ",\n" : "\n")
+        }
+        return out + "]\n"
+    }
+
+    static func markdown(_ rows: [ReportRow]) -> String {
+        func esc(_ s: String) -> String { TerminalSafe.clean(s).replacingAll("|", with: "\\|") }
+        var out = "| Area | Team | Code | Indicator | Period | Value | Num | Den | Target | RAG | DOT |\n"
+        out += "|---|---|---|---|---|---:|---:|---:|---:|---|---|\n"
+        for r in rows {
+            let c = cells(r)
+            out += "| " + [esc(r.areaName), esc(r.team ?? ""), esc(r.indicator), esc(r.indicatorName), r.period.label,
+                           c[5], c[6], c[7], c[8], r.rag?.name ?? "", r.dot?.arrow ?? ""].joined(separator: " | ") + " |\n"
+        }
+        return out
+    }
+
+    static func text(_ rows: [ReportRow], color: Bool, ascii: Bool) -> String {
+        guard !rows.isEmpty else { return "No rows match.\n" }
+        let headers = ["Area", "Code", "Indicator", "Period", "Value", "Num", "Den", "Target", "RAG", "DOT"]
+        let table: [[String]] = rows.map { r in
+            let area = r.team.map { "\(r.areaName) · \($0)" } ?? r.areaName
+            let rag = r.rag.map { ascii ? "\($0.asciiGlyph) \($0.name)" : "\($0.glyph) \($0.name)" } ?? (ascii ? "." : "·")
+            return [TerminalSafe.clean(area), TerminalSafe.clean(r.indicator), TerminalSafe.clean(r.indicatorName), r.period.label,
+                    ValueFormatter.display(r.value, decimals: r.decimals) + (r.unit == "percent" && r.value != nil ? "%" : ""),
+                    ValueFormatter.grouped(r.numerator, decimals: nil), ValueFormatter.grouped(r.denominator, decimals: nil),
+                    ValueFormatter.display(r.target, decimals: r.decimals), rag, ascii ? (r.dot?.ascii ?? "") : (r.dot?.arrow ?? "")]
+        }
+        var widths = headers.map { $0.count }
+        let maxWidths = [34, 12, 60, 12, 12, 10, 10, 10, 9, 3]
+        for row in table { for (i, c) in row.enumerated() { widths[i] = min(max(widths[i], c.count), maxWidths[i]) } }
+        let rightAligned: Set<Int> = [4, 5, 6, 7]
+        func line(_ cells: [String], _ rag: RAG?) -> String {
+            var parts: [String] = []
+            for (i, c) in cells.enumerated() {
+                var cell = c.count > widths[i] ? String(c.prefix(widths[i] - 1)) + "…" : c
+                let pad = String(repeating: " ", count: widths[i] - cell.count)
+                cell = rightAligned.contains(i) ? pad + cell : cell + pad
+                if i == 8, color, let rag { cell = rag.ansiColor + cell + "\u{1B}[0m" }
+                parts.append(cell)
+            }
+            var s = parts.joined(separator: "  ")
+            while s.last == " " { s.removeLast() }
+            return s
+        }
+        var out = (color ? "\u{1B}[1m" : "") + line(headers, nil) + (color ? "\u{1B}[0m" : "") + "\n"
+        for (i, row) in table.enumerated() { out += line(row, rows[i].rag) + "\n" }
+        let counts = RAG.allCases.map { rag in "\(rows.filter { $0.rag == rag }.count) \(rag.name.lowercased())" }
+        out += "\n\(rows.count) rows: " + counts.joined(separator: ", ") + ", \(rows.filter { $0.rag == nil }.count) unrated\n"
+        return out
+    }
+}
+
+extension RAG {
+    /// The glyph shown beside the colour, so colour is never the only signal: ✖ red, ▲ amber,
+    /// ● green.
+    public var glyph: String {
+        switch self {
+        case .red: "✖"
+        case .amber: "▲"
+        case .green: "●"
+        }
+    }
+
+    /// ASCII stand-ins for the glyphs: X, ^, O.
+    public var asciiGlyph: String {
+        switch self {
+        case .red: "X"
+        case .amber: "!"
+        case .green: "O"
+        }
+    }
+
+    var ansiColor: String {
+        switch self {
+        case .red: "\u{1B}[1;31m"
+        case .amber: "\u{1B}[1;33m"
+        case .green: "\u{1B}[1;32m"
+        }
+    }
+}
+
+extension ValueFormatter {
+    /// Plain text for an optional number ("" for nil).
+    public static func plain(opt value: Double?) -> String { value.map(plain) ?? "" }
+}
+
+/// Strips control characters from text bound for a terminal or a Markdown file.
+public enum TerminalSafe {
+    public static func clean(_ s: String) -> String { SafeDisplay.clean(s) }
+}
+
+extension SafeDisplay {
+    /// Replaces control characters and bidi overrides with visible `<U+XX>` codes (no length cut).
+    static func clean(_ s: String) -> String {
+        var needs = false
+        for scalar in s.unicodeScalars where isUnsafe(scalar) { needs = true; break }
+        guard needs else { return s }
+        var out = ""
+        for scalar in s.unicodeScalars {
+            if isUnsafe(scalar) { out += "<U+\(String(scalar.value, radix: 16, uppercase: true))>" } else { out.unicodeScalars.append(scalar) }
+        }
+        return out
+    }
+
+    static func isUnsafe(_ scalar: Unicode.Scalar) -> Bool {
+        let v = scalar.value
+        return v < 0x20 || v == 0x7F || (v >= 0x80 && v < 0xA0) || (0x202A...0x202E).contains(v) || (0x2066...0x2069).contains(v)
+            || v == 0x200E || v == 0x200F || v == 0x061C
+    }
+}

@@ -1,0 +1,58 @@
+import ArgumentParser
+import Foundation
+import ScorecardData
+
+/// Where the data comes from: `--data DIR` (repeatable), else the bundled Kent scorecard.
+struct DataOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("A dataset directory (repeat to merge several). Default: the bundled Kent CYPE scorecard.", valueName: "DIR"))
+    var data: [String] = []
+
+    /// The directories to load.
+    func directories() throws -> [String] {
+        if !data.isEmpty { return data }
+        return [try BundledData.kentDirectory()]
+    }
+
+    /// Loads the data, printing diagnostics to stderr. Exits 65/66 on failure.
+    func load(printWarnings: Bool = false) throws -> LoadResult {
+        let dirs = try directories()
+        do {
+            let result = try DatasetLoader.load(directories: dirs)
+            if printWarnings { for d in result.diagnostics { Console.error(d.description) } }
+            return result
+        } catch {
+            for d in error.diagnostics { Console.error(d.description) }
+            let errors = error.errors.count
+            Console.error("ragtop: \(errors) error\(errors == 1 ? "" : "s") in \(dirs.joined(separator: ", ")); nothing was changed")
+            throw error.missingInput ? ExitStatus.noInput : ExitStatus.dataError
+        }
+    }
+}
+
+/// The dataset shipped inside ragtop.
+enum BundledData {
+    static let name = "kent-cype-2024-10"
+
+    static func kentDirectory() throws -> String {
+        if let env = ProcessInfo.processInfo.environment["RAGTOP_BUNDLED_DATA"], !env.isEmpty { return env }
+        if let url = Bundle.module.url(forResource: name, withExtension: nil) { return url.path }
+        Console.error("ragtop: the bundled dataset is missing from this build; use --data DIR")
+        throw ExitStatus.noInput
+    }
+}
+
+/// Writing to standard error and output without buffering surprises.
+enum Console {
+    static func error(_ message: String) {
+        FileHandle.standardError.write(Data((message + "\n").utf8))
+    }
+
+    static func out(_ text: String) {
+        FileHandle.standardOutput.write(Data(text.utf8))
+    }
+
+    /// True when stdout is a terminal and NO_COLOR is unset or empty.
+    static var colorOnStdout: Bool {
+        isatty(1) == 1 && (ProcessInfo.processInfo.environment["NO_COLOR"] ?? "").isEmpty
+    }
+}
