@@ -1,0 +1,57 @@
+import ArgumentParser
+import Dashboard
+import ScorecardData
+
+/// Where the dashboard starts, shared by the dashboard and `snapshot`.
+struct ViewOptions: ParsableArguments {
+    @Option(help: ArgumentHelp("Area to open (code or name, case-insensitive). Default: the top area with figures (Kent).", valueName: "CODE|NAME"))
+    var area: String?
+
+    @Option(help: ArgumentHelp("Pane to open: scorecard, districts, detail, ehcp or therapy.", valueName: "PANE"))
+    var pane: String?
+
+    @Option(help: ArgumentHelp("KPI to select (for the detail pane and the districts matrix).", valueName: "CODE"))
+    var indicator: String?
+
+    @Flag(help: "Draw with ASCII only (automatic when the locale is not UTF-8).")
+    var ascii = false
+
+    @Flag(name: .customLong("no-color"), help: "No colour at all (also when NO_COLOR is set): attributes and glyphs only.")
+    var noColor = false
+
+    /// Builds the initial state, validating the options against the data.
+    func makeState(dataset: Dataset, width: Int, height: Int) throws -> DashboardState {
+        var paneValue = Pane.scorecard
+        if let pane {
+            guard let p = Pane(rawValue: pane.lowercased()) ?? Pane.allCases.first(where: { $0.rawValue.hasPrefix(pane.lowercased()) }) else {
+                throw ValidationError("--pane must be one of \(Pane.allCases.map(\.rawValue).joined(separator: ", ")), not '\(pane)'")
+            }
+            paneValue = p
+        }
+        var areaCode: String?
+        if let area {
+            guard let a = dataset.area(named: area) else {
+                throw ValidationError("no area '\(area)' in the data (try: \(dataset.areas.prefix(8).map(\.name).joined(separator: ", ")) …)")
+            }
+            areaCode = a.code
+        }
+        var indicatorCode: String?
+        if let indicator {
+            guard let ind = dataset.indicators.first(where: { $0.code.lowercased() == indicator.lowercased() }) else {
+                throw ValidationError("no indicator '\(indicator)' in the data")
+            }
+            indicatorCode = ind.code
+        }
+        return DashboardState(dataset: dataset, width: width, height: height, pane: paneValue, area: areaCode,
+                              indicator: indicatorCode, ascii: ascii || !Locale.isUTF8)
+    }
+
+    /// True when colour is switched off by flag or NO_COLOR.
+    var colorDisabled: Bool { noColor || !(ProcessInfoEnv.get("NO_COLOR") ?? "").isEmpty }
+}
+
+import Foundation
+
+enum ProcessInfoEnv {
+    static func get(_ name: String) -> String? { ProcessInfo.processInfo.environment[name] }
+}
