@@ -10,6 +10,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
     ],
     targets: [
         // The only C in the project: ncursesw through a module map and a header-only shim.
@@ -22,19 +23,22 @@ let package = Package(
         .target(name: "ScorecardData"),
         // Pure UI logic: State, Action, update, views rendering State into a Canvas. No I/O.
         .target(name: "Dashboard", dependencies: ["ScorecardData"]),
+        // Theme files (TOML) and the config file: parsing, discovery, fallbacks.
+        .target(name: "Themes", dependencies: ["Dashboard", .product(name: "TOMLKit", package: "TOMLKit")]),
         // The ncurses backend: the only importer of CNcurses.
         .target(name: "Terminal", dependencies: ["CNcurses", "Dashboard"]),
         // The executable: argument parsing and wiring.
         .executableTarget(
             name: "ragtop",
             dependencies: [
-                "ScorecardData", "Dashboard", "Terminal",
+                "ScorecardData", "Dashboard", "Terminal", "Themes",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             resources: [.copy("Resources/kent-cype-2024-10")]
         ),
         .testTarget(name: "ScorecardDataTests", dependencies: ["ScorecardData"], resources: [.copy("Fixtures")]),
         .testTarget(name: "DashboardTests", dependencies: ["Dashboard", "ScorecardData"], resources: [.copy("Golden")]),
+        .testTarget(name: "ThemesTests", dependencies: ["Themes", "Dashboard"]),
         .testTarget(name: "EndToEndTests", dependencies: []),
     ],
     swiftLanguageModes: [.v6]

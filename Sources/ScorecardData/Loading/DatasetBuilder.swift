@@ -71,10 +71,10 @@ struct DatasetBuilder {
             let area = Area(code: code, name: name, parent: parent, kind: kind, tileRow: tileRow, tileColumn: tileCol)
             if let first = areaOrigin[code] {
                 let existing = areas[Int(areaIndex[code]!)]
-                if existing.name != area.name || existing.parent != area.parent {
-                    t.fail("code", "area '\(SafeDisplay.clip(code))' is already defined differently at \(first.path):\(first.line)")
-                } else if first.path == path {
+                if first.path == path {
                     t.fail("code", "duplicate area code '\(SafeDisplay.clip(code))' (first at line \(first.line))")
+                } else if existing.name != area.name || existing.parent != area.parent {
+                    t.fail("code", "area '\(SafeDisplay.clip(code))' is already defined differently at \(first.path):\(first.line)")
                 }
                 continue
             }

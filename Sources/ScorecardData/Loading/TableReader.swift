@@ -125,8 +125,10 @@ struct TableReader {
 
     /// Text of a cell that must not be empty.
     mutating func requiredText(_ column: String, _ what: String) -> String? {
+        let errorsBefore = errorCount
         guard let t = text(column) else {
-            if !rowHasError || columns[column] != nil { fail(column, "empty \(column): expected \(what)") }
+            // Not "empty" when text() already reported the cell (invalid UTF-8).
+            if errorCount == errorsBefore { fail(column, "empty \(column): expected \(what)") }
             return nil
         }
         return t
@@ -160,11 +162,14 @@ struct TableReader {
     /// A period in one of the canonical forms.
     mutating func period(_ column: String) -> Period? {
         guard let i = columns[column] else { return nil }
-        if csv.isEmpty(i) {
+        // Surrounding spaces and tabs are ignored, as for every other cell.
+        var raw = csv.rawBytes(i)
+        while let f = raw.first, f == 0x20 || f == 0x09 { raw.removeFirst() }
+        while let l = raw.last, l == 0x20 || l == 0x09 { raw.removeLast() }
+        if raw.isEmpty {
             fail(column, "empty \(column): expected a period (\(Period.expectedForms))")
             return nil
         }
-        let raw = csv.rawBytes(i)
         if let p = Period.parse(raw) { return p }
         let shown = SafeDisplay.clip(String(decoding: raw.prefix(40), as: UTF8.self))
         fail(column, "\(column): '\(shown)' is not a period: expected \(Period.expectedForms)")

@@ -44,7 +44,7 @@ public enum ValueFormatter {
         if body.first == "-" { sign = "-"; body = body.dropFirst() }
         let parts = body.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
         let whole = parts[0]
-        guard whole.count > 4 else { return s }
+        guard whole.count > 3 else { return s }
         var out = ""
         for (i, ch) in whole.enumerated() {
             if i > 0 && (whole.count - i) % 3 == 0 { out.append(",") }
