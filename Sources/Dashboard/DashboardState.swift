@@ -63,6 +63,10 @@ public struct DashboardState: Sendable {
     public internal(set) var districtAreas: [String] = []
     public internal(set) var districtIndicators: [String] = []
     public internal(set) var leagueSeries: [Int] = []
+    /// EHCP pane: the districts' headline series, worst first.
+    public internal(set) var ehcpSeries: [Int] = []
+    /// Therapy pane: the districts listed with their providers.
+    public internal(set) var therapyDistricts: [String] = []
     /// RAG per (district row, indicator column), worst over teams; -1 none.
     public internal(set) var matrix: [[Int8]] = []
 
@@ -120,6 +124,7 @@ public struct DashboardState: Sendable {
         rebuildScorecard()
         rebuildDistricts()
         rebuildLeague()
+        rebuildSEND()
         if let previous, let s = dataset.seriesID(area: previous.area, indicator: previous.indicator, team: previous.team),
            let i = scorecardLines.firstIndex(of: .series(s)) {
             cursor = i
@@ -223,13 +228,28 @@ public struct DashboardState: Sendable {
         leagueSeries = entries.map(\.0)
     }
 
+    /// The EHCP and therapy lists.
+    mutating func rebuildSEND() {
+        let children = dataset.children(of: rootArea)
+        var entries: [(Int, Double)] = []
+        for c in children {
+            guard let sid = dataset.seriesID(area: c.code, indicator: EHCPStatement.headline) else { continue }
+            let rag = latestRAG(series: sid)
+            guard matchesRAG(rag), matchesText([c.name, c.code]) else { continue }
+            entries.append((sid, dataset.latestRow(series: sid).flatMap { dataset.value(row: $0) } ?? -Double.infinity))
+        }
+        ehcpSeries = entries.sorted { $0.1 != $1.1 ? $0.1 < $1.1 : $0.0 < $1.0 }.map(\.0)
+        therapyDistricts = children.filter { matchesText([$0.name, $0.code]) }.map(\.code)
+    }
+
     /// The number of selectable rows in the current pane.
     var rowCount: Int {
         switch pane {
         case .scorecard: scorecardLines.count
         case .districts: districtAreas.count
         case .detail: leagueSeries.count
-        case .ehcp, .therapy: 0
+        case .ehcp: ehcpSeries.count
+        case .therapy: therapyDistricts.count
         }
     }
 

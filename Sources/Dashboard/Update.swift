@@ -234,7 +234,16 @@ extension DashboardState {
             push()
             area = target
             rebuildScorecard()
-        case .ehcp, .therapy:
+        case .ehcp:
+            guard cursor < ehcpSeries.count else { return }
+            push()
+            area = dataset.series(ehcpSeries[cursor]).area
+            indicator = EHCPStatement.headline
+            pane = .detail
+            rebuild()
+            cursor = leagueSeries.firstIndex { dataset.series($0).area == area } ?? 0
+            scroll = 0
+        case .therapy:
             return
         }
         keepCursorVisible()

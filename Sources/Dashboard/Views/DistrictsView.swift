@@ -88,7 +88,7 @@ enum DistrictsView {
         guard !areas.isEmpty else { return nil }
         let rows = (areas.compactMap(\.tileRow).max() ?? 0) + 1
         let cols = (areas.compactMap(\.tileColumn).max() ?? 0) + 1
-        let available = s.width - (1 + nameWidth + 1 + countsWidth + 1 + 2 * 8) - 2
+        let available = s.width - (1 + nameWidth + 1 + countsWidth + 1 + 2 * 4) - 2
         let tileWidth = min(16, available / cols)
         guard tileWidth >= 5 else { return nil }
         let tileHeight = tileWidth >= 10 && s.height >= 30 ? 4 : (tileWidth >= 9 ? 3 : 2)

@@ -9,8 +9,20 @@ public enum Layout {
         case .scorecard: 3
         case .districts: 5
         case .detail: detailGeometry(s).leagueTop + 1
-        case .ehcp, .therapy: 3
+        case .ehcp: ehcpTableTop(s) + 1
+        case .therapy: 4
         }
+    }
+
+    /// The EHCP pane's district table starts under the headline, statement and chart.
+    static func ehcpTableTop(_ s: DashboardState) -> Int {
+        let sentences = EHCPStatement.sentences(dataset: s.dataset, area: s.rootArea)
+        var y = 6
+        for sentence in sentences { y += Fmt.wrap(sentence, width: s.width - 4).count }
+        y += 1
+        let remaining = s.height - 1 - y
+        if remaining >= 10 { y += min(14, max(6, remaining / 2)) + 1 }
+        return y
     }
 
     /// How many list rows fit.
@@ -19,7 +31,8 @@ public enum Layout {
         case .scorecard: max(0, s.height - 4)
         case .districts: max(0, s.height - 6)
         case .detail: max(0, s.height - 1 - (detailGeometry(s).leagueTop + 1))
-        case .ehcp, .therapy: max(0, s.height - 4)
+        case .ehcp: max(0, s.height - 1 - (ehcpTableTop(s) + 1))
+        case .therapy: max(0, s.height - 5)
         }
     }
 

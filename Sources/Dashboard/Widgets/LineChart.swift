@@ -3,14 +3,15 @@ import ScorecardData
 /// A line chart of a trend with target, floor and benchmark lines and labelled axes.
 enum LineChart {
     static func draw(into c: inout Canvas, x: Int, y: Int, width: Int, height: Int, points: [(String, Double?)],
-                     target: Double?, floor: Double?, benchmark: Double?, benchmarkLabel: String, indicator: Indicator, glyphs: Glyphs) {
+                     target: Double?, floor: Double?, benchmark: Double?, benchmarkLabel: String, indicator: Indicator, glyphs: Glyphs,
+                     secondBenchmark: Double? = nil, secondBenchmarkLabel: String = "") {
         let values = points.compactMap { $0.1 }
         guard height >= 4, width >= 16 else { return }
         guard !values.isEmpty else {
             c.text("No values to chart.", x: x + 1, y: y + 1, role: .muted)
             return
         }
-        let refs = [target, floor, benchmark].compactMap { $0 }
+        let refs = [target, floor, benchmark, secondBenchmark].compactMap { $0 }
         var lo = (values + refs).min()!
         var hi = (values + refs).max()!
         if lo == hi { lo -= 1; hi += 1 }
@@ -37,6 +38,7 @@ enum LineChart {
         hline(target, glyphs.ascii ? "=" : "┄", .chartTarget)
         hline(floor, glyphs.ascii ? "_" : "┄", .chartFloor)
         hline(benchmark, glyphs.ascii ? "." : "·", .chartBenchmark)
+        hline(secondBenchmark, glyphs.ascii ? ":" : "╌", .chartBenchmark)
         // Points, spread evenly, connected.
         let n = points.count
         func column(_ i: Int) -> Int { n == 1 ? plotX + plotWidth / 2 : plotX + Int((Double(i) / Double(n - 1) * Double(plotWidth - 1)).rounded()) }
@@ -70,6 +72,7 @@ enum LineChart {
         lx += c.text("\(glyphs.ascii ? "*" : "●") value", x: lx, y: legendY, role: .chartLine) + 2
         if let t = target { lx += c.text("\(glyphs.ascii ? "=" : "┄") target \(ValueFormatter.display(t, decimals: indicator.decimals))", x: lx, y: legendY, role: .chartTarget) + 2 }
         if let f = floor { lx += c.text("\(glyphs.ascii ? "_" : "┄") floor \(ValueFormatter.display(f, decimals: indicator.decimals))", x: lx, y: legendY, role: .chartFloor) + 2 }
-        if let b = benchmark { c.text("\(glyphs.ascii ? "." : "·") \(benchmarkLabel) \(ValueFormatter.display(b, decimals: indicator.decimals))", x: lx, y: legendY, maxWidth: x + width - lx, role: .chartBenchmark) }
+        if let b = benchmark { lx += c.text("\(glyphs.ascii ? "." : "·") \(benchmarkLabel) \(ValueFormatter.display(b, decimals: indicator.decimals))", x: lx, y: legendY, maxWidth: x + width - lx, role: .chartBenchmark) + 2 }
+        if let b = secondBenchmark, x + width - lx > 4 { c.text("\(glyphs.ascii ? ":" : "╌") \(secondBenchmarkLabel) \(ValueFormatter.display(b, decimals: indicator.decimals))", x: lx, y: legendY, maxWidth: x + width - lx, role: .chartBenchmark) }
     }
 }
