@@ -165,12 +165,17 @@ extension DashboardState {
         guard n > 0 else { return }
         var c = min(max(0, cursor + delta), n - 1)
         if pane == .scorecard {
+            func isHeading(_ i: Int) -> Bool { if case .heading = scorecardLines[i] { true } else { false } }
             let step = delta >= 0 ? 1 : -1
-            while c >= 0, c < n, case .heading = scorecardLines[c] { c += step }
-            if c < 0 || c >= n {
-                c = cursor
-                if case .heading = scorecardLines[min(max(0, c), n - 1)] { clampCursor(); return }
+            var probe = c
+            while probe >= 0, probe < n, isHeading(probe) { probe += step }
+            if probe < 0 || probe >= n {
+                // Ran off the end: take the nearest row the other way.
+                probe = c
+                while probe >= 0, probe < n, isHeading(probe) { probe -= step }
             }
+            guard probe >= 0, probe < n else { return }
+            c = probe
         }
         cursor = c
         keepCursorVisible()

@@ -1,0 +1,251 @@
+import XCTest
+@testable import Dashboard
+import ScorecardData
+
+final class ReducerTests: XCTestCase {
+    func codes(_ s: DashboardState) -> [String] {
+        s.scorecardLines.compactMap { if case .series(let id) = $0 { s.dataset.series(id).indicator } else { nil } }
+    }
+
+    func testRedFilterShowsOnlyRedKPIs() {
+        let s = Kent.state(keys: "r")
+        let shown = codes(s)
+        XCTAssertTrue(shown.contains("SCS19"))
+        XCTAssertTrue(shown.contains("CYPE22"))
+        XCTAssertFalse(shown.contains("SCS37"))
+        for line in s.scorecardLines {
+            if case .series(let id) = line { XCTAssertEqual(s.latestRAG(series: id), .red) }
+        }
+        // Toggling again clears it; x clears everything.
+        XCTAssertEqual(codes(Kent.state(keys: "r r")).count, Kent.dataset.seriesIDs(area: "E10000016").count)
+        XCTAssertTrue(Kent.state(keys: "r a x").ragFilter.isEmpty)
+    }
+
+    func testFilterHidesUnratedRows() {
+        let s = Kent.state(keys: "g")
+        XCTAssertFalse(codes(s).contains("APP17-N"), "rows without a rating hide while a RAG filter is on")
+        XCTAssertTrue(codes(s).contains("APP17"))
+    }
+
+    func testSearchIsSmartCase() {
+        let lower = codes(Kent.state(keys: "/ s c s 1 9 Enter"))
+        XCTAssertEqual(lower, ["SCS19"])
+        let upper = codes(Kent.state(keys: "/ E H Enter"))
+        XCTAssertTrue(upper.allSatisfy { $0.contains("EH") || Kent.dataset.indicator($0)!.name.contains("EH") }, "\(upper)")
+        let noMatch = codes(Kent.state(keys: "/ s C s 1 9 Enter"))
+        XCTAssertEqual(noMatch, [], "a capital letter makes the filter case-sensitive")
+    }
+
+    func testPanesSwitchWithTabAndDigits() {
+        XCTAssertEqual(Kent.state(keys: "Tab").pane, .districts)
+        XCTAssertEqual(Kent.state(keys: "Tab Tab").pane, .detail)
+        XCTAssertEqual(Kent.state(keys: "S-Tab").pane, .therapy)
+        XCTAssertEqual(Kent.state(keys: "4").pane, .ehcp)
+        XCTAssertEqual(Kent.state(keys: "5 1").pane, .scorecard)
+    }
+
+    func testDistrictDrillDownAndBack() {
+        var s = Kent.state(pane: .districts, keys: "Down Down Down")
+        let dover = "E07000108"
+        XCTAssertEqual(s.districtAreas[s.cursor], dover)
+        _ = s.update(.key(.enter))
+        XCTAssertEqual(s.pane, .scorecard)
+        XCTAssertEqual(s.area, dover)
+        XCTAssertTrue(s.render().plainText.split(separator: "\n")[1].contains("Kent › Dover"))
+        _ = s.update(.key(.escape))
+        XCTAssertEqual(s.pane, .districts)
+        XCTAssertEqual(s.area, "E10000016")
+        XCTAssertEqual(s.cursor, 3)
+        _ = s.update(.key(.backspace))
+        XCTAssertEqual(s.pane, .districts, "back with an empty stack stays put")
+    }
+
+    func testLeagueIsBestFirstByPolarity() {
+        let s = Kent.state(pane: .detail)
+        XCTAssertEqual(s.indicator, "APP17")
+        let values = s.leagueSeries.map { s.dataset.latestRow(series: $0).flatMap { s.dataset.value(row: $0) } ?? -1 }
+        XCTAssertEqual(values, values.sorted(by: >), "APP17 is H: highest first")
+        XCTAssertEqual(values.count, 12)
+        // A lower-is-better KPI sorts ascending.
+        var l = Kent.state(pane: .scorecard)
+        _ = l.runCommand("kpi SCS03")
+        let low = l.leagueSeries.compactMap { l.dataset.latestRow(series: $0).flatMap { l.dataset.value(row: $0) } }
+        XCTAssertEqual(low, low.sorted())
+    }
+
+    func testEnterOnLeagueOpensDistrictDetail() {
+        var s = Kent.state(pane: .detail, keys: "End")
+        let last = s.dataset.series(s.leagueSeries[s.cursor]).area
+        _ = s.update(.key(.enter))
+        XCTAssertEqual(s.pane, .detail)
+        XCTAssertEqual(s.area, last)
+        XCTAssertEqual(s.indicator, "APP17")
+        _ = s.update(.key(.escape))
+        XCTAssertEqual(s.area, "E10000016")
+    }
+
+    func testScorecardEnterOpensDetailOfSelectedKPI() {
+        var s = Kent.state(keys: "Down Down Down Down")
+        let selected = s.selectedSeries.map { s.dataset.series($0).indicator }
+        _ = s.update(.key(.enter))
+        XCTAssertEqual(s.pane, .detail)
+        XCTAssertEqual(s.indicator, selected)
+    }
+
+    func testCursorSkipsHeadingsAndStaysInRange() {
+        var s = Kent.state()
+        XCTAssertNotNil(s.selectedSeries)
+        for _ in 0..<200 { _ = s.update(.key(.down)); XCTAssertNotNil(s.selectedSeries) }
+        for _ in 0..<200 { _ = s.update(.key(.pageUp)); XCTAssertNotNil(s.selectedSeries) }
+        XCTAssertEqual(s.scroll, 0)
+        _ = s.update(.key(.end))
+        XCTAssertNotNil(s.selectedSeries)
+        XCTAssertGreaterThan(s.scroll, 0)
+    }
+
+    func testMatrixColumnsMoveWithHL() {
+        var s = Kent.state(pane: .districts)
+        _ = s.update(.key(.character("l")))
+        XCTAssertEqual(s.column, 1)
+        XCTAssertEqual(s.indicator, s.districtIndicators[1])
+        _ = s.update(.key(.character("h")))
+        _ = s.update(.key(.character("h")))
+        XCTAssertEqual(s.column, 0)
+    }
+
+    func testDistrictRAGFilterUsesSelectedKPI() {
+        // "Which districts are red on EHCP timeliness?" APP17: none red, Dover amber.
+        let red = Kent.state(pane: .districts, keys: "r")
+        XCTAssertEqual(red.districtAreas, [])
+        let amber = Kent.state(pane: .districts, keys: "a")
+        XCTAssertEqual(amber.districtAreas, ["E07000108"])
+    }
+
+    func testQuitAndHelp() {
+        var s = Kent.state()
+        XCTAssertEqual(s.update(.key(.character("q"))), [.quit])
+        XCTAssertTrue(s.shouldQuit)
+        var h = Kent.state(width: 120, height: 80, keys: "?")
+        XCTAssertTrue(h.showHelp)
+        let text = h.render().plainText
+        for b in Keymap.bindings { XCTAssertTrue(text.contains(b.help) || b.section == "Other" || b.section == "Area", "help lacks \(b.help)") }
+        _ = h.update(.key(.escape))
+        XCTAssertFalse(h.showHelp)
+    }
+
+    func testTooSmallStillQuits() {
+        var s = Kent.state(width: 30, height: 8)
+        XCTAssertTrue(s.render().plainText.contains("terminal too small"))
+        XCTAssertTrue(s.render().plainText.contains("need \(Layout.minimumWidth)×\(Layout.minimumHeight)"))
+        _ = s.update(.key(.down))
+        XCTAssertEqual(s.update(.key(.character("q"))), [.quit])
+    }
+
+    func testResizeRelayouts() {
+        var s = Kent.state()
+        _ = s.update(.resize(width: 120, height: 40))
+        let c = s.render()
+        XCTAssertEqual(c.width, 120)
+        XCTAssertEqual(c.height, 40)
+        XCTAssertTrue(c.plainText.contains("England"), "wide layout shows the England column")
+    }
+
+    func testAreaCommandAndPicker() {
+        var s = Kent.state()
+        _ = s.perform(.command)
+        for ch in "area dover" { _ = s.update(.key(.character(ch))) }
+        _ = s.update(.key(.enter))
+        XCTAssertEqual(s.area, "E07000108")
+        let p = Kent.state(keys: "A s w a l Enter")
+        XCTAssertEqual(p.area, "E07000113")
+        XCTAssertEqual(p.pane, .scorecard)
+    }
+
+    func testExportIsTheVisibleTable() {
+        var s = Kent.state(keys: "r")
+        let effects = s.update(.key(.character("e")))
+        guard case .export(let name, let csv)? = effects.first else { return XCTFail("no export effect") }
+        XCTAssertEqual(name, "ragtop-scorecard-kent.csv")
+        let lines = csv.split(separator: "\n")
+        XCTAssertEqual(lines.count - 1, codes(s).count)
+        XCTAssertTrue(lines.dropFirst().allSatisfy { $0.contains(",RED,") })
+    }
+
+    func testTeamsStayDistinguishable() {
+        let s = Kent.state(keys: ":")
+        var t = s
+        for ch in "area swale" { _ = t.update(.key(.character(ch))) }
+        _ = t.update(.key(.enter))
+        let text = Kent.state(width: 160, height: 60).render().plainText
+        XCTAssertFalse(text.isEmpty)
+        let teams = Set(t.scorecardLines.compactMap { if case .series(let id) = $0 { t.dataset.series(id).team } else { nil } })
+        XCTAssertTrue(teams.contains("Swale Central CSWT"))
+        XCTAssertTrue(teams.contains("Swale Island & Rural CSWT"))
+    }
+
+    func testReloadKeepsPositionAndMarksChanges() throws {
+        var s = Kent.state(keys: "Down Down")
+        let cursor = s.cursor
+        s.replaceDataset(Kent.dataset, at: "12:00:00")
+        XCTAssertEqual(s.cursor, cursor)
+        XCTAssertEqual(s.changedSeries, [])
+        XCTAssertEqual(s.reloadedAt, "12:00:00")
+        s.reloadFailed("observations.csv:3:4: error: bad")
+        XCTAssertTrue(s.render().plainText.contains("observations.csv:3:4"))
+    }
+
+    func testMouseWheelAndClick() {
+        var s = Kent.state()
+        let before = s.cursor
+        _ = s.update(.mouse(.wheelDown(x: 5, y: 10)))
+        XCTAssertGreaterThan(s.cursor, before)
+        _ = s.update(.mouse(.click(x: 25, y: 0)))
+        XCTAssertNotEqual(s.pane, .scorecard, "a click on the tab bar switches pane")
+    }
+
+    func testProjection() {
+        XCTAssertEqual(EHCPStatement.projection(rows: [40, 42, 44, 46, 48, 50], target: 60), 5)
+        XCTAssertNil(EHCPStatement.projection(rows: [50, 49, 48], target: 60), "falling: no projection")
+        XCTAssertNil(EHCPStatement.projection(rows: [50, 52], target: 60), "too few months")
+        XCTAssertNil(EHCPStatement.projection(rows: [70, 72, 74], target: 60), "already at target")
+    }
+
+    func testEHCPStatementOnKent() {
+        let text = EHCPStatement.sentences(dataset: Kent.dataset, area: "E10000016").joined(separator: " ")
+        XCTAssertTrue(text.contains("at or above the 60.0% target for 2 months in a row"), text)
+        XCTAssertTrue(text.contains("26.6 points above the England average (50.3%"), text)
+    }
+
+    func testTherapyOutlierIsSwale() {
+        let outliers = TherapyView.outliers(Kent.dataset, root: "E10000016")
+        XCTAssertEqual(outliers.map(\.area), ["E07000113"])
+        XCTAssertEqual(outliers.first?.value, 118)
+    }
+}
+
+final class CanvasTests: XCTestCase {
+    func testTextIsCutWithEllipsisAndClipped() {
+        var c = Canvas(width: 10, height: 2)
+        c.text("Tunbridge Wells", x: 0, y: 0, maxWidth: 8)
+        XCTAssertEqual(c.plainText.split(separator: "\n").first, "Tunbrid…")
+        c.text("far off", x: 50, y: 5)
+        c.text("edge", x: 8, y: 1)
+        XCTAssertEqual(String(c.plainText.split(separator: "\n")[1]), "        e…")
+    }
+
+    func testControlCharactersBecomePlaceholders() {
+        var c = Canvas(width: 40, height: 1)
+        c.text("A\u{1B}]52;c;ZXZpbA==\u{07}B\u{9B}2J\u{202E}", x: 0, y: 0)
+        let text = c.plainText
+        XCTAssertFalse(text.unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x07 || $0.value == 0x9B || $0.value == 0x202E })
+        XCTAssertTrue(text.contains("␛]52"))
+        XCTAssertTrue(text.contains("␇"))
+    }
+
+    func testWideCharactersTakeTwoColumns() {
+        var c = Canvas(width: 6, height: 1)
+        c.text("界a", x: 0, y: 0)
+        XCTAssertTrue(c[1, 0].isContinuation)
+        XCTAssertEqual(c[2, 0].character, "a")
+    }
+}
