@@ -1,0 +1,175 @@
+import XCTest
+@testable import ScorecardData
+
+final class CSVReaderTests: XCTestCase {
+    struct Record: Equatable {
+        var line: Int
+        var fields: [String]
+    }
+
+    /// Every record of `text` with its starting line.
+    private func records(_ bytes: [UInt8]) throws -> [Record] {
+        var reader = CSVReader(bytes: bytes)
+        var out: [Record] = []
+        while try reader.next() {
+            out.append(Record(line: reader.recordLine, fields: (0..<reader.fieldCount).map { reader.string($0) ?? "<invalid>" }))
+        }
+        return out
+    }
+
+    private func records(_ text: String) throws -> [Record] { try records(Array(text.utf8)) }
+
+    /// The error reading `bytes` must raise.
+    private func csvError(_ bytes: [UInt8], file: StaticString = #filePath, line: UInt = #line) -> CSVError? {
+        var reader = CSVReader(bytes: bytes)
+        do {
+            while try reader.next() {}
+            XCTFail("expected a CSV error", file: file, line: line)
+            return nil
+        } catch {
+            return error
+        }
+    }
+
+    private func csvError(_ text: String, file: StaticString = #filePath, line: UInt = #line) -> CSVError? {
+        csvError(Array(text.utf8), file: file, line: line)
+    }
+
+    private func assertError(_ text: String, line: Int, column: Int, _ prefix: String,
+                             file: StaticString = #filePath, at sourceLine: UInt = #line) {
+        guard let e = csvError(text, file: file, line: sourceLine) else { return }
+        XCTAssertEqual(e.line, line, "line of \(e)", file: file, line: sourceLine)
+        XCTAssertEqual(e.column, column, "column of \(e)", file: file, line: sourceLine)
+        XCTAssertTrue(e.message.hasPrefix(prefix), "message '\(e.message)' should start with '\(prefix)'", file: file, line: sourceLine)
+    }
+
+    // MARK: Accepted input
+
+    func testPlainRecords() throws {
+        XCTAssertEqual(try records("a,b,c\n1,2,3\n"), [Record(line: 1, fields: ["a", "b", "c"]), Record(line: 2, fields: ["1", "2", "3"])])
+    }
+
+    func testEmptyInputHasNoRecords() throws {
+        XCTAssertEqual(try records(""), [])
+        XCTAssertEqual(try records([0xEF, 0xBB, 0xBF]), [])
+    }
+
+    func testQuotedFields() throws {
+        XCTAssertEqual(try records("\"a\",\"b c\",d\n"), [Record(line: 1, fields: ["a", "b c", "d"])])
+        XCTAssertEqual(try records("\"\",x\n"), [Record(line: 1, fields: ["", "x"])])
+    }
+
+    func testDoubledQuotes() throws {
+        XCTAssertEqual(try records("\"say \"\"hi\"\"\",\"\"\"\"\n"), [Record(line: 1, fields: ["say \"hi\"", "\""])])
+    }
+
+    func testCommasAndNewlinesInsideQuotes() throws {
+        let text = "name,note\n\"Kent, county\",\"line one\nline two\nline three\"\nMedway,plain\n\"a\nb\",x\nlast,row\n"
+        XCTAssertEqual(try records(text), [
+            Record(line: 1, fields: ["name", "note"]),
+            Record(line: 2, fields: ["Kent, county", "line one\nline two\nline three"]),
+            Record(line: 5, fields: ["Medway", "plain"]),
+            Record(line: 6, fields: ["a\nb", "x"]),
+            Record(line: 8, fields: ["last", "row"]),
+        ])
+    }
+
+    func testFieldLocationAfterMultilineField() throws {
+        var reader = CSVReader(bytes: Array("\"a\nbc\",d,\"e\"\n".utf8))
+        XCTAssertTrue(try reader.next())
+        XCTAssertEqual(reader.location(ofField: 0).line, 1)
+        XCTAssertEqual(reader.location(ofField: 0).column, 1)
+        XCTAssertEqual(reader.location(ofField: 1).line, 2)
+        XCTAssertEqual(reader.location(ofField: 1).column, 5)
+        XCTAssertEqual(reader.location(ofField: 2).line, 2)
+        XCTAssertEqual(reader.location(ofField: 2).column, 7, "a quoted field is located at its opening quote")
+    }
+
+    func testCRLFAndLF() throws {
+        let expected = [Record(line: 1, fields: ["a", "b"]), Record(line: 2, fields: ["1", "2"]), Record(line: 3, fields: ["x", "y"])]
+        XCTAssertEqual(try records("a,b\r\n1,2\r\nx,y\r\n"), expected)
+        XCTAssertEqual(try records("a,b\n1,2\r\n\"x\",\"y\"\r\n"), expected, "mixed line ends")
+        XCTAssertEqual(try records("\"a\r\nb\",c\r\nd,e\r\n"), [Record(line: 1, fields: ["a\r\nb", "c"]), Record(line: 3, fields: ["d", "e"])],
+                       "CRLF inside quotes is kept as data")
+    }
+
+    func testByteOrderMarkIsSkipped() throws {
+        let recs = try records([0xEF, 0xBB, 0xBF] + Array("code,name\r\nK,Kent\r\n".utf8))
+        XCTAssertEqual(recs, [Record(line: 1, fields: ["code", "name"]), Record(line: 2, fields: ["K", "Kent"])])
+        var reader = CSVReader(bytes: [0xEF, 0xBB, 0xBF] + Array("code,name\n".utf8))
+        XCTAssertTrue(try reader.next())
+        XCTAssertEqual(reader.location(ofField: 1).column, 6, "the BOM takes no column")
+    }
+
+    func testEmptyFields() throws {
+        XCTAssertEqual(try records("a,,c\n,,\n"), [Record(line: 1, fields: ["a", "", "c"]), Record(line: 2, fields: ["", "", ""])])
+        var reader = CSVReader(bytes: Array("a,,c\n".utf8))
+        XCTAssertTrue(try reader.next())
+        XCTAssertTrue(reader.isEmpty(1))
+        XCTAssertFalse(reader.isEmpty(2))
+    }
+
+    func testTrailingComma() throws {
+        XCTAssertEqual(try records("a,b,\n1,2,\n"), [Record(line: 1, fields: ["a", "b", ""]), Record(line: 2, fields: ["1", "2", ""])])
+        XCTAssertEqual(try records("a,b,"), [Record(line: 1, fields: ["a", "b", ""])])
+    }
+
+    func testFinalLineWithoutNewline() throws {
+        XCTAssertEqual(try records("a,b\n1,2"), [Record(line: 1, fields: ["a", "b"]), Record(line: 2, fields: ["1", "2"])])
+        XCTAssertEqual(try records("a,\"b\""), [Record(line: 1, fields: ["a", "b"])])
+    }
+
+    func testBlankLineIsOneEmptyField() throws {
+        // The reader reports a blank line as one empty field; the table reader skips it.
+        XCTAssertEqual(try records("a\n\nb\n"), [Record(line: 1, fields: ["a"]), Record(line: 2, fields: [""]), Record(line: 3, fields: ["b"])])
+    }
+
+    func testInvalidUTF8FieldIsNil() throws {
+        var reader = CSVReader(bytes: [0x61, 0x2C, 0xFF, 0x0A])
+        XCTAssertTrue(try reader.next())
+        XCTAssertEqual(reader.string(0), "a")
+        XCTAssertNil(reader.string(1))
+    }
+
+    // MARK: Errors
+
+    func testUnterminatedQuoteIsReportedAtTheOpeningQuote() {
+        assertError("a,b\n1,\"two\nthree\nfour\n", line: 2, column: 3, "unterminated quoted field")
+        assertError("\"x", line: 1, column: 1, "unterminated quoted field")
+    }
+
+    func testTextAfterClosingQuote() {
+        assertError("a,\"b\"c\n", line: 1, column: 6, "unexpected text after a closing quote")
+        assertError("a,b\n\"x\" ,y\n", line: 2, column: 4, "unexpected text after a closing quote")
+    }
+
+    func testQuoteInUnquotedField() {
+        assertError("ab\"c,d\n", line: 1, column: 3, "unexpected '\"' inside an unquoted field")
+        assertError("\"a\nb\",c\"d\n", line: 2, column: 5, "unexpected '\"' inside an unquoted field")
+    }
+
+    func testNULByte() {
+        assertError("a,b\u{0}c\n", line: 1, column: 4, "NUL byte in field")
+        assertError("x\n\"a\u{0}\"\n", line: 2, column: 3, "NUL byte in quoted field")
+    }
+
+    func testBareCarriageReturn() {
+        assertError("a,b\rc,d\n", line: 1, column: 4, "bare carriage return: line ends must be LF or CRLF")
+        assertError("a,b\n\"a\"\rb\n", line: 2, column: 4, "bare carriage return")
+        assertError("h\r\nx\r", line: 2, column: 2, "bare carriage return")
+    }
+
+    func testColumnsCountCharactersNotBytes() {
+        // é and ü are two bytes each, ↑ three: columns still count one each.
+        assertError("é,ü,\"x\"y\n", line: 1, column: 8, "unexpected text after a closing quote")
+        assertError("code\n↑↓↔,naïve\"\n", line: 2, column: 10, "unexpected '\"'")
+        var reader = CSVReader(bytes: Array("naïve,Kent,↔,x\n".utf8))
+        XCTAssertTrue(try reader.next())
+        XCTAssertEqual(reader.location(ofField: 1).column, 7)
+        XCTAssertEqual(reader.location(ofField: 3).column, 14)
+    }
+
+    func testErrorLineAfterMultilineRecords() {
+        assertError("h\n\"1\n2\n3\"\nok\nbad\"\n", line: 6, column: 4, "unexpected '\"'")
+    }
+}
