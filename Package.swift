@@ -34,11 +34,11 @@ let package = Package(
                 "ScorecardData", "Dashboard", "Terminal", "Themes",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
-            resources: [.copy("Resources/kent-cype-2024-10")]
+            resources: [.copy("Resources/kent-cype-2024-10"), .copy("Resources/national")]
         ),
         .testTarget(name: "ScorecardDataTests", dependencies: ["ScorecardData"], resources: [.copy("Fixtures")]),
         .testTarget(name: "DashboardTests", dependencies: ["Dashboard", "ScorecardData"], resources: [.copy("Golden")]),
-        .testTarget(name: "ThemesTests", dependencies: ["Themes", "Dashboard"]),
+        .testTarget(name: "ThemesTests", dependencies: ["Themes", "Dashboard", "ScorecardData"]),
         .testTarget(name: "EndToEndTests", dependencies: []),
     ],
     swiftLanguageModes: [.v6]

@@ -3,6 +3,7 @@ import Dashboard
 import Foundation
 import ScorecardData
 import Terminal
+import Themes
 
 /// `ragtop` with no subcommand: the interactive dashboard.
 struct DashboardCommand: ParsableCommand {
@@ -21,18 +22,20 @@ struct DashboardCommand: ParsableCommand {
         // Load (and refuse bad data) before touching the terminal.
         let directories = try dataOptions.directories()
         let dataset = try dataOptions.load().dataset
-        var state = try viewOptions.makeState(dataset: dataset, width: 80, height: 24)
+        let config = ThemeSetup.loadConfig()
+        var state = try viewOptions.makeState(dataset: dataset, width: 80, height: 24, config: config)
+        let themes = try ThemeSetup.select(flag: viewOptions.theme, themesDir: viewOptions.themesDir, config: config, colorOff: viewOptions.colorDisabled)
         guard isatty(0) == 1 && isatty(1) == 1 else {
             Console.error("ragtop: the dashboard needs a terminal; use 'ragtop report' or 'ragtop snapshot' for output to a pipe or file")
             throw ExitCode(64)
         }
         try MainActor.assumeIsolated {
-            try runLoop(state: &state, directories: directories)
+            try runLoop(state: &state, directories: directories, themes: themes)
         }
     }
 
     @MainActor
-    private func runLoop(state: inout DashboardState, directories: [String]) throws {
+    private func runLoop(state: inout DashboardState, directories: [String], themes: (catalog: ThemeCatalog, theme: LoadedTheme, explicit: Bool)) throws {
         let screen: TerminalScreen
         do {
             screen = try TerminalScreen(options: TerminalOptions(colorMode: viewOptions.colorDisabled ? .none : .auto, mouse: !noMouse))
@@ -42,7 +45,17 @@ struct DashboardCommand: ParsableCommand {
         }
         defer { screen.restore() }
         var watcher = DataWatcher(directories: directories)
-        let theme = Theme.builtInDefault
+        // Colour off (NO_COLOR, --no-color, or a terminal without colour) and no theme chosen: mono.
+        var loaded = themes.theme
+        if screen.colorDepth == .none && !themes.explicit && loaded.entry.name == "default", case .success(let mono) = themes.catalog.find("mono") {
+            loaded = themes.catalog.load(mono)
+        }
+        var theme = loaded.theme(for: screen.colorDepth)
+        state.themeName = theme.name
+        if !loaded.diagnostics.isEmpty {
+            state.message = ThemeSetup.cycleMessage(loaded, catalog: themes.catalog, colorOff: false).text
+            state.messageIsError = loaded.hasErrors
+        }
         state.reloadedAt = nil
         _ = state.update(.resize(width: screen.width, height: screen.height))
         screen.paint(state.render(), theme: theme)
@@ -67,7 +80,14 @@ struct DashboardCommand: ParsableCommand {
                     case .failure(let why): state.message = "export failed: \(why.message)"; state.messageIsError = true
                     }
                 case .cycleTheme:
-                    state.message = "themes: only the built-in theme is available"
+                    if let next = themes.catalog.next(after: theme.name) {
+                        let nextTheme = themes.catalog.load(next)
+                        theme = nextTheme.theme(for: screen.colorDepth)
+                        state.themeName = theme.name
+                        let message = ThemeSetup.cycleMessage(nextTheme, catalog: themes.catalog, colorOff: screen.colorDepth == .none)
+                        state.message = message.text
+                        state.messageIsError = message.isError
+                    }
                 case .reload: break
                 }
             }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Dashboard
 import ScorecardData
+import Themes
 
 /// `ragtop snapshot`: render a screen after some keys, without a terminal.
 struct SnapshotCommand: ParsableCommand {
@@ -42,19 +43,35 @@ struct SnapshotCommand: ParsableCommand {
             parsedKeys.append(k)
         }
         let ds = try dataOptions.load().dataset
-        var state = try viewOptions.makeState(dataset: ds, width: w, height: h)
-        _ = state.apply(keys: parsedKeys)
+        let config = ThemeSetup.loadConfig()
+        var state = try viewOptions.makeState(dataset: ds, width: w, height: h, config: config)
+        var depth: ColorDepth = switch color.lowercased() {
+        case "256": .ansi256
+        case "16": .ansi16
+        case "8": .ansi8
+        case "none", "0": .none
+        default: .truecolor
+        }
+        if viewOptions.colorDisabled { depth = .none }
+        // The theme as the dashboard would choose it; `t` in --keys cycles it as there.
+        let colorOff = viewOptions.colorDisabled || (ansi && depth == .none)
+        let themes = try ThemeSetup.select(flag: viewOptions.theme, themesDir: viewOptions.themesDir, config: config, colorOff: colorOff)
+        var theme = themes.theme.theme(for: depth)
+        state.themeName = theme.name
+        for key in parsedKeys {
+            if state.shouldQuit { break }
+            let effects = state.apply(keys: [key])
+            guard effects.contains(.cycleTheme), let next = themes.catalog.next(after: theme.name) else { continue }
+            let loaded = themes.catalog.load(next)
+            theme = loaded.theme(for: depth)
+            state.themeName = theme.name
+            let message = ThemeSetup.cycleMessage(loaded, catalog: themes.catalog, colorOff: colorOff)
+            state.message = message.text
+            state.messageIsError = message.isError
+        }
         let canvas = state.render()
         if ansi {
-            var depth: ColorDepth = switch color.lowercased() {
-            case "256": .ansi256
-            case "16": .ansi16
-            case "8": .ansi8
-            case "none", "0": .none
-            default: .truecolor
-            }
-            if viewOptions.colorDisabled { depth = .none }
-            Console.out(AnsiRenderer.render(canvas, theme: Theme.builtInDefault, depth: depth) + "\n")
+            Console.out(AnsiRenderer.render(canvas, theme: theme, depth: depth) + "\n")
         } else {
             Console.out(canvas.plainText + "\n")
         }

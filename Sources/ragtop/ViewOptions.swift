@@ -1,6 +1,7 @@
 import ArgumentParser
 import Dashboard
 import ScorecardData
+import Themes
 
 /// Where the dashboard starts, shared by the dashboard and `snapshot`.
 struct ViewOptions: ParsableArguments {
@@ -19,14 +20,28 @@ struct ViewOptions: ParsableArguments {
     @Flag(name: .customLong("no-color"), help: "No colour at all (also when NO_COLOR is set): attributes and glyphs only.")
     var noColor = false
 
+    @Option(help: ArgumentHelp("Colour theme: a name from 'ragtop themes' or a .toml file. Default: $RAGTOP_THEME, then theme in config.toml, then default (mono when colour is off).", valueName: "NAME|PATH"))
+    var theme: String?
+
+    @Option(name: .customLong("themes-dir"), help: ArgumentHelp("Look for themes in DIR before ~/.config/ragtop/themes and the built-in ones.", valueName: "DIR"))
+    var themesDir: String?
+
     /// Builds the initial state, validating the options against the data.
-    func makeState(dataset: Dataset, width: Int, height: Int) throws -> DashboardState {
+    /// `config` supplies pane and area when the flags do not; a bad value there is a warning.
+    func makeState(dataset: Dataset, width: Int, height: Int, config: RagtopConfig? = nil) throws -> DashboardState {
+        func paneNamed(_ name: String) -> Pane? {
+            Pane(rawValue: name.lowercased()) ?? Pane.allCases.first(where: { $0.rawValue.hasPrefix(name.lowercased()) })
+        }
         var paneValue = Pane.scorecard
         if let pane {
-            guard let p = Pane(rawValue: pane.lowercased()) ?? Pane.allCases.first(where: { $0.rawValue.hasPrefix(pane.lowercased()) }) else {
+            guard let p = paneNamed(pane) else {
                 throw ValidationError("--pane must be one of \(Pane.allCases.map(\.rawValue).joined(separator: ", ")), not '\(pane)'")
             }
             paneValue = p
+        } else if let config, let name = config.pane {
+            if let p = paneNamed(name) { paneValue = p } else {
+                Console.error(config.warning("pane", "pane must be one of \(Pane.allCases.map(\.rawValue).joined(separator: ", ")), not '\(name)'; it is ignored").description)
+            }
         }
         var areaCode: String?
         if let area {
@@ -34,6 +49,10 @@ struct ViewOptions: ParsableArguments {
                 throw ValidationError("no area '\(area)' in the data (try: \(dataset.areas.prefix(8).map(\.name).joined(separator: ", ")) …)")
             }
             areaCode = a.code
+        } else if let config, let name = config.area {
+            if let a = dataset.area(named: name) { areaCode = a.code } else {
+                Console.error(config.warning("area", "no area '\(name)' in the data; it is ignored").description)
+            }
         }
         var indicatorCode: String?
         if let indicator {
