@@ -2,15 +2,15 @@ import ArgumentParser
 import Foundation
 import ScorecardData
 
-/// Where the data comes from: `--data DIR` (repeatable), else the bundled Kent scorecard.
+/// Where the data comes from: `--data DIR` (repeatable), else the bundled Kent scorecard and national data.
 struct DataOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("A dataset directory (repeat to merge several). Default: the bundled Kent CYPE scorecard.", valueName: "DIR"))
+    @Option(name: .long, help: ArgumentHelp("A dataset directory (repeat to merge several). Default: the bundled Kent CYPE scorecard and national comparators.", valueName: "DIR"))
     var data: [String] = []
 
     /// The directories to load.
     func directories() throws -> [String] {
         if !data.isEmpty { return data }
-        return [try BundledData.kentDirectory()]
+        return try BundledData.directories()
     }
 
     /// Loads the data, printing diagnostics to stderr. Exits 65/66 on failure.
@@ -29,9 +29,24 @@ struct DataOptions: ParsableArguments {
     }
 }
 
-/// The dataset shipped inside ragtop.
+/// The datasets shipped inside ragtop: the Kent scorecard and the national comparators
+/// (DfE EHCP timeliness, NHS community health waits; see docs/importing.md), loaded together.
 enum BundledData {
     static let name = "kent-cype-2024-10"
+    static let nationalName = "national"
+
+    /// Kent, then the national data. RAGTOP_BUNDLED_DATA replaces the Kent directory only;
+    /// RAGTOP_BUNDLED_NATIONAL set to an empty string leaves the national data out.
+    static func directories() throws -> [String] {
+        var dirs = [try kentDirectory()]
+        let env = ProcessInfo.processInfo.environment
+        if let national = env["RAGTOP_BUNDLED_NATIONAL"] {
+            if !national.isEmpty { dirs.append(national) }
+        } else if let url = Bundle.module.url(forResource: nationalName, withExtension: nil) {
+            dirs.append(url.path)
+        }
+        return dirs
+    }
 
     static func kentDirectory() throws -> String {
         if let env = ProcessInfo.processInfo.environment["RAGTOP_BUNDLED_DATA"], !env.isEmpty { return env }
