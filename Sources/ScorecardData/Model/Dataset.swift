@@ -30,6 +30,13 @@ public final class Dataset: Sendable {
     let effectiveRAG: [Int8]
     let effectiveDOT: [Int8]
     let childrenIndex: [[Int32]]
+    /// `children(of:)` for each area, built once: screens ask on every keystroke.
+    let childAreas: [[Area]]
+    /// The latest row of each series (-1 for none), see `latestRow(series:)`.
+    let latestRows: [Int32]
+    /// For each area, by indicator position: the worst latest rating over the area's series of
+    /// the indicator, -1 when none is rated, -2 when there is no series.
+    let worstLatest: [[Int8]]
 
     init(areas: [Area], indicators: [Indicator], benchmarks: [Benchmark], waits: [Wait], providers: [Provider],
          coverage: [Coverage], files: [String], columns: ObservationColumns, strings: StringPool,
@@ -80,6 +87,23 @@ public final class Dataset: Sendable {
             if let p = a.parent, let pi = ai[p] { children[Int(pi)].append(Int32(i)) }
         }
         childrenIndex = children
+        childAreas = children.map { $0.map { areas[Int($0)] } }
+        // What screens ask for on every keystroke, computed once: the latest row of each series
+        // and the worst latest rating of each area and indicator.
+        var latest = [Int32](repeating: -1, count: seriesArea.count)
+        var worst = [[Int8]](repeating: [Int8](repeating: -2, count: indicators.count), count: areas.count)
+        for s in 0..<seriesArea.count {
+            let rows = order[Int(seriesStart[s])..<Int(seriesStart[s + 1])]
+            let row = rows.last(where: { !columns.value[Int($0)].isNaN }) ?? rows.last(where: { columns.rag[Int($0)] >= 0 }) ?? rows.last
+            let a = Int(seriesArea[s]), i = Int(seriesIndicator[s])
+            if worst[a][i] == -2 { worst[a][i] = -1 }
+            guard let row else { continue }
+            latest[s] = row
+            let rag = effectiveRAG[Int(row)]
+            if rag >= 0 && (worst[a][i] < 0 || rag < worst[a][i]) { worst[a][i] = rag }
+        }
+        latestRows = latest
+        worstLatest = worst
     }
 
     @inline(__always)
@@ -111,7 +135,7 @@ public final class Dataset: Sendable {
     /// The areas whose parent is `code`, in file order.
     public func children(of code: String) -> [Area] {
         guard let i = areaIndex[code] else { return [] }
-        return childrenIndex[Int(i)].map { areas[Int($0)] }
+        return childAreas[Int(i)]
     }
 
     /// The chain from the top of the hierarchy down to `code`.
@@ -127,16 +151,14 @@ public final class Dataset: Sendable {
         return chain
     }
 
-    /// The default area to open: the first area with observations whose parent has none
-    /// (Kent in the bundled data), else the first area.
+    /// The default area to open: the area with the most series (Kent in the bundled data, even
+    /// with the national data loaded beside it); the first such area in file order on a tie.
     public var defaultArea: Area? {
-        let withData = areas.indices.filter { !seriesByArea[$0].isEmpty }
-        for i in withData {
-            let a = areas[i]
-            let parentHasData = a.parent.flatMap { areaIndex[$0] }.map { !seriesByArea[Int($0)].isEmpty } ?? false
-            if !parentHasData { return a }
+        var best: Int?
+        for i in areas.indices where !seriesByArea[i].isEmpty {
+            if best == nil || seriesByArea[i].count > seriesByArea[best!].count { best = i }
         }
-        return areas.first
+        return best.map { areas[$0] } ?? areas.first
     }
 
     // MARK: Series
@@ -189,10 +211,28 @@ public final class Dataset: Sendable {
     /// The row of a series' latest figure: the latest period with a value; failing that the latest
     /// row with a published rating; failing that the last row.
     public func latestRow(series id: Int) -> Int? {
-        let rows = rows(series: id)
-        if let r = rows.last(where: { !columns.value[Int($0)].isNaN }) { return Int(r) }
-        if let r = rows.last(where: { columns.rag[Int($0)] >= 0 }) { return Int(r) }
-        return rows.last.map(Int.init)
+        latestRows[id] < 0 ? nil : Int(latestRows[id])
+    }
+
+    /// The series of an area for one indicator, its own and its teams', in `seriesIDs(area:)` order.
+    public func seriesIDs(area: String, indicator: String) -> [Int] {
+        guard let a = areaIndex[area], let i = indicatorIndex[indicator] else { return [] }
+        return seriesByArea[Int(a)].lazy.filter { self.seriesIndicator[Int($0)] == i }.map(Int.init)
+    }
+
+    /// The worst latest rating over an area's series of an indicator (its own and its teams'),
+    /// nil when none is rated.
+    public func worstLatestRAG(area: String, indicator: String) -> RAG? {
+        guard let a = areaIndex[area], let i = indicatorIndex[indicator] else { return nil }
+        return RAG(rawValue: worstLatest[Int(a)][Int(i)])
+    }
+
+    /// For each indicator, in `indicators` order, the worst latest rating over an area's series of
+    /// it (its own and its teams'): a `RAG` raw value, -1 when none is rated, -2 when the area
+    /// has no series of that indicator. Precomputed: the districts matrix reads it per keystroke.
+    public func latestRatings(area: String) -> [Int8] {
+        guard let a = areaIndex[area] else { return Array(repeating: -2, count: indicators.count) }
+        return worstLatest[Int(a)]
     }
 
     /// The rows of a series that form its trend: those of the same period kind as the latest row.
