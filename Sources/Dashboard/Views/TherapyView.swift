@@ -74,6 +74,7 @@ enum TherapyView {
             y += 1
             if let note = cov.note { for l in Fmt.wrap(note, width: w).prefix(2) { c.text(l, x: x, y: y, maxWidth: w, role: .muted); y += 1 } }
             y = drawWaits(into: &c, state: s, provider: cov.provider, areas: [s.rootArea, district], x: x, y: y, width: w, caveats: &caveats)
+            y = drawNHSMonthly(into: &c, state: s, providerName: provider?.name, x: x, y: y, width: w)
             y += 1
             if y >= s.height - 4 { break }
         }
@@ -148,6 +149,42 @@ enum TherapyView {
     }
 
     static func isOverStandardKey(_ key: String) -> Bool { key.contains("over_") }
+
+    /// NHS England's monthly community health waits for the same trust (matched by name, as the
+    /// open data names trusts in full) beside England: the list size, its trend, and the share
+    /// waiting over 18 weeks. Returns the next free row.
+    static func drawNHSMonthly(into c: inout Canvas, state s: DashboardState, providerName: String?, x: Int, y: Int, width: Int) -> Int {
+        let ds = s.dataset
+        guard let name = providerName?.lowercased() else { return y }
+        let codes = Set(ds.providers.filter { $0.name.lowercased() == name }.map(\.code))
+        let mine = ds.waits.filter { codes.contains($0.provider) && $0.measure == "waiting_total" && $0.period.kind == .month }
+        guard !mine.isEmpty else { return y }
+        let england = ds.waits.filter { $0.area == "E92000001" }
+        var row = y
+        let years = Set(mine.map { $0.period.year }).sorted().map(String.init).joined(separator: ", ")
+        c.text("NHS community health waits \(years), monthly · vs England", x: x, y: row, maxWidth: width, role: .header)
+        row += 1
+        for service in Array(Set(mine.map(\.service))).sorted().reversed() where row < s.height - 2 {
+            let series = ds.waits.filter { codes.contains($0.provider) && $0.service == service }
+            let totals = series.filter { $0.measure == "waiting_total" }.sorted { $0.period < $1.period }
+            guard let last = totals.last else { continue }
+            func share(_ rows: [Wait], _ p: Period) -> Double? {
+                guard let over = rows.first(where: { $0.measure == "waiting_over_18_weeks" && $0.period == p })?.value,
+                      let total = rows.first(where: { $0.measure == "waiting_total" && $0.period == p })?.value, total > 0 else { return nil }
+                return over / total * 100
+            }
+            let mineShare = share(series, last.period)
+            let engShare = share(england.filter { $0.service == service }, last.period)
+            let spark = Sparkline.make(totals.map(\.value), width: 10, glyphs: s.glyphs)
+            var text = "\(TextWidth.fit(service, 4)) waiting \(Fmt.count(last.value)) \(last.period.label)"
+            if let m = mineShare { text += " · over 18 wks \(ValueFormatter.fixed(m, decimals: 1))%" }
+            if let e = engShare { text += " (England \(ValueFormatter.fixed(e, decimals: 1))%)" }
+            c.text(spark, x: x, y: row, role: .chartLine)
+            c.text(text, x: x + 11, y: row, maxWidth: width - 11, role: (mineShare ?? 0) > (engShare ?? .infinity) ? .warning : .text)
+            row += 1
+        }
+        return row
+    }
 }
 
 extension String {
