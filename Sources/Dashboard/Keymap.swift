@@ -86,3 +86,15 @@ public enum Keymap {
         }
     }
 }
+
+extension Keymap {
+    /// The keymap as a Markdown table, for docs/keys.md (a test keeps the file in step).
+    public static func markdown() -> String {
+        var out = "| Section | Keys | Does |\n|---|---|---|\n"
+        for line in helpLines(ascii: false) {
+            let keys = line.keys.split(separator: " ").map { "`\($0)`" }.joined(separator: " ")
+            out += "| \(line.section) | \(keys) | \(line.help) |\n"
+        }
+        return out
+    }
+}
