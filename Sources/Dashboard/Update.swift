@@ -216,6 +216,8 @@ extension DashboardState {
             guard let s = selectedSeries else { return }
             push()
             indicator = dataset.series(s).indicator
+            // The text filter found the KPI; the league below lists areas, so it starts unfiltered.
+            textFilter = ""
             pane = .detail
             rebuildLeague()
             cursor = leagueSeries.firstIndex { dataset.series($0).area == area } ?? 0

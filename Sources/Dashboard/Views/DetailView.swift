@@ -74,7 +74,9 @@ enum DetailView {
             let y = top + 1 + i
             let latest = ds.latestRow(series: sid)
             let rag = latest.flatMap { ds.rag(row: $0) }
-            let name = (ds.area(code: info.area)?.name ?? info.area) + (info.team.map { " · \($0)" } ?? "")
+            let areaName = ds.area(code: info.area)?.name ?? info.area
+            // A team named after its district needs no district prefix.
+            let name = info.team.map { $0.hasPrefix(areaName) ? $0 : "\(areaName) · \($0)" } ?? areaName
             c.text(TextWidth.fit("\(index + 1). \(name)", labelWidth), x: 1, y: y, role: info.area == s.area ? .highlight : .text)
             c.text(s.glyphs.ragLabel(rag), x: labelWidth + 2, y: y, role: Glyphs.role(for: rag))
             let v = values[index]

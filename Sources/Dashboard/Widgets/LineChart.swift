@@ -19,7 +19,8 @@ enum LineChart {
         lo -= pad
         hi += pad
         let plotHeight = height - 2 // x labels + legend
-        let labelWidth = max(ValueFormatter.display(hi, decimals: indicator.decimals ?? 1).count, ValueFormatter.display(lo, decimals: indicator.decimals ?? 1).count) + 1
+        let axisDecimals = indicator.decimals ?? 1
+        let labelWidth = max(ValueFormatter.fixed(hi, decimals: axisDecimals).count, ValueFormatter.fixed(lo, decimals: axisDecimals).count) + 1
         let plotX = x + labelWidth + 1
         let plotWidth = width - labelWidth - 1
         guard plotWidth >= 8 else { return }
@@ -27,7 +28,7 @@ enum LineChart {
         // Axes.
         for r in 0..<plotHeight { c.text(String(glyphs.vertical), x: plotX - 1, y: y + r, role: .chartAxis) }
         for (v, r) in [(hi - pad, row(hi - pad)), (lo + pad, row(lo + pad)), ((hi + lo) / 2, row((hi + lo) / 2))] {
-            c.text(TextWidth.fit(ValueFormatter.display(v, decimals: indicator.decimals ?? 1), labelWidth, alignRight: true), x: x, y: r, role: .chartAxis)
+            c.text(TextWidth.fit(ValueFormatter.fixed(v, decimals: axisDecimals), labelWidth, alignRight: true), x: x, y: r, role: .chartAxis)
         }
         // Reference lines.
         func hline(_ v: Double?, _ ch: Character, _ role: StyleRole) {
