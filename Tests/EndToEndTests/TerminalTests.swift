@@ -21,7 +21,7 @@ final class TerminalTests: XCTestCase {
         XCTAssertTrue(red.contains("CYPE22"))
         XCTAssertFalse(red.contains("SCS37"))
         // Colour is on screen.
-        XCTAssertFalse(colourSequences(in: t.screen(escapes: true)).isEmpty, "expected colour on screen")
+        t.waitFor(timeout: 5, escapes: true, "colour on screen") { !colourSequences(in: $0).isEmpty }
         t.send("x", "2")
         t.waitFor("Tile map")
         t.send("Down", "Down", "Down", "Enter")

@@ -12,7 +12,9 @@ final class TmuxSession {
     init(command: String, width: Int = 80, height: Int = 24, environment: [String: String] = [:]) throws {
         guard TmuxSession.available else { throw XCTSkip("tmux is not installed (make test installs it)") }
         socket = "ragtop-test-\(getpid())-\(UUID().uuidString.prefix(8))"
-        var env = ["LANG": "C.UTF-8", "LC_ALL": "C.UTF-8", "TERM": "xterm-256color"]
+        // A config directory of its own, so a user's theme or config never changes what tests see.
+        var env = ["LANG": "C.UTF-8", "LC_ALL": "C.UTF-8", "TERM": "xterm-256color",
+                   "XDG_CONFIG_HOME": FileManager.default.temporaryDirectory.appendingPathComponent("ragtop-e2e-config").path, "RAGTOP_THEME": ""]
         for (k, v) in environment { env[k] = v }
         let exports = env.sorted { $0.key < $1.key }.map { "\($0.key)=\(TmuxSession.quote($0.value))" }.joined(separator: " ")
         // The shell keeps the pane open after ragtop exits so its status and stty can be read.
