@@ -1,4 +1,5 @@
 # ragtop — build, run and test. Each target installs what it needs (libncurses-dev, tmux) first.
+SHELL      := /bin/bash
 SWIFT      ?= swift
 BIN        := .build/debug/ragtop
 ARGS       ?=
@@ -22,7 +23,13 @@ run: build
 ## test: the whole suite — unit, golden snapshots and end-to-end tests in tmux
 test: deps
 	$(SWIFT) build --build-tests
-	$(SWIFT) test --skip-build --parallel --num-workers 2
+	@set -o pipefail; mkdir -p .build; \
+	$(SWIFT) test --skip-build --disable-swift-testing 2>&1 | tee .build/test.log; status=$$?; \
+	summary=$$(grep -E "^[[:space:]]*Executed [0-9]+ tests?, with [0-9]+ failures?" .build/test.log | tail -n 1); \
+	total=$$(echo "$$summary" | sed -E 's/.*Executed ([0-9]+) tests?.*/\1/'); \
+	failed=$$(echo "$$summary" | sed -E 's/.*with ([0-9]+) failures?.*/\1/'); \
+	if [ -n "$$summary" ]; then echo "$$((total - failed)) passed, $$failed failed"; fi; \
+	exit $$status
 
 ## release: optimised build in .build/release
 release: deps

@@ -14,11 +14,12 @@ final class TmuxSession {
         socket = "ragtop-test-\(getpid())-\(UUID().uuidString.prefix(8))"
         // A config directory of its own, so a user's theme or config never changes what tests see.
         var env = ["LANG": "C.UTF-8", "LC_ALL": "C.UTF-8", "TERM": "xterm-256color",
-                   "XDG_CONFIG_HOME": FileManager.default.temporaryDirectory.appendingPathComponent("ragtop-e2e-config").path, "RAGTOP_THEME": ""]
+                   "XDG_CONFIG_HOME": FileManager.default.temporaryDirectory.appendingPathComponent("ragtop-e2e-config").path]
         for (k, v) in environment { env[k] = v }
         let exports = env.sorted { $0.key < $1.key }.map { "\($0.key)=\(TmuxSession.quote($0.value))" }.joined(separator: " ")
         // The shell keeps the pane open after ragtop exits so its status and stty can be read.
-        let script = "trap true INT; env \(exports) \(command); echo \"EXIT=$?\"; stty -a | tr '\\n' ' ' | sed 's/^/STTY: /'; echo; sleep 600"
+        // `swift test --parallel` runs tests with NO_COLOR set; the program sees only what the test asks for.
+        let script = "trap true INT; env -u NO_COLOR -u COLORTERM -u RAGTOP_THEME \(exports) \(command); echo \"EXIT=$?\"; stty -a | tr '\\n' ' ' | sed 's/^/STTY: /'; echo; sleep 600"
         try tmux(["-f", "/dev/null", "new-session", "-d", "-s", "main", "-x", String(width), "-y", String(height), "sh", "-c", script])
         _ = try? tmux(["set-option", "-g", "default-terminal", env["TERM"] ?? "xterm-256color"])
     }
