@@ -18,7 +18,7 @@ struct CheckCommand: ParsableCommand {
         let result = try dataOptions.load(printWarnings: !quiet)
         let ds = result.dataset
         let warnings = result.diagnostics.filter { $0.severity == .warning }.count
-        let rated = (0..<ds.observationCount).filter { ds.rag(row: $0) != nil }.count
+        let rated = (0..<ds.observationCount).count { ds.rag(row: $0) != nil }
         Console.out("ok: \(ds.areas.count) areas, \(ds.indicators.count) indicators, \(ds.observationCount) observations (\(rated) rated), \(ds.benchmarks.count) benchmarks, \(ds.waits.count) waits; \(warnings) warning\(warnings == 1 ? "" : "s")\n")
     }
 }

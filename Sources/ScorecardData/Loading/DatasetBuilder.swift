@@ -1,3 +1,6 @@
+import Dispatch
+import Synchronization
+
 /// Accumulates the files of one or more dataset directories, validating as it goes, then builds
 /// the indexed `Dataset`.
 struct DatasetBuilder {
@@ -22,6 +25,8 @@ struct DatasetBuilder {
     /// Column numbers of published RAG/DOT cells, for rule warnings.
     private var publishedCells: [Int32: (rag: Int32, dot: Int32)] = [:]
     private var hierarchyChecked = false
+    /// How large files and datasets are shared out between processors.
+    var parallelism = LoadParallelism.standard
 
     // MARK: Reading files
 
@@ -189,53 +194,34 @@ struct DatasetBuilder {
         return i
     }
 
+    /// Reads observations (in parallel stretches when the file is large, see
+    /// `ObservationReader`) and adds them to the columnar store.
     private mutating func readObservations(_ path: String, _ bytes: [UInt8]) {
         let spec = DatasetLoader.observationColumns
-        guard var t = TableReader(path: path, bytes: bytes, required: spec.required, optional: spec.optional, diagnostics: &diagnostics) else { return }
-        let fileIndex = UInt16(clamping: files.count - 1)
-        columns.reserve(columns.count + bytes.count / 40)
-        let hasNumerator = t.has("numerator"), hasDenominator = t.has("denominator"), hasTarget = t.has("target"), hasFloor = t.has("floor")
-        let hasRAG = t.has("rag"), hasDOT = t.has("dot"), hasTeam = t.has("team"), hasNote = t.has("note"), hasSource = t.has("source")
-        while t.nextRow() {
-            let area = areaRef(&t)
-            let indicator = indicatorRef(&t)
-            let period = t.period("period")
-            let value = t.numberOrNaN("value")
-            let numerator = hasNumerator ? t.numberOrNaN("numerator") : .nan
-            let denominator = hasDenominator ? t.numberOrNaN("denominator") : .nan
-            let target = hasTarget ? t.numberOrNaN("target") : .nan
-            let floor = hasFloor ? t.numberOrNaN("floor") : .nan
-            var rag: Int8 = -1
-            if hasRAG, let r = t.text("rag") {
-                if let parsed = RAG(text: r) { rag = parsed.rawValue } else { t.fail("rag", "rag '\(SafeDisplay.clip(r))' is not RED, AMBER, GREEN (or R, A, G) or empty") }
+        guard let header = TableReader(path: path, bytes: bytes, required: spec.required, optional: spec.optional, diagnostics: &diagnostics) else { return }
+        let lookups = ObservationReader.Lookups(
+            areaCodes: CodeTable(areas.map(\.code)), indicatorCodes: CodeTable(indicators.map(\.code)),
+            areaIndex: areaIndex, indicatorIndex: indicatorIndex, file: Int32(clamping: files.count - 1))
+        var readers = ObservationReader.read(header, lookups, stretchBytes: parallelism.stretchBytes, maxStretches: parallelism.maxParts)
+        var table = readers[0].table
+        if columns.count > 0 { columns.reserve(columns.count + readers.reduce(0) { $0 + $1.columns.count }) }
+        for k in readers.indices {
+            if k > 0 { table.absorb(readers[k].table) }
+            let rows = Int32(columns.count)
+            if rows == 0 && strings.count == 0 {
+                // The first rows of the dataset: take the reader's columns as they are (moved out
+                // of the reader, so later stretches append in place).
+                swap(&columns, &readers[k].columns)
+                swap(&strings, &readers[k].strings)
+                swap(&publishedCells, &readers[k].publishedCells)
+            } else {
+                let ids = readers[k].strings.strings.map { strings.intern($0) }
+                columns.append(readers[k].columns, strings: ids)
+                readers[k].columns = ObservationColumns()
+                for (row, cells) in readers[k].publishedCells { publishedCells[rows + row] = cells }
             }
-            var dot: Int8 = -1
-            if hasDOT, let d = t.text("dot") {
-                if let parsed = DOT(text: d) { dot = parsed.rawValue } else { t.fail("dot", "dot '\(SafeDisplay.clip(d))' is not ↑, ↓, ↔ (or improved, worsened, same) or empty") }
-            }
-            let team: Int32 = hasTeam ? (t.text("team").map { strings.intern($0) } ?? -1) : -1
-            guard let area, let indicator, let period, !t.rowHasError else { continue }
-            let row = columns.count
-            columns.area.append(area)
-            columns.indicator.append(indicator)
-            columns.team.append(team)
-            columns.period.append(period)
-            columns.value.append(value)
-            columns.line.append(Int32(clamping: t.line))
-            columns.file.append(fileIndex)
-            if !numerator.isNaN { columns.numerator.set(row, numerator) }
-            if !denominator.isNaN { columns.denominator.set(row, denominator) }
-            if !target.isNaN { columns.target.set(row, target) }
-            if !floor.isNaN { columns.floor.set(row, floor) }
-            if rag >= 0 || dot >= 0 {
-                if rag >= 0 { columns.rag.set(row, rag) }
-                if dot >= 0 { columns.dot.set(row, dot) }
-                publishedCells[Int32(row)] = (Int32(hasRAG ? t.columnNumber("rag") : 1), Int32(hasDOT ? t.columnNumber("dot") : 1))
-            }
-            if hasNote, let n = t.text("note") { columns.note.set(row, strings.intern(n)) }
-            if hasSource, let s = t.text("source") { columns.source.set(row, strings.intern(s)) }
         }
-        finishTable(t)
+        finishTable(table)
     }
 
     private mutating func readBenchmarks(_ path: String, _ bytes: [UInt8]) {
@@ -330,36 +316,60 @@ struct DatasetBuilder {
             validateHierarchy()
         }
         let n = columns.count
-        // Series ids in order of first appearance.
+        // Series ids in order of first appearance. Rows of a series usually come together, so
+        // the previous row's series is tried before the dictionary.
         var seriesOf = [Int32](repeating: 0, count: n)
         var index: [UInt64: Int32] = [:]
         var seriesArea: [Int32] = [], seriesIndicator: [Int32] = [], seriesTeam: [Int32] = []
+        var previousKey: UInt64?, previousSeries: Int32 = 0
+        // Whether each series' rows come together (files sorted by area and indicator), and
+        // where each series starts then.
+        var grouped = true
+        var firstRows: [Int32] = []
         for r in 0..<n {
             let key = Dataset.seriesKey(columns.area[r], columns.indicator[r], columns.team[r])
-            if let s = index[key] {
+            if key == previousKey {
+                seriesOf[r] = previousSeries
+            } else if let s = index[key] {
                 seriesOf[r] = s
+                previousKey = key
+                previousSeries = s
+                grouped = false
             } else {
                 let s = Int32(seriesArea.count)
                 index[key] = s
                 seriesOf[r] = s
+                previousKey = key
+                previousSeries = s
+                firstRows.append(Int32(r))
                 seriesArea.append(columns.area[r])
                 seriesIndicator.append(columns.indicator[r])
                 seriesTeam.append(columns.team[r])
             }
         }
-        // Counting sort rows by series (stable), then order each series by period.
+        // Counting sort rows by series (stable), then order each series by period. Rows that
+        // already come series by series keep the file's order.
         let seriesCount = seriesArea.count
-        var start = [Int32](repeating: 0, count: seriesCount + 1)
-        for r in 0..<n { start[Int(seriesOf[r]) + 1] += 1 }
-        for s in 0..<seriesCount { start[s + 1] += start[s] }
-        var fill = start
-        var order = [Int32](repeating: 0, count: n)
-        for r in 0..<n {
-            let s = Int(seriesOf[r])
-            order[Int(fill[s])] = Int32(r)
-            fill[s] += 1
+        var start: [Int32]
+        var order: [Int32]
+        if grouped {
+            start = firstRows + [Int32(n)]
+            order = Array(0..<Int32(n))
+        } else {
+            start = [Int32](repeating: 0, count: seriesCount + 1)
+            for r in 0..<n { start[Int(seriesOf[r]) + 1] += 1 }
+            for s in 0..<seriesCount { start[s + 1] += start[s] }
+            var fill = start
+            order = [Int32](repeating: 0, count: n)
+            for r in 0..<n {
+                let s = Int(seriesOf[r])
+                order[Int(fill[s])] = Int32(r)
+                fill[s] += 1
+            }
         }
         let periods = columns.period
+        // True while `order` is the file's order, position for row.
+        var fileOrder = grouped
         for s in 0..<seriesCount {
             let lo = Int(start[s]), hi = Int(start[s + 1])
             guard hi - lo > 1 else { continue }
@@ -369,6 +379,7 @@ struct DatasetBuilder {
                 break
             }
             if !sorted {
+                fileOrder = false
                 order[lo..<hi].sort { (a, b) in
                     let pa = periods[Int(a)], pb = periods[Int(b)]
                     return pa != pb ? pa < pb : a < b
@@ -382,10 +393,81 @@ struct DatasetBuilder {
                 }
             }
         }
-        // Effective RAG and DOT.
-        var effectiveRAG = [Int8](repeating: -1, count: n)
-        var effectiveDOT = [Int8](repeating: -1, count: n)
-        for s in 0..<seriesCount {
+        // Effective RAG and DOT, series by series; a large dataset in one part per processor.
+        let parts = max(1, min(parallelism.maxParts, n / max(1, parallelism.rowsPerRatingPart)))
+        var cuts = [0]
+        for s in 0..<seriesCount where cuts.count < parts && Int(start[s]) >= n * cuts.count / parts { cuts.append(s) }
+        cuts.append(seriesCount)
+        let inputs = RatingInputs(indicators: indicators, seriesIndicator: seriesIndicator, start: start, order: order,
+                                  columns: columns, publishedCells: publishedCells, files: files)
+        var results: [Ratings]
+        if cuts.count == 2 {
+            results = [inputs.ratings(series: 0..<seriesCount)]
+        } else {
+            let shared = Mutex([Ratings?](repeating: nil, count: cuts.count - 1))
+            let bounds = cuts
+            DispatchQueue.concurrentPerform(iterations: bounds.count - 1) { k in
+                let part = inputs.ratings(series: bounds[k]..<bounds[k + 1])
+                shared.withLock { $0[k] = part }
+            }
+            results = shared.withLock { $0 }.map { $0! }
+        }
+        var effectiveRAG: [Int8], effectiveDOT: [Int8]
+        if fileOrder {
+            // Positions in `order` are rows.
+            effectiveRAG = results.count == 1 ? results[0].rag : results.flatMap(\.rag)
+            effectiveDOT = results.count == 1 ? results[0].dot : results.flatMap(\.dot)
+        } else {
+            effectiveRAG = [Int8](repeating: -1, count: n)
+            effectiveDOT = [Int8](repeating: -1, count: n)
+            var position = 0
+            for part in results {
+                for k in part.rag.indices {
+                    let r = Int(order[position + k])
+                    effectiveRAG[r] = part.rag[k]
+                    effectiveDOT[r] = part.dot[k]
+                }
+                position += part.rag.count
+            }
+        }
+        for part in results { diagnostics += part.warnings }
+        results = []
+        return Dataset(areas: areas, indicators: indicators, benchmarks: benchmarks, waits: waits, providers: providers,
+                       coverage: coverage, files: files, columns: columns, strings: strings, order: order,
+                       seriesStart: start, seriesArea: seriesArea, seriesIndicator: seriesIndicator, seriesTeam: seriesTeam,
+                       effectiveRAG: effectiveRAG, effectiveDOT: effectiveDOT)
+    }
+
+}
+
+/// The rating and direction each row shows, and warnings where published ones disagree with the
+/// rules, for a range of series: by position in `order`, from the range's first row.
+private struct Ratings: Sendable {
+    var rag: [Int8] = []
+    var dot: [Int8] = []
+    var warnings: [Diagnostic] = []
+}
+
+/// What rating the series needs; `ratings(series:)` may run for several ranges at once.
+private struct RatingInputs: Sendable {
+    let indicators: [Indicator]
+    let seriesIndicator: [Int32]
+    let start: [Int32]
+    let order: [Int32]
+    let columns: ObservationColumns
+    let publishedCells: [Int32: (rag: Int32, dot: Int32)]
+    let files: [String]
+
+    /// The published rating and direction of each row, else the rules'. Directions compare a
+    /// row with the one before it of the same period kind.
+    func ratings(series: Range<Int>) -> Ratings {
+        var out = Ratings()
+        guard !series.isEmpty else { return out }
+        let rows = Int(start[series.upperBound]) - Int(start[series.lowerBound])
+        out.rag.reserveCapacity(rows)
+        out.dot.reserveCapacity(rows)
+        let periods = columns.period
+        for s in series {
             let indicator = indicators[Int(seriesIndicator[s])]
             var previousByKind: [Double] = Array(repeating: .nan, count: Period.Kind.allCases.count)
             for i in Int(start[s])..<Int(start[s + 1]) {
@@ -398,28 +480,25 @@ struct DatasetBuilder {
                 let computedDOT = DOTRule.evaluate(current: optionalDouble(value), previous: optionalDouble(previousByKind[kind]), indicator: indicator, target: target)
                 let publishedRAG = RAG(rawValue: columns.rag[r])
                 let publishedDOT = DOT(rawValue: columns.dot[r])
-                effectiveRAG[r] = publishedRAG?.rawValue ?? computedRAG?.rawValue ?? -1
-                effectiveDOT[r] = publishedDOT?.rawValue ?? computedDOT?.rawValue ?? -1
+                out.rag.append(publishedRAG?.rawValue ?? computedRAG?.rawValue ?? -1)
+                out.dot.append(publishedDOT?.rawValue ?? computedDOT?.rawValue ?? -1)
                 if let p = publishedRAG, !RAGRule.agrees(published: p, value: optionalDouble(value), target: target, floor: floor, indicator: indicator),
                    let c = computedRAG {
                     let cell = publishedCells[Int32(r)]
                     let v = value.isNaN ? "empty" : format(value)
-                    diagnostics.append(Diagnostic(.warning, path: files[Int(columns.file[r])], line: Int(columns.line[r]), column: Int(cell?.rag ?? 1),
-                                                  "published RAG \(p.name) for \(indicator.code) disagrees with the rule (\(c.name): value \(v), target \(target.map(format) ?? "none"), floor \(floor.map(format) ?? "none"), polarity \(indicator.polarity.rawValue)); showing \(p.name)"))
+                    out.warnings.append(Diagnostic(.warning, path: files[Int(columns.file[r])], line: Int(columns.line[r]), column: Int(cell?.rag ?? 1),
+                                                   "published RAG \(p.name) for \(indicator.code) disagrees with the rule (\(c.name): value \(v), target \(target.map(format) ?? "none"), floor \(floor.map(format) ?? "none"), polarity \(indicator.polarity.rawValue)); showing \(p.name)"))
                 }
                 if let p = publishedDOT, let c = computedDOT, p != c {
                     let cell = publishedCells[Int32(r)]
                     let prev = previousByKind[kind]
-                    diagnostics.append(Diagnostic(.warning, path: files[Int(columns.file[r])], line: Int(columns.line[r]), column: Int(cell?.dot ?? 1),
-                                                  "published direction \(p.arrow) (\(p.name)) for \(indicator.code) disagrees with the rule (\(c.arrow) \(c.name): \(format(prev)) → \(format(value)), polarity \(indicator.polarity.rawValue)); showing \(p.arrow)"))
+                    out.warnings.append(Diagnostic(.warning, path: files[Int(columns.file[r])], line: Int(columns.line[r]), column: Int(cell?.dot ?? 1),
+                                                   "published direction \(p.arrow) (\(p.name)) for \(indicator.code) disagrees with the rule (\(c.arrow) \(c.name): \(format(prev)) → \(format(value)), polarity \(indicator.polarity.rawValue)); showing \(p.arrow)"))
                 }
                 if !value.isNaN { previousByKind[kind] = value }
             }
         }
-        return Dataset(areas: areas, indicators: indicators, benchmarks: benchmarks, waits: waits, providers: providers,
-                       coverage: coverage, files: files, columns: columns, strings: strings, order: order,
-                       seriesStart: start, seriesArea: seriesArea, seriesIndicator: seriesIndicator, seriesTeam: seriesTeam,
-                       effectiveRAG: effectiveRAG, effectiveDOT: effectiveDOT)
+        return out
     }
 
     private func format(_ v: Double) -> String { ValueFormatter.plain(v) }

@@ -40,7 +40,14 @@ public enum DatasetLoader {
     /// Loads several dataset directories and merges them: areas join by code; the same indicator,
     /// area or observation defined differently in two files is an error naming both.
     public static func load(directories: [String]) throws(LoadFailure) -> LoadResult {
+        try load(directories: directories, parallelism: .standard)
+    }
+
+    /// `load(directories:)` with the given use of processors (tests make the parts small to
+    /// exercise the parallel paths on small files).
+    static func load(directories: [String], parallelism: LoadParallelism) throws(LoadFailure) -> LoadResult {
         var builder = DatasetBuilder()
+        builder.parallelism = parallelism
         var missing = false
         var present: [String] = []
         for dir in directories {
@@ -83,4 +90,17 @@ public enum DatasetLoader {
         }
         return LoadResult(dataset: dataset, diagnostics: builder.diagnostics)
     }
+}
+
+/// How a large load shares out work: observations.csv is read in stretches, and series are rated
+/// in parts, up to one per processor. Small datasets are read and rated in one go.
+struct LoadParallelism: Sendable {
+    /// At most this many stretches or parts at once.
+    var maxParts: Int
+    /// A stretch of observations.csv is at least this long.
+    var stretchBytes: Int
+    /// A part of the series to rate holds at least this many rows.
+    var rowsPerRatingPart: Int
+
+    static let standard = LoadParallelism(maxParts: ObservationReader.processors, stretchBytes: 4 << 20, rowsPerRatingPart: 250_000)
 }

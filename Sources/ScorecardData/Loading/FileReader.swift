@@ -48,26 +48,37 @@ public enum FileReader {
         defer { close(fd) }
         var st = stat()
         _ = fstat(fd, &st)
-        var size = max(Int(st.st_size), 0)
-        var buffer = [UInt8](repeating: 0, count: size + 1)
-        var filled = 0
-        while true {
-            if filled == buffer.count {
-                size = buffer.count * 2
-                buffer.append(contentsOf: repeatElement(0, count: size - buffer.count))
+        let size = max(Int(st.st_size), 0)
+        // Read straight into the array's storage: a 40 MB file is not zeroed first.
+        var failure: Int32?
+        var buffer = [UInt8](unsafeUninitializedCapacity: size + 1) { raw, filled in
+            failure = readFully(fd, into: raw, filled: &filled)
+        }
+        // A file that grew after fstat fills the buffer: read the rest in blocks.
+        var full = buffer.count == size + 1
+        while failure == nil && full {
+            let block = [UInt8](unsafeUninitializedCapacity: 65536) { raw, filled in
+                failure = readFully(fd, into: raw, filled: &filled)
             }
-            let n = buffer.withUnsafeMutableBytes { raw in
-                Glibc.read(fd, raw.baseAddress! + filled, raw.count - filled)
-            }
+            buffer += block
+            full = block.count == 65536
+        }
+        if let failure { return .failure(.unreadable(String(cString: strerror(failure)))) }
+        return .success(buffer)
+    }
+
+    /// Reads until `raw` is full or the file ends; the errno of a failed read, or nil.
+    private static func readFully(_ fd: Int32, into raw: UnsafeMutableBufferPointer<UInt8>, filled: inout Int) -> Int32? {
+        while filled < raw.count {
+            let n = Glibc.read(fd, raw.baseAddress! + filled, raw.count - filled)
             if n < 0 {
                 if errno == EINTR { continue }
-                return .failure(.unreadable(String(cString: strerror(errno))))
+                return errno
             }
             if n == 0 { break }
             filled += n
         }
-        buffer.removeSubrange(filled...)
-        return .success(buffer)
+        return nil
     }
 
     /// The modification time and size of a file, for change detection (nil if missing).

@@ -18,7 +18,11 @@ public enum NumberParser {
     }
 
     /// Parses `bytes` (surrounding spaces allowed).
-    public static func parse(_ bytes: ArraySlice<UInt8>) -> Outcome {
+    public static func parse(_ bytes: ArraySlice<UInt8>) -> Outcome { parse(bytes: bytes) }
+
+    /// Parses `bytes` in any buffer (an array slice, or a cell of a file being read).
+    static func parse<Bytes: RandomAccessCollection<UInt8>>(bytes: Bytes) -> Outcome where Bytes.Index == Int {
+        if let value = plainDecimal(bytes) { return .value(value) }
         var lo = bytes.startIndex
         var hi = bytes.endIndex
         while lo < hi, bytes[lo] == 0x20 || bytes[lo] == 0x09 { lo += 1 }
@@ -95,8 +99,40 @@ public enum NumberParser {
         return .value(value)
     }
 
+    /// The common cell, `-12.5`: an optional minus, at most 15 digits with at most one point and
+    /// nothing else. Computed as `parse` computes it (exact mantissa, then one division by a power
+    /// of ten), so the value is the same to the bit; nil for anything else.
+    @inline(__always)
+    private static func plainDecimal<Bytes: RandomAccessCollection<UInt8>>(_ bytes: Bytes) -> Double? where Bytes.Index == Int {
+        var i = bytes.startIndex
+        let end = bytes.endIndex
+        guard i < end, end - i <= 17 else { return nil }
+        let negative = bytes[i] == UInt8(ascii: "-")
+        if negative { i += 1 }
+        var mantissa: UInt64 = 0
+        var digits = 0
+        var fraction = -1
+        while i < end {
+            let b = bytes[i]
+            if b >= 48 && b <= 57 {
+                mantissa = mantissa * 10 + UInt64(b - 48)
+                digits += 1
+                if fraction >= 0 { fraction += 1 }
+            } else if b == UInt8(ascii: ".") && fraction < 0 {
+                fraction = 0
+            } else {
+                return nil
+            }
+            i += 1
+        }
+        guard digits > 0 && digits <= 15 else { return nil }
+        var value = Double(mantissa)
+        if fraction > 0 { value /= powersOfTen[fraction] }
+        return negative ? -value : value
+    }
+
     /// Explains why a cell is not a number, with a hint for common cases.
-    private static func reason(_ cell: ArraySlice<UInt8>) -> String {
+    private static func reason(_ cell: some Collection<UInt8>) -> String {
         let text = String(decoding: cell.prefix(40), as: UTF8.self)
         let shown = "'\(text)\(cell.count > 40 ? "…" : "")'"
         let lower = text.lowercased()

@@ -1,7 +1,7 @@
 /// Reads one CSV table with a known schema: maps header names (case-insensitive, trimmed) to
 /// columns, reports missing, duplicated and unknown columns, and offers typed cell getters that
 /// record a diagnostic at the cell's line and column when a cell is wrong.
-struct TableReader {
+struct TableReader: Sendable {
     let path: String
     private(set) var csv: CSVReader
     private var columns: [String: Int] = [:]
@@ -64,6 +64,52 @@ struct TableReader {
 
     func has(_ column: String) -> Bool { columns[column] != nil }
 
+    /// A reader of the same table for the records that start in `start ..< end` (`start` being
+    /// the first byte of a record on line `line`), with no diagnostics yet. Stretches of a large
+    /// file are read in parallel, then `absorb`ed in file order.
+    func stretch(from start: Int, to end: Int, line: Int) -> TableReader {
+        var t = self
+        t.csv = CSVReader(bytes: csv.bytes, from: start, to: end, line: line)
+        t.diagnostics = []
+        t.rowHasError = false
+        t.errorCount = 0
+        t.warningCount = 0
+        t.endedOnSyntaxError = false
+        return t
+    }
+
+    /// Takes in the diagnostics of a stretch read after this reader's records, listing them as
+    /// if one reader had read both: the listing limits apply to the sum.
+    mutating func absorb(_ later: TableReader) {
+        for d in later.diagnostics {
+            if d.severity == .error {
+                errorCount += 1
+                if errorCount <= TableReader.listedErrorLimit { diagnostics.append(d) }
+            } else {
+                warningCount += 1
+                if warningCount <= TableReader.listedErrorLimit { diagnostics.append(d) }
+            }
+        }
+        // What was counted but not listed there.
+        errorCount += later.errorCount - later.diagnostics.count(where: { $0.severity == .error })
+        warningCount += later.warningCount - later.diagnostics.count(where: { $0.severity == .warning })
+        csv = later.csv
+        endedOnSyntaxError = later.endedOnSyntaxError
+    }
+
+    /// True when reading stopped at a CSV syntax error rather than at the end of the input.
+    private(set) var endedOnSyntaxError = false
+
+    /// A column looked up once by name. Getters taking a `Column` index the record directly, so a
+    /// table of a million rows does not hash column names for every cell.
+    struct Column {
+        let name: String
+        /// The cell's position in each row; nil when the file has no such column.
+        let index: Int?
+    }
+
+    func column(_ name: String) -> Column { Column(name: name, index: columns[name]) }
+
     /// Advances to the next data row, skipping blank lines. Rows with the wrong number of cells
     /// are reported and skipped. Returns false at the end (or after a syntax error, which ends
     /// the table).
@@ -74,6 +120,7 @@ struct TableReader {
                 guard try csv.next() else { return false }
             } catch {
                 report(.error, line: error.line, column: error.column, error.message)
+                endedOnSyntaxError = true
                 return false
             }
             if csv.fieldCount == 1 && csv.isEmpty(0) { continue }
@@ -91,7 +138,11 @@ struct TableReader {
 
     /// Records a problem at a cell of the current row.
     mutating func fail(_ column: String, _ message: String, severity: Diagnostic.Severity = .error) {
-        let loc = columns[column].map { csv.location(ofField: $0) } ?? (line: csv.recordLine, column: 1)
+        fail(self.column(column), message, severity: severity)
+    }
+
+    mutating func fail(_ column: Column, _ message: String, severity: Diagnostic.Severity = .error) {
+        let loc = column.index.map { csv.location(ofField: $0) } ?? (line: csv.recordLine, column: 1)
         report(severity, line: loc.line, column: loc.column, message)
     }
 
@@ -108,13 +159,24 @@ struct TableReader {
     }
 
     /// The 1-based column number of a cell of the current row.
-    func columnNumber(_ column: String) -> Int {
-        columns[column].map { csv.location(ofField: $0).column } ?? 1
+    func columnNumber(_ column: String) -> Int { columnNumber(self.column(column)) }
+
+    func columnNumber(_ column: Column) -> Int {
+        column.index.map { csv.location(ofField: $0).column } ?? 1
+    }
+
+    /// The id in `codes` of the code a cell spells exactly, without making a String; nil when the
+    /// column is absent, the cell has doubled quotes or spells no code as it stands.
+    func code(_ column: Column, in codes: inout CodeTable) -> Int32? {
+        guard let i = column.index, !csv.hasEscapedQuotes(i) else { return nil }
+        return csv.withRawBytes(i) { codes.id(of: $0) }
     }
 
     /// Text of a cell, trimmed; nil when the column is absent or the cell empty.
-    mutating func text(_ column: String) -> String? {
-        guard let i = columns[column], !csv.isEmpty(i) else { return nil }
+    mutating func text(_ column: String) -> String? { text(self.column(column)) }
+
+    mutating func text(_ column: Column) -> String? {
+        guard let i = column.index, !csv.isEmpty(i) else { return nil }
         guard let s = csv.string(i) else {
             fail(column, "invalid UTF-8 in cell")
             return nil
@@ -124,30 +186,34 @@ struct TableReader {
     }
 
     /// Text of a cell that must not be empty.
-    mutating func requiredText(_ column: String, _ what: String) -> String? {
+    mutating func requiredText(_ column: String, _ what: String) -> String? { requiredText(self.column(column), what) }
+
+    mutating func requiredText(_ column: Column, _ what: String) -> String? {
         let errorsBefore = errorCount
         guard let t = text(column) else {
             // Not "empty" when text() already reported the cell (invalid UTF-8).
-            if errorCount == errorsBefore { fail(column, "empty \(column): expected \(what)") }
+            if errorCount == errorsBefore { fail(column, "empty \(column.name): expected \(what)") }
             return nil
         }
         return t
     }
 
     /// A number, or nil for an empty cell. Bad numbers are reported.
-    mutating func number(_ column: String) -> Double? {
-        guard let i = columns[column] else { return nil }
-        switch NumberParser.parse(csv.rawBytes(i)) {
+    mutating func number(_ column: String) -> Double? { number(self.column(column)) }
+
+    mutating func number(_ column: Column) -> Double? {
+        guard let i = column.index, !csv.isEmpty(i) else { return nil }
+        switch csv.withRawBytes(i, { NumberParser.parse(bytes: $0) }) {
         case .empty: return nil
         case .value(let v): return v
         case .invalid(let why):
-            fail(column, "\(column): \(why)")
+            fail(column, "\(column.name): \(why)")
             return nil
         }
     }
 
     /// A number as NaN-for-missing, for the columnar store.
-    mutating func numberOrNaN(_ column: String) -> Double { number(column) ?? .nan }
+    mutating func numberOrNaN(_ column: Column) -> Double { number(column) ?? .nan }
 
     /// A whole number in a range, or nil.
     mutating func integer(_ column: String, in range: ClosedRange<Int>) -> Int? {
@@ -160,19 +226,27 @@ struct TableReader {
     }
 
     /// A period in one of the canonical forms.
-    mutating func period(_ column: String) -> Period? {
-        guard let i = columns[column] else { return nil }
-        // Surrounding spaces and tabs are ignored, as for every other cell.
-        var raw = csv.rawBytes(i)
-        while let f = raw.first, f == 0x20 || f == 0x09 { raw.removeFirst() }
-        while let l = raw.last, l == 0x20 || l == 0x09 { raw.removeLast() }
-        if raw.isEmpty {
-            fail(column, "empty \(column): expected a period (\(Period.expectedForms))")
+    mutating func period(_ column: String) -> Period? { period(self.column(column)) }
+
+    mutating func period(_ column: Column) -> Period? {
+        guard let i = column.index else { return nil }
+        // Surrounding spaces and tabs are ignored, as for every other cell. `trimmed` is the
+        // range of the rest within the cell.
+        let (period, trimmed) = csv.withRawBytes(i) { cell in
+            var raw = cell[...]
+            while let f = raw.first, f == 0x20 || f == 0x09 { raw.removeFirst() }
+            while let l = raw.last, l == 0x20 || l == 0x09 { raw.removeLast() }
+            return (Period.parse(bytes: raw), raw.startIndex..<raw.endIndex)
+        }
+        if let period { return period }
+        if trimmed.isEmpty {
+            fail(column, "empty \(column.name): expected a period (\(Period.expectedForms))")
             return nil
         }
-        if let p = Period.parse(raw) { return p }
+        let cell = csv.rawBytes(i)
+        let raw = cell[(cell.startIndex + trimmed.lowerBound)..<(cell.startIndex + trimmed.upperBound)]
         let shown = SafeDisplay.clip(String(decoding: raw.prefix(40), as: UTF8.self))
-        fail(column, "\(column): '\(shown)' is not a period: expected \(Period.expectedForms)")
+        fail(column, "\(column.name): '\(shown)' is not a period: expected \(Period.expectedForms)")
         return nil
     }
 }

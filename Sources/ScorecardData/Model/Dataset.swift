@@ -32,6 +32,8 @@ public final class Dataset: Sendable {
     let childrenIndex: [[Int32]]
     /// `children(of:)` for each area, built once: screens ask on every keystroke.
     let childAreas: [[Area]]
+    /// Each area's position among its parent's children, or -1 at the top.
+    let childPosition: [Int32]
     /// The latest row of each series (-1 for none), see `latestRow(series:)`.
     let latestRows: [Int32]
     /// For each area, by indicator position: the worst latest rating over the area's series of
@@ -88,6 +90,9 @@ public final class Dataset: Sendable {
         }
         childrenIndex = children
         childAreas = children.map { $0.map { areas[Int($0)] } }
+        var position = [Int32](repeating: -1, count: areas.count)
+        for list in children { for (k, a) in list.enumerated() { position[Int(a)] = Int32(k) } }
+        childPosition = position
         // What screens ask for on every keystroke, computed once: the latest row of each series
         // and the worst latest rating of each area and indicator.
         var latest = [Int32](repeating: -1, count: seriesArea.count)
@@ -178,6 +183,9 @@ public final class Dataset: Sendable {
                team: strings.optional(seriesTeam[id]))
     }
 
+    /// The indicator of a series.
+    public func indicator(series id: Int) -> Indicator { indicators[Int(seriesIndicator[id])] }
+
     /// The series id for (area, indicator, team), if it has any rows.
     public func seriesID(area: String, indicator: String, team: String? = nil) -> Int? {
         guard let a = areaIndex[area], let i = indicatorIndex[indicator] else { return nil }
@@ -225,6 +233,37 @@ public final class Dataset: Sendable {
     public func worstLatestRAG(area: String, indicator: String) -> RAG? {
         guard let a = areaIndex[area], let i = indicatorIndex[indicator] else { return nil }
         return RAG(rawValue: worstLatest[Int(a)][Int(i)])
+    }
+
+    /// `latestRatings(area:)` of each child of `parent`, in `children(of:)` order.
+    public func latestRatings(childrenOf parent: String) -> [[Int8]] {
+        guard let p = areaIndex[parent] else { return [] }
+        return childrenIndex[Int(p)].map { worstLatest[Int($0)] }
+    }
+
+    /// The series of an indicator whose area is a child of `parent` (own and team series), each
+    /// with its area, in `seriesIDs(indicator:)` order: a league table's rows.
+    public func childSeries(of parent: String, indicator: String) -> [(series: Int, area: Area)] {
+        guard let p = areaIndex[parent], let i = indicatorIndex[indicator] else { return [] }
+        let list = childrenIndex[Int(p)], children = childAreas[Int(p)]
+        return seriesByIndicator[Int(i)].compactMap { s in
+            let a = Int(seriesArea[Int(s)]), k = Int(childPosition[a])
+            guard k >= 0, k < list.count, list[k] == Int32(a) else { return nil }
+            return (Int(s), children[k])
+        }
+    }
+
+    /// For each child of `parent`, in `children(of:)` order, its own series (not a team's) of an
+    /// indicator, or nil: `seriesID(area:indicator:)` for every child at once.
+    public func ownSeries(childrenOf parent: String, indicator: String) -> [Int?] {
+        guard let p = areaIndex[parent], let i = indicatorIndex[indicator] else { return [] }
+        let list = childrenIndex[Int(p)]
+        var own = [Int?](repeating: nil, count: list.count)
+        for s in seriesByIndicator[Int(i)] where seriesTeam[Int(s)] < 0 {
+            let a = Int(seriesArea[Int(s)]), k = Int(childPosition[a])
+            if k >= 0 && k < list.count && list[k] == Int32(a) { own[k] = Int(s) }
+        }
+        return own
     }
 
     /// For each indicator, in `indicators` order, the worst latest rating over an area's series of

@@ -31,9 +31,10 @@ public struct Period: Hashable, Comparable, Sendable, CustomStringConvertible {
         }
     }
 
+    // Stored in this order a period takes 4 bytes, not 6: it is a column of every observation.
     public let kind: Kind
-    private let storedYear: Int16
     private let storedIndex: UInt8
+    private let storedYear: Int16
     /// The calendar year of the first month (for FY/AY: the first year of `2024-25`).
     public var year: Int { Int(storedYear) }
     /// Month 1-12, quarter 1-4, term 1-3 (Autumn, Spring, Summer); 0 for years.
@@ -77,7 +78,13 @@ public struct Period: Hashable, Comparable, Sendable, CustomStringConvertible {
         Int64(endOrdinal) << 24 | Int64((0xFFFFF - startOrdinal) & 0xFFFFF) << 4 | Int64(kind.rawValue)
     }
 
-    public static func < (lhs: Period, rhs: Period) -> Bool { lhs.sortKey < rhs.sortKey }
+    public static func < (lhs: Period, rhs: Period) -> Bool {
+        // Two months order by their month ordinal, as their sort keys do, without computing them.
+        if lhs.kind == .month && rhs.kind == .month {
+            return Int(lhs.storedYear) * 12 + Int(lhs.storedIndex) < Int(rhs.storedYear) * 12 + Int(rhs.storedIndex)
+        }
+        return lhs.sortKey < rhs.sortKey
+    }
 
     private static let termNames = ["", "Autumn", "Spring", "Summer"]
     private static let monthNames = ["", "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
@@ -124,7 +131,11 @@ public struct Period: Hashable, Comparable, Sendable, CustomStringConvertible {
     }
 
     /// Parses a canonical period from UTF-8 bytes.
-    public static func parse(_ b: ArraySlice<UInt8>) -> Period? {
+    public static func parse(_ b: ArraySlice<UInt8>) -> Period? { parse(bytes: b) }
+
+    /// Parses a canonical period from UTF-8 bytes in any buffer (an array slice, or a cell of a
+    /// file being read).
+    static func parse<Bytes: RandomAccessCollection<UInt8>>(bytes b: Bytes) -> Period? where Bytes.Index == Int {
         let n = b.count
         let s = b.startIndex
         @inline(__always) func digit(_ i: Int) -> Int? {

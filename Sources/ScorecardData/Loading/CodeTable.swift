@@ -1,0 +1,75 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Finds area and indicator codes by the UTF-8 bytes of a cell, so the million cells of an
+/// England-scale observations.csv cost a hash and a byte comparison each, not a String
+/// allocation and a Dictionary lookup.
+///
+/// Only exact bytes match. A cell with surrounding spaces, doubled quotes or another Unicode
+/// normal form of a code misses, and the caller takes the String path, which accepts or reports
+/// it exactly as before.
+struct CodeTable: Sendable {
+    /// Open addressing with linear probing: id + 1 of the code in each slot, 0 when empty.
+    private var slots: [Int32]
+    private let mask: Int
+    /// The codes' bytes back to back; code `id` is `text[starts[id] ..< starts[id + 1]]`.
+    private let text: [UInt8]
+    private let starts: [Int]
+    /// The id found by the last successful lookup, or -1.
+    private var last: Int32 = -1
+
+    /// A table of `codes`; a code's id is its position. Codes are distinct.
+    init(_ codes: [String]) {
+        var text: [UInt8] = []
+        var starts = [0]
+        for code in codes {
+            text += code.utf8
+            starts.append(text.count)
+        }
+        self.text = text
+        self.starts = starts
+        var size = 16
+        while size < codes.count * 2 { size *= 2 }
+        mask = size - 1
+        slots = [Int32](repeating: 0, count: size)
+        for id in codes.indices {
+            var i = text.withUnsafeBufferPointer { CodeTable.hash(UnsafeBufferPointer(rebasing: $0[starts[id]..<starts[id + 1]])) } & mask
+            while slots[i] != 0 { i = (i + 1) & mask }
+            slots[i] = Int32(id + 1)
+        }
+    }
+
+    /// The id of the code spelled exactly by `bytes`. The code found last is tried first: the
+    /// same area or indicator usually fills many rows in a row.
+    mutating func id(of bytes: UnsafeBufferPointer<UInt8>) -> Int32? {
+        if last >= 0 && matches(bytes, Int(last)) { return last }
+        var i = CodeTable.hash(bytes) & mask
+        while true {
+            let slot = Int(slots[i])
+            if slot == 0 { return nil }
+            if matches(bytes, slot - 1) {
+                last = Int32(slot - 1)
+                return last
+            }
+            i = (i + 1) & mask
+        }
+    }
+
+    private func matches(_ bytes: UnsafeBufferPointer<UInt8>, _ id: Int) -> Bool {
+        let start = starts[id]
+        guard starts[id + 1] - start == bytes.count, !bytes.isEmpty else { return false }
+        return text.withUnsafeBufferPointer { memcmp($0.baseAddress! + start, bytes.baseAddress!, bytes.count) == 0 }
+    }
+
+    /// FNV-1a: short keys, a good spread, no allocation.
+    private static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        for b in bytes { h = (h ^ UInt64(b)) &* 0x100_0000_01b3 }
+        return Int(truncatingIfNeeded: h ^ (h >> 32))
+    }
+}

@@ -1,0 +1,154 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import Dispatch
+import Synchronization
+
+/// Reads the rows of observations.csv into columns: the hot loop of a large load.
+///
+/// Columns are looked up once per file, and area and indicator cells that spell a code exactly
+/// are found by their bytes (`CodeTable`); anything else takes the String path with its
+/// diagnostics. A large file is cut at line ends into stretches that are read in parallel and
+/// joined in file order, so that rows, strings and diagnostics come out as if it had been read
+/// from top to bottom (see `read(_:_:stretchBytes:maxStretches:)`).
+struct ObservationReader: Sendable {
+    /// What every stretch looks codes up in.
+    struct Lookups: Sendable {
+        let areaCodes: CodeTable
+        let indicatorCodes: CodeTable
+        let areaIndex: [String: Int32]
+        let indicatorIndex: [String: Int32]
+        /// The file's position in the dataset's list of files.
+        let file: Int32
+    }
+
+    var table: TableReader
+    var columns = ObservationColumns()
+    /// Team, note and source texts, by the ids in `columns`.
+    var strings = StringPool()
+    /// Column numbers of published RAG/DOT cells, by row of `columns`.
+    var publishedCells: [Int32: (rag: Int32, dot: Int32)] = [:]
+
+    /// The number of processors, the most stretches worth reading at once.
+    static let processors = max(1, min(Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))), 16))
+
+    /// Reads every row after the header of `table`: in up to `maxStretches` stretches of at
+    /// least `stretchBytes` each, or in one go. Returns the readers in file order; a reader whose
+    /// table ended on a CSV syntax error is the last one.
+    static func read(_ table: TableReader, _ lookups: Lookups, stretchBytes: Int, maxStretches: Int) -> [ObservationReader] {
+        let bytes = table.csv.bytes
+        let start = table.csv.offset
+        let count = max(1, min(maxStretches, (bytes.count - start) / max(1, stretchBytes)))
+        // Cut after the first line feed past each equal share. A line feed inside a quoted cell
+        // makes a wrong cut; the reader before it then ends past the cut, and that is caught below.
+        var cuts = [start]
+        for k in 1..<count {
+            guard let lf = bytes[max(cuts[cuts.count - 1], start + (bytes.count - start) * k / count)...]
+                .firstIndex(of: UInt8(ascii: "\n")), lf + 1 < bytes.count else { break }
+            cuts.append(lf + 1)
+        }
+        let bounds = cuts + [bytes.count]
+        let lineFeeds = (0..<(bounds.count - 1)).map { CSVReader.lineCount(bytes[bounds[$0]..<bounds[$0 + 1]]) }
+        if bounds.count == 2 {
+            var reader = ObservationReader(table: table)
+            reader.read(lookups, reserving: lineFeeds[0] + 1)
+            return [reader]
+        }
+        // The line each stretch starts on: the reader counts every line feed, quoted or not.
+        var firstLines = [table.csv.nextRecordLine]
+        for feeds in lineFeeds.dropLast() { firstLines.append(firstLines[firstLines.count - 1] + feeds) }
+        let lines = firstLines
+        let results = Mutex([ObservationReader?](repeating: nil, count: bounds.count - 1))
+        let total = lineFeeds.reduce(0, +)
+        DispatchQueue.concurrentPerform(iterations: bounds.count - 1) { k in
+            var reader = ObservationReader(table: table.stretch(from: bounds[k], to: bounds[k + 1], line: lines[k]))
+            // The first stretch's columns become the dataset's: room for every row.
+            reader.read(lookups, reserving: k == 0 ? total + 1 : lineFeeds[k] + 1)
+            results.withLock { $0[k] = reader }
+        }
+        let readers = results.withLock { $0 }.map { $0! }
+        for k in 0..<(readers.count - 1) {
+            let t = readers[k].table
+            if t.endedOnSyntaxError { return Array(readers[...k]) }
+            if t.csv.offset != bounds[k + 1] {
+                var reader = ObservationReader(table: table)
+                reader.read(lookups, reserving: total + 1)
+                return [reader]
+            }
+        }
+        return readers
+    }
+
+    init(table: TableReader) {
+        self.table = table
+    }
+
+    /// Reads every row of the table (or of its stretch).
+    mutating func read(_ lookups: Lookups, reserving rows: Int) {
+        columns.reserve(rows)
+        let t = table
+        let areaColumn = t.column("area"), indicatorColumn = t.column("indicator"), periodColumn = t.column("period")
+        let valueColumn = t.column("value"), numeratorColumn = t.column("numerator"), denominatorColumn = t.column("denominator")
+        let targetColumn = t.column("target"), floorColumn = t.column("floor"), ragColumn = t.column("rag"), dotColumn = t.column("dot")
+        let teamColumn = t.column("team"), noteColumn = t.column("note"), sourceColumn = t.column("source")
+        let hasRAG = ragColumn.index != nil, hasDOT = dotColumn.index != nil
+        var areaCodes = lookups.areaCodes, indicatorCodes = lookups.indicatorCodes
+        while table.nextRow() {
+            let area = table.code(areaColumn, in: &areaCodes)
+                ?? reference(areaColumn, lookups.areaIndex, "an area code from areas.csv", "unknown area", "areas.csv")
+            let indicator = table.code(indicatorColumn, in: &indicatorCodes)
+                ?? reference(indicatorColumn, lookups.indicatorIndex, "an indicator code from indicators.csv", "unknown indicator", "indicators.csv")
+            let period = table.period(periodColumn)
+            let value = table.numberOrNaN(valueColumn)
+            let numerator = table.numberOrNaN(numeratorColumn)
+            let denominator = table.numberOrNaN(denominatorColumn)
+            let target = table.numberOrNaN(targetColumn)
+            let floor = table.numberOrNaN(floorColumn)
+            var rag: Int8 = -1
+            if let r = table.text(ragColumn) {
+                if let parsed = RAG(text: r) { rag = parsed.rawValue } else { table.fail(ragColumn, "rag '\(SafeDisplay.clip(r))' is not RED, AMBER, GREEN (or R, A, G) or empty") }
+            }
+            var dot: Int8 = -1
+            if let d = table.text(dotColumn) {
+                if let parsed = DOT(text: d) { dot = parsed.rawValue } else { table.fail(dotColumn, "dot '\(SafeDisplay.clip(d))' is not ↑, ↓, ↔ (or improved, worsened, same) or empty") }
+            }
+            let team: Int32 = table.text(teamColumn).map { strings.intern($0) } ?? -1
+            guard let area, let indicator, let period, !table.rowHasError else { continue }
+            let row = columns.count
+            columns.area.append(area)
+            columns.indicator.append(indicator)
+            if team >= 0 { columns.team.set(row, team) }
+            columns.period.append(period)
+            columns.value.append(value)
+            columns.line.append(Int32(clamping: table.line))
+            columns.file.append(lookups.file)
+            if !numerator.isNaN { columns.numerator.set(row, numerator) }
+            if !denominator.isNaN { columns.denominator.set(row, denominator) }
+            if !target.isNaN { columns.target.set(row, target) }
+            if !floor.isNaN { columns.floor.set(row, floor) }
+            if rag >= 0 || dot >= 0 {
+                if rag >= 0 { columns.rag.set(row, rag) }
+                if dot >= 0 { columns.dot.set(row, dot) }
+                publishedCells[Int32(row)] = (Int32(hasRAG ? table.columnNumber(ragColumn) : 1), Int32(hasDOT ? table.columnNumber(dotColumn) : 1))
+            }
+            if let n = table.text(noteColumn) { columns.note.set(row, strings.intern(n)) }
+            if let s = table.text(sourceColumn) { columns.source.set(row, strings.intern(s)) }
+        }
+    }
+
+    /// The String path for an area or indicator cell: trimmed text looked up by code, with the
+    /// diagnostics for an empty cell or an unknown code.
+    private mutating func reference(_ column: TableReader.Column, _ index: [String: Int32], _ expected: String,
+                                    _ unknown: String, _ file: String) -> Int32? {
+        guard let code = table.requiredText(column, expected) else { return nil }
+        guard let i = index[code] else {
+            table.fail(column, "\(unknown) '\(SafeDisplay.clip(code))': expected a code from \(file)")
+            return nil
+        }
+        return i
+    }
+}
