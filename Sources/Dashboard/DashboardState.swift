@@ -46,6 +46,8 @@ public struct DashboardState: Sendable {
     public var textFilter = ""
     public var input: InputMode = .none
     public var showHelp = false
+    /// Limit a national league to the root area's region (`s`).
+    public var leagueRegionOnly = false
     public var helpScroll = 0
     /// A one-line message for the status bar (export done, reload failed …).
     public var message: String?
@@ -84,7 +86,12 @@ public struct DashboardState: Sendable {
         rebuild()
         if self.indicator == nil { self.indicator = selectedSeries.map { dataset.series($0).indicator } ?? dataset.indicators.first?.code }
         if pane == .districts, let ind = indicator, let i = districtIndicators.firstIndex(of: ind) { column = i }
-        if pane == .detail { rebuildLeague() }
+        if pane == .detail {
+            rebuildLeague()
+            let here = self.area
+            cursor = leagueSeries.firstIndex { dataset.series($0).area == here } ?? 0
+            keepCursorVisible()
+        }
     }
 
     // MARK: Derived
@@ -101,6 +108,7 @@ public struct DashboardState: Sendable {
     /// Smart case: case-insensitive unless the filter has a capital letter.
     func matchesText(_ haystacks: [String]) -> Bool {
         guard !textFilter.isEmpty else { return true }
+        if let found = TextSearch.asciiMatch(haystacks, filter: textFilter) { return found }
         let caseSensitive = textFilter.contains { $0.isUppercase }
         let needle = caseSensitive ? textFilter : textFilter.lowercased()
         return haystacks.contains { (caseSensitive ? $0 : $0.lowercased()).contains(needle) }
@@ -137,8 +145,8 @@ public struct DashboardState: Sendable {
         var lastGroup: String?
         for s in dataset.seriesIDs(area: area) {
             let info = dataset.series(s)
-            guard let ind = dataset.indicator(info.indicator) else { continue }
-            guard matchesRAG(latestRAG(series: s)), matchesText([ind.code, ind.name, info.team ?? "", ind.group]) else { continue }
+            let ind = dataset.indicator(series: s)
+            guard matchesRAG(latestRAG(series: s)), textFilter.isEmpty || matchesText([ind.code, ind.name, info.team ?? "", ind.group]) else { continue }
             if ind.group != lastGroup {
                 lines.append(.heading(ind.group.isEmpty ? "Indicators" : ind.group))
                 lastGroup = ind.group
@@ -149,22 +157,23 @@ public struct DashboardState: Sendable {
     }
 
     /// Districts: the children of the root area with data; indicators: those any district has.
+    /// The ratings come precomputed from the dataset, so filtering as you type stays instant at
+    /// England scale (160 areas by 60 indicators).
     mutating func rebuildDistricts() {
-        let children = dataset.children(of: rootArea).filter { !dataset.seriesIDs(area: $0.code).isEmpty }
-        var indicatorSet = Set<String>()
-        for c in children { for s in dataset.seriesIDs(area: c.code) { indicatorSet.insert(dataset.series(s).indicator) } }
-        let allIndicators = dataset.indicators.map(\.code).filter { indicatorSet.contains($0) }
-        let shownIndicators = allIndicators.filter { code in
-            guard let ind = dataset.indicator(code) else { return false }
-            return matchesText([ind.code, ind.name, ind.group])
+        // Each child with data, with its worst latest rating per indicator position (-2: no series).
+        let areas = dataset.children(of: rootArea), ratings = dataset.latestRatings(childrenOf: rootArea)
+        let children = areas.indices.filter { ratings[$0].contains { $0 != -2 } }.map { (code: areas[$0].code, ratings: ratings[$0]) }
+        let allPositions = dataset.indicators.indices.filter { p in children.contains { $0.ratings[p] != -2 } }
+        let shownPositions = allPositions.filter { p in
+            let ind = dataset.indicators[p]
+            return textFilter.isEmpty || matchesText([ind.code, ind.name, ind.group])
         }
+        let shownIndicators = shownPositions.map { dataset.indicators[$0].code }
         var rows: [String] = []
         var cells: [[Int8]] = []
         let selected = indicator.flatMap { shownIndicators.firstIndex(of: $0) } ?? min(column, max(0, shownIndicators.count - 1))
         for c in children {
-            var row: [Int8] = []
-            row.reserveCapacity(shownIndicators.count)
-            for code in shownIndicators { row.append(worstRAG(area: c.code, indicator: code)?.rawValue ?? -1) }
+            let row = shownPositions.map { max(c.ratings[$0], -1) }
             // The RAG filter keeps districts rated the chosen colours on the selected KPI.
             if !ragFilter.isEmpty {
                 let rag = shownIndicators.isEmpty ? nil : RAG(rawValue: row[selected])
@@ -180,33 +189,22 @@ public struct DashboardState: Sendable {
 
     /// The worst latest rating over an area's series (teams) of one indicator.
     public func worstRAG(area: String, indicator: String) -> RAG? {
-        var worst: RAG?
-        for s in [dataset.seriesID(area: area, indicator: indicator)].compactMap({ $0 }) + teamSeries(area: area, indicator: indicator) {
-            if let r = latestRAG(series: s), worst == nil || r < worst! { worst = r }
-        }
-        return worst
+        dataset.worstLatestRAG(area: area, indicator: indicator)
     }
 
     /// The team series of an area for an indicator.
     public func teamSeries(area: String, indicator: String) -> [Int] {
-        dataset.seriesIDs(area: area).filter {
-            let info = dataset.series($0)
-            return info.indicator == indicator && info.team != nil
-        }
+        dataset.seriesIDs(area: area, indicator: indicator).filter { dataset.series($0).team != nil }
     }
 
     /// The league: every series of the KPI among the root's children, best first by polarity.
     mutating func rebuildLeague() {
         guard let code = indicator, let ind = dataset.indicator(code) else { leagueSeries = []; return }
-        let members = Set(dataset.children(of: rootArea).map(\.code))
         var entries: [(Int, Double?)] = []
-        for s in dataset.seriesIDs(indicator: code) {
-            let info = dataset.series(s)
-            guard members.contains(info.area) else { continue }
+        for (s, area) in leagueCandidates(indicator: code) {
             let rag = latestRAG(series: s)
             guard matchesRAG(rag) else { continue }
-            let area = dataset.area(code: info.area)?.name ?? info.area
-            guard matchesText([area, info.team ?? ""]) else { continue }
+            guard textFilter.isEmpty || matchesText([area.name, dataset.series(s).team ?? ""]) else { continue }
             entries.append((s, dataset.latestRow(series: s).flatMap { dataset.value(row: $0) }))
         }
         entries.sort { a, b in
@@ -231,15 +229,17 @@ public struct DashboardState: Sendable {
     /// The EHCP and therapy lists.
     mutating func rebuildSEND() {
         let children = dataset.children(of: rootArea)
+        // Whether each district passes the text filter: both lists need it.
+        let shown = children.map { textFilter.isEmpty || matchesText([$0.name, $0.code]) }
         var entries: [(Int, Double)] = []
-        for c in children {
-            guard let sid = dataset.seriesID(area: c.code, indicator: EHCPStatement.headline) else { continue }
+        for (k, own) in dataset.ownSeries(childrenOf: rootArea, indicator: EHCPStatement.headline).enumerated() {
+            guard let sid = own else { continue }
             let rag = latestRAG(series: sid)
-            guard matchesRAG(rag), matchesText([c.name, c.code]) else { continue }
+            guard matchesRAG(rag), shown[k] else { continue }
             entries.append((sid, dataset.latestRow(series: sid).flatMap { dataset.value(row: $0) } ?? -Double.infinity))
         }
         ehcpSeries = entries.sorted { $0.1 != $1.1 ? $0.1 < $1.1 : $0.0 < $1.0 }.map(\.0)
-        therapyDistricts = children.filter { matchesText([$0.name, $0.code]) }.map(\.code)
+        therapyDistricts = children.indices.filter { shown[$0] }.map { children[$0].code }
     }
 
     /// The number of selectable rows in the current pane.
@@ -265,5 +265,55 @@ public struct DashboardState: Sendable {
             }
         }
         if pane == .districts { column = min(max(0, column), max(0, districtIndicators.count - 1)) }
+    }
+}
+
+/// Case-insensitive search without allocating, for the common case of ASCII text. Filtering
+/// re-runs over every KPI and area on each keystroke; lower-casing each name into a new String
+/// cost more than the rest of a rebuild.
+enum TextSearch {
+    /// Whether any haystack contains the filter, smart case (case-insensitive unless the filter
+    /// has a capital letter), exactly as `lowercased().contains(_:)` answers for ASCII text; nil
+    /// when the filter or a haystack is not plain ASCII, to be answered the general way.
+    static func asciiMatch(_ haystacks: [String], filter: String) -> Bool? {
+        var filter = filter
+        return filter.withUTF8 { needle -> Bool? in
+            guard isPlainASCII(needle) else { return nil }
+            let caseSensitive = needle.contains { $0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z") }
+            for haystack in haystacks {
+                // Native strings lend their UTF-8 in place; any other answers the general way.
+                let match = haystack.utf8.withContiguousStorageIfAvailable { contains($0, needle, foldingCase: !caseSensitive) }
+                guard let match, let match else { return nil }
+                if match { return true }
+            }
+            return false
+        }
+    }
+
+    /// ASCII without carriage returns: there every byte is one Character (CR LF would be one).
+    private static func isPlainASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        !bytes.contains { $0 >= 0x80 || $0 == UInt8(ascii: "\r") }
+    }
+
+    /// Whether `text` contains `needle` (lower case when `foldingCase`), or nil when `text` is
+    /// not plain ASCII. One pass: every byte is checked, a match does not end the scan.
+    private static func contains(_ text: UnsafeBufferPointer<UInt8>, _ needle: UnsafeBufferPointer<UInt8>, foldingCase: Bool) -> Bool? {
+        @inline(__always) func fold(_ b: UInt8) -> UInt8 {
+            foldingCase && b >= UInt8(ascii: "A") && b <= UInt8(ascii: "Z") ? b + 32 : b
+        }
+        guard !needle.isEmpty else { return isPlainASCII(text) ? true : nil }
+        // Look for the first byte in either case, then compare the rest.
+        let first = needle[0]
+        let firstUpper = foldingCase && first >= UInt8(ascii: "a") && first <= UInt8(ascii: "z") ? first - 32 : first
+        var found = false
+        for start in 0..<text.count {
+            let b = text[start]
+            if b >= 0x80 || b == UInt8(ascii: "\r") { return nil }
+            guard !found, b == first || b == firstUpper, start + needle.count <= text.count else { continue }
+            var k = 1
+            while k < needle.count && fold(text[start + k]) == needle[k] { k += 1 }
+            found = k == needle.count
+        }
+        return found
     }
 }

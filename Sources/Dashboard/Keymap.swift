@@ -6,7 +6,7 @@ public enum Command: Hashable, Sendable {
     case nextPane, previousPane, pane(Pane)
     case toggleRAG(RAGFilterColour), clearFilters
     case search, command, pickArea
-    case export, cycleTheme, reload
+    case export, cycleTheme, reload, toggleRegion
 }
 
 /// A colour the RAG filter can toggle.
@@ -45,6 +45,7 @@ public enum Keymap {
         KeyBinding(keys: [.character("g")], command: .toggleRAG(.green), section: "Filter", help: "show GREEN rows (toggle)"),
         KeyBinding(keys: [.character("x")], command: .clearFilters, section: "Filter", help: "clear RAG and text filters"),
         KeyBinding(keys: [.character("/")], command: .search, section: "Filter", help: "filter by code or name (smart case)"),
+        KeyBinding(keys: [.character("s")], command: .toggleRegion, section: "Filter", help: "national league: only the area's region (toggle)"),
         KeyBinding(keys: [.character("A")], command: .pickArea, section: "Area", help: "pick another area"),
         KeyBinding(keys: [.character(":")], command: .command, section: "Area", help: "command: :area NAME, :pane NAME, :kpi CODE"),
         KeyBinding(keys: [.character("e")], command: .export, section: "Other", help: "export the visible table to CSV"),

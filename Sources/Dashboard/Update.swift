@@ -155,6 +155,15 @@ extension DashboardState {
             return [.cycleTheme]
         case .reload:
             return [.reload]
+        case .toggleRegion:
+            guard leagueIsNational, let region = leagueRegion else {
+                message = "s limits a national league (e.g. EHCP20-CY in KPI detail) to the region"
+                return []
+            }
+            leagueRegionOnly.toggle()
+            rebuildLeague()
+            cursor = leagueSeries.firstIndex { dataset.series($0).area == area } ?? 0
+            message = leagueRegionOnly ? "league: \(region.name) only" : "league: all authorities"
         }
         keepCursorVisible()
         return []

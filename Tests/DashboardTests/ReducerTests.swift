@@ -249,3 +249,39 @@ final class CanvasTests: XCTestCase {
         XCTAssertEqual(c[2, 0].character, "a")
     }
 }
+
+/// With the bundled national data beside Kent: a national KPI's league ranks every local
+/// authority, Kent among them, and `s` narrows it to the South East.
+final class NationalLeagueTests: XCTestCase {
+    static let both: Dataset = {
+        let national = URL(fileURLWithPath: Kent.directory).deletingLastPathComponent().appendingPathComponent("national").path
+        do { return try DatasetLoader.load(directories: [Kent.directory, national]).dataset } catch { fatalError("\(error)") }
+    }()
+
+    func testNationalLeagueAndRegionFilter() {
+        var s = DashboardState(dataset: Self.both, width: 100, height: 30, pane: .detail, indicator: "EHCP20-CY")
+        XCTAssertEqual(s.area, "E10000016", "still opens on Kent with the national data loaded")
+        XCTAssertTrue(s.leagueIsNational)
+        let all = s.leagueSeries.map { s.dataset.series($0).area }
+        XCTAssertGreaterThan(all.count, 140)
+        XCTAssertTrue(all.contains("E10000016"))
+        XCTAssertFalse(all.contains("E92000001"), "England is not a league member")
+        XCTAssertEqual(s.dataset.series(s.leagueSeries[s.cursor]).area, "E10000016", "the cursor starts on Kent")
+        _ = s.update(.key(.character("s")))
+        let southEast = s.leagueSeries.map { s.dataset.series($0).area }
+        XCTAssertTrue(southEast.contains("E10000016"))
+        XCTAssertLessThan(southEast.count, 25)
+        XCTAssertTrue(southEast.allSatisfy { a in s.dataset.ancestry(of: a).contains { $0.code == "E12000008" } })
+        let values = s.leagueSeries.compactMap { s.dataset.latestRow(series: $0).flatMap { s.dataset.value(row: $0) } }
+        XCTAssertEqual(values, values.sorted(by: >))
+        // Kent's 2024 figure, as the DfE publishes it.
+        XCTAssertEqual(s.dataset.observation(area: "E10000016", indicator: "EHCP20-CY", period: "2024")?.value, 32.3)
+        XCTAssertEqual(s.dataset.observation(area: "E92000001", indicator: "EHCP20-CY", period: "2024")?.value, 45.9)
+    }
+
+    func testDistrictLeagueUnchangedWithNationalData() {
+        let s = DashboardState(dataset: Self.both, width: 100, height: 30, pane: .detail, indicator: "APP17")
+        XCTAssertFalse(s.leagueIsNational)
+        XCTAssertEqual(s.leagueSeries.count, 12)
+    }
+}

@@ -56,7 +56,7 @@ enum DetailView {
         let rootName = ds.area(code: s.rootArea)?.name ?? ""
         let defWidth = s.width >= 100 ? s.width / 3 : 0
         let leagueWidth = s.width - defWidth - 2
-        c.text("League: \(rootName) districts, best first (\(ind.polarity == .low ? "lowest" : "highest") is best) · Enter opens a district",
+        c.text("\(s.leagueTitle), best first (\(ind.polarity == .low ? "lowest" : "highest") is best) · Enter opens one",
                x: 1, y: top, maxWidth: leagueWidth, role: .header)
         let values = s.leagueSeries.map { sid in ds.latestRow(series: sid).flatMap { ds.value(row: $0) } }
         let maxValue = values.compactMap { $0 }.map(abs).max() ?? 0

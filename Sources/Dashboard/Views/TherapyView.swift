@@ -26,8 +26,9 @@ enum TherapyView {
     /// and period: the outliers (Swale's 118 against 14 across the main providers).
     static func outliers(_ ds: Dataset, root: String) -> [Wait] {
         let county = ds.waits.filter { $0.area == root }
+        let districts = Set(ds.children(of: root).map(\.code))
         return ds.waits.filter { w in
-            guard w.area != root, isOverStandard(w.measure), let v = w.value else { return false }
+            guard districts.contains(w.area), isOverStandard(w.measure), let v = w.value else { return false }
             return county.contains { $0.measure == w.measure && $0.service == w.service && $0.period == w.period && ($0.value ?? .infinity) < v }
         }
     }
@@ -79,7 +80,11 @@ enum TherapyView {
             if y >= s.height - 4 { break }
         }
         // County-wide figures from other bodies (e.g. NHS Kent and Medway) and outliers.
-        let others = Set(ds.waits.filter { $0.area == s.rootArea }.map(\.provider)).subtracting(coverage.map(\.provider)).sorted()
+        // Other bodies' county-wide figures; a trust already shown above under another code (the
+        // NHS open data names trusts in full) is not repeated.
+        let shownNames = Set(coverage.compactMap { ds.provider(code: $0.provider)?.name.lowercased() })
+        let others = Set(ds.waits.filter { $0.area == s.rootArea }.map(\.provider)).subtracting(coverage.map(\.provider))
+            .filter { !shownNames.contains(ds.provider(code: $0)?.name.lowercased() ?? "") }.sorted()
         for p in others where y < s.height - 4 {
             let provider = ds.provider(code: p)
             c.text("County-wide · \(provider?.name ?? p)", x: x, y: y, maxWidth: w, role: .header)
