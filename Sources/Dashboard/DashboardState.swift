@@ -128,11 +128,18 @@ public struct DashboardState: Sendable {
     /// Rebuilds every cached list after data, area or filters changed, keeping the cursor on the
     /// same series where it can.
     mutating func rebuild() {
+        rebuild(onlyCurrentPane: false)
+    }
+
+    /// Rebuilds the lists; with `onlyCurrentPane`, just the list on screen (typing a filter
+    /// re-filters one list per key; every pane switch and drill-down rebuilds what it shows).
+    mutating func rebuild(onlyCurrentPane: Bool) {
         let previous = selectedSeries.map { dataset.series($0) }
-        rebuildScorecard()
-        rebuildDistricts()
-        rebuildLeague()
-        rebuildSEND()
+        let all = !onlyCurrentPane
+        if all || pane == .scorecard { rebuildScorecard() }
+        if all || pane == .districts { rebuildDistricts() }
+        if all || pane == .detail { rebuildLeague() }
+        if all || pane == .ehcp || pane == .therapy { rebuildSEND() }
         if let previous, let s = dataset.seriesID(area: previous.area, indicator: previous.indicator, team: previous.team),
            let i = scorecardLines.firstIndex(of: .series(s)) {
             cursor = i

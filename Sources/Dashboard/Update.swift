@@ -312,7 +312,7 @@ extension DashboardState {
         }
         input = .search(t)
         textFilter = t
-        rebuild()
+        rebuild(onlyCurrentPane: true)
         keepCursorVisible()
         return []
     }

@@ -4,6 +4,8 @@ public final class Dataset: Sendable {
     public let areas: [Area]
     public let indicators: [Indicator]
     public let benchmarks: [Benchmark]
+    /// Positions in `benchmarks` of each indicator's rows.
+    let benchmarkRows: [String: [Int]]
     public let waits: [Wait]
     public let providers: [Provider]
     public let coverage: [Coverage]
@@ -47,6 +49,9 @@ public final class Dataset: Sendable {
         self.areas = areas
         self.indicators = indicators
         self.benchmarks = benchmarks
+        var benchmarksOfIndicator: [String: [Int]] = [:]
+        for (i, b) in benchmarks.enumerated() { benchmarksOfIndicator[b.indicator, default: []].append(i) }
+        self.benchmarkRows = benchmarksOfIndicator
         self.waits = waits
         self.providers = providers
         self.coverage = coverage
@@ -338,7 +343,8 @@ public final class Dataset: Sendable {
     public func latestBenchmarks(indicator: String) -> [Benchmark] {
         var best: [String: Benchmark] = [:]
         var order: [String] = []
-        for b in benchmarks where b.indicator == indicator {
+        for i in benchmarkRows[indicator] ?? [] {
+            let b = benchmarks[i]
             if let cur = best[b.comparator] {
                 if cur.period < b.period { best[b.comparator] = b }
             } else {
