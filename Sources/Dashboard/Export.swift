@@ -6,7 +6,8 @@ extension DashboardState {
         let ds = dataset
         let areaName = ds.area(code: area)?.name ?? area
         func slug(_ s: String) -> String {
-            String(s.lowercased().map { $0.isLetter || $0.isNumber ? $0 : "-" }).split(separator: "-").joined(separator: "-")
+            // At most 60 characters: a file name from a long name would be too long to create.
+            String(String(s.lowercased().map { $0.isLetter || $0.isNumber ? $0 : "-" }).split(separator: "-").joined(separator: "-").prefix(60))
         }
         func csv(_ cells: [String]) -> String { cells.map(Self.csvField).joined(separator: ",") + "\n" }
         var out = ""
@@ -48,10 +49,11 @@ extension DashboardState {
     }
 
     static func csvField(_ s: String) -> String {
-        if s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) {
-            var escaped = ""
-            for ch in s { escaped.append(ch); if ch == "\"" { escaped.append("\"") } }
-            return "\"" + escaped + "\""
+        // By scalars: "\r\n" is one Character, equal to neither "\r" nor "\n".
+        if s.unicodeScalars.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) {
+            var escaped = String.UnicodeScalarView()
+            for scalar in s.unicodeScalars { escaped.append(scalar); if scalar == "\"" { escaped.append("\"") } }
+            return "\"" + String(escaped) + "\""
         }
         return s
     }

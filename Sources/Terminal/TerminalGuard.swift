@@ -46,9 +46,9 @@ enum TerminalGuard {
             previousActions = saved
             for sig in crashSignals {
                 var action = sigaction()
-                action.__sigaction_handler.sa_handler = guardCrashHandler
+                action.__sigaction_handler.sa_sigaction = guardCrashHandler
                 sigemptyset(&action.sa_mask)
-                action.sa_flags = SA_ONSTACK
+                action.sa_flags = SA_ONSTACK | SA_SIGINFO
                 sigaction(sig, &action, saved + Int(sig))
             }
         }
@@ -123,13 +123,18 @@ private let guardSignalHandler: @convention(c) (Int32) -> Void = { sig in
     raise(sig)
 }
 
-private let guardCrashHandler: @convention(c) (Int32) -> Void = { sig in
+private let guardCrashHandler: @convention(c) (Int32, UnsafeMutablePointer<siginfo_t>?, UnsafeMutableRawPointer?) -> Void = { sig, info, _ in
     restoreTerminalIfActive()
     // Put back the previous action and return: a fault re-executes and reaches it with its
-    // original details; abort() raises again by itself.
+    // original details. A signal that was sent (kill, raise, abort: si_code <= 0) would not come
+    // again, and the process would run on with curses half torn down, so it is raised again; it
+    // is blocked until this handler returns, then the previous action takes it.
     if let saved = previousActions {
         sigaction(sig, saved + Int(sig), nil)
     } else {
         signal(sig, SIG_DFL)
+    }
+    if let info, info.pointee.si_code <= 0 {
+        raise(sig)
     }
 }

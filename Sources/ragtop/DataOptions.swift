@@ -58,12 +58,25 @@ enum BundledData {
 
 /// Writing to standard error and output without buffering surprises.
 enum Console {
+    /// Writes a message and a line end to standard error. Messages quote data (cells, names,
+    /// column headers, theme keys), so every control character, DEL, C1 control and bidi control
+    /// in them becomes a visible `<U+XX>`: nothing on standard error can talk to the terminal.
     static func error(_ message: String) {
-        FileHandle.standardError.write(Data((message + "\n").utf8))
+        FileHandle.standardError.write(Data((safe(message) + "\n").utf8))
     }
 
     static func out(_ text: String) {
         FileHandle.standardOutput.write(Data(text.utf8))
+    }
+
+    /// Writes human-readable text that quotes data to standard output, made safe as `error` does.
+    static func text(_ text: String) {
+        out(safe(text))
+    }
+
+    /// `text` with every unsafe scalar but the line feed shown as `<U+XX>`.
+    static func safe(_ text: String) -> String {
+        text.split(separator: "\n", omittingEmptySubsequences: false).map { TerminalSafe.clean(String($0)) }.joined(separator: "\n")
     }
 
     /// True when stdout is a terminal and NO_COLOR is unset or empty.

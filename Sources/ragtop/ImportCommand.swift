@@ -83,9 +83,9 @@ enum ImportRunner {
         }
         do {
             let loaded = try DatasetWriter.write(files, to: out, replacing: output.force || output.merge)
-            for line in result.summary { Console.out("\(line)\n") }
+            for line in result.summary { Console.text("\(line)\n") }
             let ds = loaded.dataset
-            Console.out("wrote \(out): \(ds.areas.count) areas, \(ds.indicators.count) indicator\(ds.indicators.count == 1 ? "" : "s"), \(ds.observationCount) observations, \(ds.waits.count) waits\(mergeNote)\n")
+            Console.text("wrote \(out): \(ds.areas.count) areas, \(ds.indicators.count) indicator\(ds.indicators.count == 1 ? "" : "s"), \(ds.observationCount) observations, \(ds.waits.count) waits\(mergeNote)\n")
         } catch {
             switch error {
             case .exists, .cannotCreate:
@@ -176,7 +176,7 @@ struct ImportEES: ParsableCommand {
         if columns {
             let bytes = try ImportRunner.read(file)
             do {
-                for line in try EESImporter.describe(bytes: bytes, path: file) { Console.out(line + "\n") }
+                for line in try EESImporter.describe(bytes: bytes, path: file) { Console.text(line + "\n") }
             } catch {
                 for d in error.diagnostics { Console.error(d.description) }
                 throw ExitStatus.dataError

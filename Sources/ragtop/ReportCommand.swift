@@ -51,7 +51,7 @@ struct ReportCommand: ParsableCommand {
         var areas: Set<String>?
         if let area {
             guard let a = ds.area(named: area) else {
-                throw ValidationError("no area '\(area)': try one of \(ds.areas.prefix(16).map(\.name).joined(separator: ", "))")
+                throw ValidationError(Console.safe("no area '\(area)': try one of \(ds.areas.prefix(16).map(\.name).joined(separator: ", "))"))
             }
             areas = [a.code]
         }
@@ -59,7 +59,11 @@ struct ReportCommand: ParsableCommand {
             throw ValidationError("no indicator '\(indicator)'")
         }
         let rows = ds.report(ReportQuery(areas: areas, indicator: indicator, group: group, rags: rags, allPeriods: allPeriods))
-        Console.out(fmt.render(rows, color: fmt == .text && Console.colorOnStdout, ascii: ascii || !Locale.isUTF8))
+        let output = fmt.render(rows, color: fmt == .text && Console.colorOnStdout, ascii: ascii || !Locale.isUTF8)
+        // Text and Markdown show control characters in data as <U+XX> (ReportFormat does it); CSV
+        // keeps data as data (quoted as RFC 4180 says) and JSON escapes them, for files and pipes.
+        // On a terminal, CSV and JSON are shown safe as well.
+        if (fmt == .csv || fmt == .json) && isatty(1) == 1 { Console.text(output) } else { Console.out(output) }
     }
 }
 

@@ -35,8 +35,11 @@ struct ThemesCommand: ParsableCommand {
         for w in catalog.warnings { Console.error("ragtop: warning: \(w)") }
         if let show {
             switch catalog.find(show) {
-            case .success(let entry): Console.out(entry.text.hasSuffix("\n") || entry.text.isEmpty ? entry.text : entry.text + "\n")
-            case .failure(let why): throw ValidationError(why.message)
+            case .success(let entry):
+                // The file as it is for a file or a pipe; on a terminal its control characters show as <U+XX>.
+                let text = entry.text.hasSuffix("\n") || entry.text.isEmpty ? entry.text : entry.text + "\n"
+                if isatty(1) == 1 { Console.text(text) } else { Console.out(text) }
+            case .failure(let why): throw ValidationError(Console.safe(why.message))
             }
             return
         }
@@ -55,25 +58,27 @@ struct ThemesCommand: ParsableCommand {
             if let home, s.hasPrefix(home + "/") { return "~" + s.dropFirst(home.count) }
             return s
         }
-        let nameWidth = max(14, entries.map { $0.name.count }.max() ?? 0)
+        // Names and places come from file names and descriptions from files: shown safe.
+        let names = entries.map { Console.safe($0.name) }
+        let nameWidth = max(14, names.map { $0.count }.max() ?? 0)
         let wheres = entries.map { e -> String in
-            shortPath(e.location) + (e.shadows.isEmpty ? "" : " (hides \(e.shadows.map(shortPath).joined(separator: ", ")))")
+            Console.safe(shortPath(e.location) + (e.shadows.isEmpty ? "" : " (hides \(e.shadows.map(shortPath).joined(separator: ", ")))"))
         }
         let whereWidth = wheres.map(\.count).max() ?? 0
         var out = ""
         for (i, t) in loaded.enumerated() {
             let marker = t.entry.name == active.entry.name && t.entry.path == active.entry.path ? "*" : " "
-            var line = marker + " " + t.entry.name.padding(toLength: nameWidth, withPad: " ", startingAt: 0) + " "
+            var line = marker + " " + names[i].padding(toLength: nameWidth, withPad: " ", startingAt: 0) + " "
             line += ThemeSetup.swatch(t.theme(for: depth), glyphs: glyphs, depth: color ? depth : nil)
             line += "  " + wheres[i].padding(toLength: whereWidth, withPad: " ", startingAt: 0)
             let problems = t.diagnostics.count
             let note = problems == 0 ? "" : " [\(problems) problem\(problems == 1 ? "" : "s"), see above]"
-            line += "  " + (t.description ?? "") + note
+            line += "  " + Console.safe(t.description ?? "") + note
             while line.last == " " { line.removeLast() }
             out += line + "\n"
         }
         if active.entry.origin == .file {
-            out += "* " + active.entry.name + " " + ThemeSetup.swatch(active.theme(for: depth), glyphs: glyphs, depth: color ? depth : nil) + "  " + shortPath(active.entry.location) + "\n"
+            out += "* " + Console.safe(active.entry.name) + " " + ThemeSetup.swatch(active.theme(for: depth), glyphs: glyphs, depth: color ? depth : nil) + "  " + Console.safe(shortPath(active.entry.location)) + "\n"
         }
         for t in loaded { for d in t.diagnostics { Console.error(d.description) } }
         Console.out(out)
@@ -103,7 +108,7 @@ enum ThemeSetup {
         let choice = ThemeChoice.resolve(flag: flag, environment: environment, config: config)
         let (theme, problem) = catalog.select(choice, colorOff: colorOff)
         if let problem {
-            if let flag, choice?.source == "--theme", case .failure(let why) = catalog.find(flag) { throw ValidationError("--theme: \(why.message)") }
+            if let flag, choice?.source == "--theme", case .failure(let why) = catalog.find(flag) { throw ValidationError(Console.safe("--theme: \(why.message)")) }
             Console.error("ragtop: warning: \(problem.message)")
         }
         for d in theme.diagnostics { Console.error(d.description) }

@@ -46,7 +46,7 @@ struct ViewOptions: ParsableArguments {
         var areaCode: String?
         if let area {
             guard let a = dataset.area(named: area) else {
-                throw ValidationError("no area '\(area)' in the data (try: \(dataset.areas.prefix(8).map(\.name).joined(separator: ", ")) …)")
+                throw ValidationError(Console.safe("no area '\(area)' in the data (try: \(dataset.areas.prefix(8).map(\.name).joined(separator: ", ")) …)"))
             }
             areaCode = a.code
         } else if let config, let name = config.area {

@@ -175,7 +175,7 @@ public struct DatasetFiles: Sendable, Equatable {
 
     static func field(_ s: String?) -> String {
         guard let s else { return "" }
-        if s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) || s.hasPrefix(" ") || s.hasSuffix(" ") {
+        if s.unicodeScalars.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) || s.hasPrefix(" ") || s.hasSuffix(" ") {
             return "\"" + s.replacingAll("\"", with: "\"\"") + "\""
         }
         return s

@@ -145,9 +145,9 @@ public enum NHSCHSImporter {
             var numbers: [Int] = []
             var current = ""
             for ch in l {
-                if ch.isASCIIDigit { current.append(ch) } else if !current.isEmpty { numbers.append(Int(current)!); current = "" }
+                if ch.isASCIIDigit { current.append(ch) } else if !current.isEmpty { numbers.append(Int(current) ?? Int.max); current = "" }
             }
-            if !current.isEmpty { numbers.append(Int(current)!) }
+            if !current.isEmpty { numbers.append(Int(current) ?? Int.max) }
             let waiting = l.contains("wait")
             if waiting && l.contains("total") && numbers.isEmpty { if c.total == nil { c.total = i } }
             else if waiting && numbers == [18, 52] { if c.band18to52 == nil { c.band18to52 = i } }

@@ -41,7 +41,9 @@ public enum FileReader {
         switch kind(of: path) {
         case .missing: return .failure(.missing)
         case .directory: return .failure(.isDirectory)
-        default: break
+        // A FIFO or device would block the reader (and a reload) forever.
+        case .other: return .failure(.unreadable("not a regular file"))
+        case .file: break
         }
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { return .failure(.unreadable(String(cString: strerror(errno)))) }
