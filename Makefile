@@ -25,10 +25,12 @@ test: deps
 	$(SWIFT) build --build-tests
 	@set -o pipefail; mkdir -p .build; \
 	$(SWIFT) test --skip-build --disable-swift-testing 2>&1 | tee .build/test.log; status=$$?; \
-	summary=$$(grep -E "^[[:space:]]*Executed [0-9]+ tests?, with [0-9]+ failures?" .build/test.log | tail -n 1); \
+	summary=$$(grep -E "^[[:space:]]*Executed [0-9]+ tests?, with " .build/test.log | tail -n 1); \
 	total=$$(echo "$$summary" | sed -E 's/.*Executed ([0-9]+) tests?.*/\1/'); \
-	failed=$$(echo "$$summary" | sed -E 's/.*with ([0-9]+) failures?.*/\1/'); \
-	if [ -n "$$summary" ]; then echo "$$((total - failed)) passed, $$failed failed"; fi; \
+	failed=$$(echo "$$summary" | sed -E 's/.* ([0-9]+) failures?.*/\1/'); \
+	skipped=$$(echo "$$summary" | grep -oE '[0-9]+ tests? skipped' | grep -oE '^[0-9]+' || true); \
+	skipped=$${skipped:-0}; \
+	if [ -n "$$summary" ]; then echo "$$((total - failed - skipped)) passed, $$failed failed, $$skipped skipped"; fi; \
 	exit $$status
 
 ## release: optimised build in .build/release
