@@ -48,13 +48,5 @@ extension DashboardState {
         return .export(fileName: name + ".csv", contents: out)
     }
 
-    static func csvField(_ s: String) -> String {
-        // By scalars: "\r\n" is one Character, equal to neither "\r" nor "\n".
-        if s.unicodeScalars.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) {
-            var escaped = String.UnicodeScalarView()
-            for scalar in s.unicodeScalars { escaped.append(scalar); if scalar == "\"" { escaped.append("\"") } }
-            return "\"" + String(escaped) + "\""
-        }
-        return s
-    }
+    static func csvField(_ s: String) -> String { ReportFormat.csvField(s) }
 }

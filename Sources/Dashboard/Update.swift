@@ -291,50 +291,55 @@ extension DashboardState {
 
     // MARK: Text input
 
-    mutating func handleSearchKey(_ key: Key, _ text: String) -> [Effect] {
-        var t = text
+    /// What a key does to a line of text being typed (a `/` filter or a `:` command).
+    enum LineEdit: Equatable {
+        case submit, cancel, changed(String), ignored
+    }
+
+    /// Enter submits, Esc cancels, Backspace deletes (and cancels an empty line), characters type.
+    static func edit(_ text: String, with key: Key) -> LineEdit {
         switch key {
-        case .enter:
-            input = .none
-            return []
-        case .escape:
-            input = .none
-            textFilter = ""
-            rebuild()
-            return []
-        case .backspace:
-            if t.isEmpty { input = .none; return [] }
-            t.removeLast()
-        case .character(let c):
-            t.append(c)
-        default:
-            return []
+        case .enter: return .submit
+        case .escape: return .cancel
+        case .backspace: return text.isEmpty ? .cancel : .changed(String(text.dropLast()))
+        case .character(let c): return .changed(text + String(c))
+        default: return .ignored
         }
-        input = .search(t)
-        textFilter = t
-        rebuild(onlyCurrentPane: true)
-        keepCursorVisible()
+    }
+
+    mutating func handleSearchKey(_ key: Key, _ text: String) -> [Effect] {
+        switch Self.edit(text, with: key) {
+        case .submit:
+            input = .none
+        case .cancel:
+            input = .none
+            if key == .escape {
+                textFilter = ""
+                rebuild()
+            }
+        case .changed(let t):
+            input = .search(t)
+            textFilter = t
+            rebuild(onlyCurrentPane: true)
+            keepCursorVisible()
+        case .ignored:
+            break
+        }
         return []
     }
 
     mutating func handleCommandKey(_ key: Key, _ text: String) -> [Effect] {
-        var t = text
-        switch key {
-        case .enter:
+        switch Self.edit(text, with: key) {
+        case .submit:
             input = .none
-            return runCommand(t)
-        case .escape:
+            return runCommand(text)
+        case .cancel:
             input = .none
-            return []
-        case .backspace:
-            if t.isEmpty { input = .none; return [] }
-            t.removeLast()
-        case .character(let c):
-            t.append(c)
-        default:
-            return []
+        case .changed(let t):
+            input = .command(t)
+        case .ignored:
+            break
         }
-        input = .command(t)
         return []
     }
 

@@ -175,10 +175,9 @@ public struct DatasetFiles: Sendable, Equatable {
 
     static func field(_ s: String?) -> String {
         guard let s else { return "" }
-        if s.unicodeScalars.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) || s.hasPrefix(" ") || s.hasSuffix(" ") {
-            return "\"" + s.replacingAll("\"", with: "\"\"") + "\""
-        }
-        return s
+        // Surrounding spaces are quoted too, so a reader that trims cells keeps them.
+        if s.hasPrefix(" ") || s.hasSuffix(" ") { return "\"" + s.replacingAll("\"", with: "\"\"") + "\"" }
+        return ReportFormat.csvField(s)
     }
 
     static func number(_ v: Double?) -> String { v.map(ValueFormatter.plain) ?? "" }

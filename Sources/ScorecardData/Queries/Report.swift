@@ -88,7 +88,9 @@ public enum ReportFormat: String, Sendable, CaseIterable {
          r.rag?.name ?? "", r.dot?.arrow ?? "", r.team ?? ""]
     }
 
-    static func csvField(_ s: String) -> String {
+    /// A CSV cell (RFC 4180): quoted when it holds a comma, quote or line end (checked by
+    /// scalar, as "\r\n" is one Character), with quotes doubled.
+    public static func csvField(_ s: String) -> String {
         if s.unicodeScalars.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) {
             return "\"" + s.replacingAll("\"", with: "\"\"") + "\""
         }
