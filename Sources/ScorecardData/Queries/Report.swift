@@ -229,6 +229,11 @@ extension ValueFormatter {
 /// Strips control characters from text bound for a terminal or a Markdown file.
 public enum TerminalSafe {
     public static func clean(_ s: String) -> String { SafeDisplay.clean(s) }
+
+    /// True for scalars that must never reach a terminal as they are: C0 and C1 controls, DEL,
+    /// bidi embeddings, overrides, isolates and direction marks. The one definition; the
+    /// dashboard's `SafeText` uses it too.
+    public static func isUnsafe(_ scalar: Unicode.Scalar) -> Bool { SafeDisplay.isUnsafe(scalar) }
 }
 
 extension SafeDisplay {
