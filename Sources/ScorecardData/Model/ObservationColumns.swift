@@ -13,7 +13,7 @@ struct SparseColumn<T: Sendable>: Sendable {
 
     /// Sets `row` (rows are written in increasing order).
     @inline(__always) mutating func set(_ row: Int, _ value: T) {
-        if values.capacity <= row && expectedRows > row { values.reserveCapacity(expectedRows) }
+        if values.capacity <= row && expectedRows > row { values.reserveLarge(expectedRows) }
         // append(contentsOf:) grows the storage geometrically; reserving exactly row + 1 here
         // would copy the whole column on every gap, quadratic over a large file.
         if values.count < row { values.append(contentsOf: repeatElement(missing, count: row - values.count)) }
@@ -24,7 +24,7 @@ struct SparseColumn<T: Sendable>: Sendable {
     mutating func append(_ other: SparseColumn<T>, after rows: Int) {
         guard !other.values.isEmpty else { return }
         if values.capacity < rows + other.values.count && expectedRows >= rows + other.values.count {
-            values.reserveCapacity(expectedRows)
+            values.reserveLarge(expectedRows)
         }
         if values.count < rows { values.append(contentsOf: repeatElement(missing, count: rows - values.count)) }
         values += other.values
@@ -135,10 +135,10 @@ public struct ObservationColumns: Sendable {
     /// Reserves storage for `n` rows in all: the dense columns now, the sparse ones when they
     /// get their first value.
     mutating func reserve(_ n: Int) {
-        area.reserveCapacity(n)
-        indicator.reserveCapacity(n)
-        period.reserveCapacity(n)
-        value.reserveCapacity(n)
+        area.reserveLarge(n)
+        indicator.reserveLarge(n)
+        period.reserveLarge(n)
+        value.reserveLarge(n)
         team.expectedRows = n
         numerator.expectedRows = n
         denominator.expectedRows = n
