@@ -133,4 +133,39 @@ final class RuleTests: XCTestCase {
         XCTAssertEqual(Polarity(rawValue: "H"), .high)
         XCTAssertEqual(PeriodType(rawValue: "R12M"), .rolling12Months)
     }
+
+    /// The rules round each value half away from zero without libm: the result must be
+    /// `rounded()`'s to the bit, for halves, signed zeros, the edges of exactness and values of
+    /// every magnitude.
+    func testRoundingMatchesTheStandardLibraryToTheBit() {
+        var values: [Double] = [0, -0.0, 0.5, -0.5, 1.5, -1.5, 2.5, -2.5, 0.49999999999999994, -0.49999999999999994,
+                                0.3, -0.3, 4_503_599_627_370_495.5, -4_503_599_627_370_495.5, 4_503_599_627_370_496,
+                                9_007_199_254_740_993, 1e300, -1e300, .greatestFiniteMagnitude, -.greatestFiniteMagnitude,
+                                .leastNonzeroMagnitude, -.leastNonzeroMagnitude, .infinity, -.infinity, .nan]
+        for k in -2000...2000 { values.append(Double(k) / 2); values.append(Double(k) / 20); values.append(Double(k) / 2000) }
+        // Bit patterns of every magnitude, from a fixed-seed generator.
+        var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+        for _ in 0..<200_000 {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            values.append(Double(bitPattern: state))
+            values.append(Double(state >> 11) / Double(1 << 20) - Double(1 << 32))
+        }
+        var checked = 0
+        for x in values {
+            let mine = RAGRule.roundedHalfAwayFromZero(x), libm = x.rounded()
+            if x.isNaN { XCTAssertTrue(mine.isNaN); continue }
+            if mine.bitPattern != libm.bitPattern { XCTFail("\(x): \(mine) but rounded() gives \(libm)"); return }
+            for decimals in 0...10 {
+                let scale = (0..<decimals).reduce(1.0) { product, _ in product * 10 }
+                let expected = (x * scale).rounded() / scale
+                let got = RAGRule.rounded(x, decimals)
+                if got.bitPattern != expected.bitPattern && !(got.isNaN && expected.isNaN) {
+                    XCTFail("\(x) at \(decimals) decimals: \(got), expected \(expected)"); return
+                }
+            }
+            checked += 1
+        }
+        XCTAssertGreaterThan(checked, 400_000)
+        XCTAssertNil(RAGRule.evaluate(value: .infinity, target: 1, floor: nil, indicator: scs19))
+    }
 }

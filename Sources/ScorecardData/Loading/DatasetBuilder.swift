@@ -318,7 +318,7 @@ struct DatasetBuilder {
         let n = columns.count
         // Series ids in order of first appearance. Rows of a series usually come together, so
         // the previous row's series is tried before the dictionary.
-        var seriesOf = [Int32](repeating: 0, count: n)
+        var seriesOf = [Int32](largeCount: n) { _ in 0 }
         var index: [UInt64: Int32] = [:]
         var seriesArea: [Int32] = [], seriesIndicator: [Int32] = [], seriesTeam: [Int32] = []
         var previousKey: UInt64?, previousSeries: Int32 = 0
@@ -354,7 +354,7 @@ struct DatasetBuilder {
         var order: [Int32]
         if grouped {
             start = firstRows + [Int32(n)]
-            order = Array(0..<Int32(n))
+            order = [Int32](largeCount: n) { Int32($0) }
         } else {
             start = [Int32](repeating: 0, count: seriesCount + 1)
             for r in 0..<n { start[Int(seriesOf[r]) + 1] += 1 }
@@ -469,20 +469,27 @@ private struct RatingInputs: Sendable {
         let periods = columns.period
         for s in series {
             let indicator = indicators[Int(seriesIndicator[s])]
+            let decimals = indicator.decimals
+            // The last value of each period kind, as given and rounded at the indicator's decimals.
             var previousByKind: [Double] = Array(repeating: .nan, count: Period.Kind.allCases.count)
+            var previousRoundedByKind = previousByKind
             for i in Int(start[s])..<Int(start[s + 1]) {
                 let r = Int(order[i])
                 let value = columns.value[r]
                 let target = optionalDouble(columns.target[r]) ?? indicator.target
                 let floor = optionalDouble(columns.floor[r]) ?? indicator.floor
                 let kind = Int(periods[r].kind.rawValue)
-                let computedRAG = RAGRule.evaluate(value: optionalDouble(value), target: target, floor: floor, indicator: indicator)
-                let computedDOT = DOTRule.evaluate(current: optionalDouble(value), previous: optionalDouble(previousByKind[kind]), indicator: indicator, target: target)
+                // Each value is rounded once; a missing (NaN) or infinite one has no rating.
+                let rounded = value.isFinite ? RAGRule.rounded(value, decimals) : .nan
+                let computedRAG = rounded.isNaN ? nil : RAGRule.evaluate(rounded: rounded, target: target, floor: floor, indicator: indicator)
+                let previousRounded = previousRoundedByKind[kind]
+                let computedDOT = rounded.isNaN || previousRounded.isNaN ? nil
+                    : DOTRule.evaluate(rounded: rounded, previous: previousRounded, indicator: indicator, target: target)
                 let publishedRAG = RAG(rawValue: columns.rag[r])
                 let publishedDOT = DOT(rawValue: columns.dot[r])
                 out.rag.append(publishedRAG?.rawValue ?? computedRAG?.rawValue ?? -1)
                 out.dot.append(publishedDOT?.rawValue ?? computedDOT?.rawValue ?? -1)
-                if let p = publishedRAG, !RAGRule.agrees(published: p, value: optionalDouble(value), target: target, floor: floor, indicator: indicator),
+                if let p = publishedRAG, !RAGRule.agrees(published: p, computed: computedRAG, floor: floor),
                    let c = computedRAG {
                     let cell = publishedCells[Int32(r)]
                     let v = value.isNaN ? "empty" : format(value)
@@ -495,7 +502,10 @@ private struct RatingInputs: Sendable {
                     out.warnings.append(Diagnostic(.warning, path: files[Int(columns.file[r])], line: Int(columns.line[r]), column: Int(cell?.dot ?? 1),
                                                    "published direction \(p.arrow) (\(p.name)) for \(indicator.code) disagrees with the rule (\(c.arrow) \(c.name): \(format(prev)) → \(format(value)), polarity \(indicator.polarity.rawValue)); showing \(p.arrow)"))
                 }
-                if !value.isNaN { previousByKind[kind] = value }
+                if !value.isNaN {
+                    previousByKind[kind] = value
+                    previousRoundedByKind[kind] = rounded
+                }
             }
         }
         return out

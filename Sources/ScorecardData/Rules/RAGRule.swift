@@ -12,7 +12,13 @@
 public enum RAGRule {
     public static func evaluate(value: Double?, target: Double?, floor: Double?, indicator: Indicator) -> RAG? {
         guard let raw = value, raw.isFinite else { return nil }
-        let v = rounded(raw, indicator.decimals)
+        return evaluate(rounded: rounded(raw, indicator.decimals), target: target, floor: floor, indicator: indicator)
+    }
+
+    /// The rule for a finite value already rounded at the indicator's decimals (see `rounded`):
+    /// a dataset's ratings round each value once, not once per rule.
+    @inline(__always)
+    static func evaluate(rounded v: Double, target: Double?, floor: Double?, indicator: Indicator) -> RAG? {
         switch indicator.polarity {
         case .high, .low:
             guard let t = target else { return nil }
@@ -32,18 +38,41 @@ public enum RAGRule {
     /// Whether a published rating agrees with the rule. Without a floor the rule cannot tell AMBER
     /// from RED, so either agrees with a missed target.
     public static func agrees(published: RAG, value: Double?, target: Double?, floor: Double?, indicator: Indicator) -> Bool {
-        guard let computed = evaluate(value: value, target: target, floor: floor, indicator: indicator) else { return true }
+        agrees(published: published, computed: evaluate(value: value, target: target, floor: floor, indicator: indicator), floor: floor)
+    }
+
+    /// `agrees` given what the rule computed for the row.
+    @inline(__always)
+    static func agrees(published: RAG, computed: RAG?, floor: Double?) -> Bool {
+        guard let computed else { return true }
         if computed == published { return true }
         if floor == nil && computed != .green && published != .green { return true }
         return false
     }
 
+    /// `v` rounded half away from zero at `decimals` places, as printed; `v` itself when the
+    /// indicator has no decimals.
     @inline(__always)
     static func rounded(_ v: Double, _ decimals: Int?) -> Double {
-        guard let d = decimals, d >= 0, d <= 10 else { return v }
-        var scale = 1.0
-        for _ in 0..<d { scale *= 10 }
-        return (v * scale).rounded() / scale
+        guard let d = decimals, d >= 0, d < powersOfTen.count else { return v }
+        let scale = powersOfTen[d]
+        return roundedHalfAwayFromZero(v * scale) / scale
+    }
+
+    /// 10⁰ … 10¹⁰, each exact in a Double (the products of repeated multiplication by ten).
+    static let powersOfTen: [Double] = [1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10]
+
+    /// `x.rounded()` (half away from zero), to the bit, without a call into libm for the values a
+    /// scorecard has. Below 2⁵² in magnitude, truncating through Int64 and subtracting are exact;
+    /// anything larger is already whole, and NaN and infinities take `rounded()` too.
+    @inline(__always)
+    static func roundedHalfAwayFromZero(_ x: Double) -> Double {
+        guard x.magnitude < 4_503_599_627_370_496 else { return x.rounded() }
+        let whole = Double(Int64(x))
+        let fraction = x - whole
+        let result = fraction >= 0.5 ? whole + 1 : (fraction <= -0.5 ? whole - 1 : whole)
+        // round(-0.3) is -0.0: keep the sign of x, as libm does.
+        return Double(signOf: x, magnitudeOf: result)
     }
 }
 
@@ -53,8 +82,13 @@ public enum RAGRule {
 public enum DOTRule {
     public static func evaluate(current: Double?, previous: Double?, indicator: Indicator, target: Double?) -> DOT? {
         guard let c0 = current, let p0 = previous, c0.isFinite, p0.isFinite else { return nil }
-        let c = RAGRule.rounded(c0, indicator.decimals)
-        let p = RAGRule.rounded(p0, indicator.decimals)
+        return evaluate(rounded: RAGRule.rounded(c0, indicator.decimals), previous: RAGRule.rounded(p0, indicator.decimals),
+                        indicator: indicator, target: target)
+    }
+
+    /// The rule for finite values already rounded at the indicator's decimals.
+    @inline(__always)
+    static func evaluate(rounded c: Double, previous p: Double, indicator: Indicator, target: Double?) -> DOT? {
         if c == p { return .same }
         switch indicator.polarity {
         case .high: return c > p ? .improved : .worsened
