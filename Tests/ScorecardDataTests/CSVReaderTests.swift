@@ -172,4 +172,62 @@ final class CSVReaderTests: XCTestCase {
     func testErrorLineAfterMultilineRecords() {
         assertError("h\n\"1\n2\n3\"\nok\nbad\"\n", line: 6, column: 4, "unexpected '\"'")
     }
+
+    // MARK: Word-at-a-time scanning and field storage
+
+    /// Unquoted fields are scanned eight bytes at a time: a byte that ends or breaks a field must
+    /// be found at every position of a word, after every field length, UTF-8 included.
+    func testSpecialBytesAreFoundAtEveryOffset() {
+        for length in 0..<40 {
+            let field = String((0..<length).map { k in Array("abcdefghijklmnopqrstuvwxyz0123456789.-_é")[k % 40] })
+            let columnAfter = field.count + 1
+            XCTAssertEqual(try records("\(field),x\n\(field)\n"), [Record(line: 1, fields: [field, "x"]), Record(line: 2, fields: [field])])
+            XCTAssertEqual(try records("\(field)\r\n\(field),\(field)"), [Record(line: 1, fields: [field]), Record(line: 2, fields: [field, field])])
+            assertError("\(field)\u{0}tail\n", line: 1, column: columnAfter, "NUL byte in field")
+            assertError("\(field)\"tail\n", line: 1, column: length == 0 ? 1 : columnAfter,
+                        length == 0 ? "unterminated quoted field" : "unexpected '\"' inside an unquoted field")
+            assertError("\(field)\rtail,more,fields,to,fill\n", line: 1, column: columnAfter, "bare carriage return")
+        }
+        // Bytes just above ',' (and high bytes) are ordinary; bytes below it other than the five
+        // special ones are too.
+        let ordinary = "-./+*)(\u{1}\u{7}\t !#$%&'\u{7F}ÿ€"
+        XCTAssertEqual(try records("\(ordinary)\(ordinary),\(ordinary)\n"), [Record(line: 1, fields: [ordinary + ordinary, ordinary])])
+    }
+
+    /// The field storage grows for a record wider than any before it, and a narrower record
+    /// after it shows only its own fields.
+    func testWideRecordsGrowTheFieldStorage() throws {
+        let wide = (0..<300).map { "f\($0)" }
+        let text = "a,b\n" + wide.joined(separator: ",") + "\n" + "x,\"y,z\"\n" + wide.reversed().joined(separator: ",") + "\n"
+        XCTAssertEqual(try records(text), [Record(line: 1, fields: ["a", "b"]), Record(line: 2, fields: wide),
+                                          Record(line: 3, fields: ["x", "y,z"]), Record(line: 4, fields: wide.reversed())])
+        var reader = CSVReader(bytes: Array((wide.joined(separator: ",") + ",\"q\"\"\"\n").utf8))
+        XCTAssertTrue(try reader.next())
+        XCTAssertEqual(reader.fieldCount, 301)
+        XCTAssertEqual(reader.location(ofField: 300).column, wide.joined(separator: ",").count + 2)
+        XCTAssertFalse(try reader.next())
+        XCTAssertEqual(reader.fieldCount, 0)
+    }
+
+    /// Random valid files, written by quoting each field as needed, read back field for field.
+    func testRandomFilesReadBackExactly() throws {
+        var state: UInt64 = 42
+        func next(_ n: Int) -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int((state >> 33) % UInt64(n))
+        }
+        let alphabet = Array("abcXYZ019.-_ ,\"\né↔\t;")
+        for _ in 0..<300 {
+            var rows: [[String]] = []
+            var text = ""
+            for _ in 0..<(1 + next(6)) {
+                let row = (0..<(1 + next(12))).map { _ in String((0..<next(20)).map { _ in alphabet[next(alphabet.count)] }) }
+                rows.append(row)
+                text += row.map { f in f.contains(where: { ",\"\n".contains($0) }) || (row.count == 1 && f.isEmpty)
+                    ? "\"" + f.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : f }.joined(separator: ",")
+                text += next(3) == 0 ? "\r\n" : "\n"
+            }
+            XCTAssertEqual(try records(text).map(\.fields), rows, text)
+        }
+    }
 }

@@ -25,8 +25,12 @@ public struct CSVReader: Sendable {
     public private(set) var recordLine: Int = 0
     /// Byte offset at which the current record starts.
     public private(set) var recordStart: Int = 0
-    /// The fields of the current record (valid after `next()` returned true).
-    public private(set) var fields: [Field] = []
+    /// The fields of the current record (valid after `next()` returned true): the first
+    /// `fieldCount` entries. The storage is reused from record to record and grows, rarely, when
+    /// a record has more fields than any before it.
+    private var fields: [Field]
+    /// Number of fields in the current record.
+    public private(set) var fieldCount = 0
 
     /// Creates a reader over `bytes`, skipping a UTF-8 byte-order mark.
     public init(bytes: [UInt8]) {
@@ -35,7 +39,7 @@ public struct CSVReader: Sendable {
         self.position = hasBOM ? 3 : 0
         self.end = bytes.count
         self.nextLine = 1
-        fields.reserveCapacity(32)
+        self.fields = Self.emptyFields(32)
     }
 
     /// Creates a reader of the records that start in `start ..< end`, where `start` is the
@@ -45,7 +49,11 @@ public struct CSVReader: Sendable {
         self.position = start
         self.end = end
         self.nextLine = line
-        fields.reserveCapacity(32)
+        self.fields = Self.emptyFields(32)
+    }
+
+    private static func emptyFields(_ n: Int) -> [Field] {
+        Array(repeating: Field(start: 0, end: 0, hasEscapedQuotes: false), count: n)
     }
 
     /// Where the next record would start: after a stretch is read, the offset just past its last
@@ -58,90 +66,140 @@ public struct CSVReader: Sendable {
     /// Reads the next record. Returns false at the end of input. A final empty line is not a
     /// record. Throws `CSVError` with the line and column of the fault.
     public mutating func next() throws(CSVError) -> Bool {
-        let count = bytes.count
         guard position < end else {
-            fields.removeAll(keepingCapacity: true)
+            fieldCount = 0
             return false
         }
         recordLine = nextLine
         recordStart = position
-        // Work on locals (the field list taken out of `self`, so it stays uniquely referenced)
-        // and store them back once the record is complete.
-        var found: [Field] = []
-        swap(&found, &fields)
-        found.removeAll(keepingCapacity: true)
-        let first = position, firstLine = nextLine
-        let next: (offset: Int, line: Int)
-        do {
-            // The scanning position and line count live inside the closure, in registers.
-            next = try self.bytes.withUnsafeBufferPointer { (buf) throws(CSVError) -> (offset: Int, line: Int) in
-                var i = first, line = firstLine
+        // Scan into the field storage (taken out of `self`, so it stays uniquely referenced and
+        // is checked once per record, not per field); with too little room, grow it and rescan.
+        var storage: [Field] = []
+        swap(&storage, &fields)
+        defer { swap(&storage, &fields) }
+        var scan = RecordScan.needsRoom
+        while true {
+            do {
+                scan = try scanRecord(into: &storage)
+            } catch let failure {
+                fieldCount = 0
+                throw error(at: failure.offset, failure.message)
+            }
+            guard case .needsRoom = scan else { break }
+            storage += Self.emptyFields(storage.count)
+        }
+        guard case .record(let count, let offset, let line) = scan else { return false }
+        fieldCount = count
+        position = offset
+        nextLine = line
+        return true
+    }
+
+    /// What scanning one record found.
+    private enum RecordScan {
+        /// `fields` fields, the next record starting at `offset` on `line`.
+        case record(fields: Int, offset: Int, line: Int)
+        /// The record has more fields than the storage holds.
+        case needsRoom
+    }
+
+    /// A syntax fault at a byte offset, before its line and column are worked out.
+    private struct ScanFault: Error {
+        var offset: Int
+        var message: String
+    }
+
+    /// Scans the current record into `storage`. Not mutating, so the file's buffer is borrowed,
+    /// not retained: two threads reading stretches of one file would otherwise contend for its
+    /// reference count on every record.
+    private func scanRecord(into storage: inout [Field]) throws(ScanFault) -> RecordScan {
+        let first = recordStart, line = recordLine
+        return try bytes.withUnsafeBufferPointer { (buf) throws(ScanFault) -> RecordScan in
+            try storage.withUnsafeMutableBufferPointer { (out) throws(ScanFault) -> RecordScan in
+                try Self.scanRecord(buf, from: first, line: line, into: out)
+            }
+        }
+    }
+
+    /// Scans the record starting at byte `first` (on line `firstLine`) of `buf`, writing its
+    /// fields to `out`. The scanning position and line count live in registers.
+    @inline(__always)
+    private static func scanRecord(_ buf: UnsafeBufferPointer<UInt8>, from first: Int, line firstLine: Int,
+                                   into out: UnsafeMutableBufferPointer<Field>) throws(ScanFault) -> RecordScan {
+        let count = buf.count
+        var i = first, line = firstLine, n = 0
+        while true {
+            guard n < out.count else { return .needsRoom }
+            // Start of a field.
+            if i < count && buf[i] == UInt8(ascii: "\"") {
+                let quoteOffset = i
+                i += 1
+                let start = i
+                var escaped = false
                 while true {
-                    // Start of a field.
-                    if i < count && buf[i] == UInt8(ascii: "\"") {
-                        let quoteOffset = i
-                        i += 1
-                        let start = i
-                        var escaped = false
-                        while true {
-                            guard i < count else {
-                                throw error(at: quoteOffset, "unterminated quoted field: the closing '\"' is missing")
-                            }
-                            let b = buf[i]
-                            if b == UInt8(ascii: "\"") {
-                                if i + 1 < count && buf[i + 1] == UInt8(ascii: "\"") {
-                                    escaped = true
-                                    i += 2
-                                    continue
-                                }
-                                break
-                            }
-                            if b == 0 { throw error(at: i, "NUL byte in quoted field") }
-                            if b == UInt8(ascii: "\n") { line += 1 }
-                            i += 1
-                        }
-                        found.append(Field(start: start, end: i, hasEscapedQuotes: escaped))
-                        i += 1 // closing quote
-                        guard i < count else { return (i, line) }
-                        let b = buf[i]
-                        if b == UInt8(ascii: ",") { i += 1; continue }
-                        if b == UInt8(ascii: "\n") { return (i + 1, line + 1) }
-                        if b == UInt8(ascii: "\r") {
-                            if i + 1 < count && buf[i + 1] == UInt8(ascii: "\n") { return (i + 2, line + 1) }
-                            throw error(at: i, "bare carriage return: line ends must be LF or CRLF")
-                        }
-                        throw error(at: i, "unexpected text after a closing quote: expected ',' or the end of the line")
+                    guard i < count else {
+                        throw ScanFault(offset: quoteOffset, message: "unterminated quoted field: the closing '\"' is missing")
                     }
-                    // Unquoted field.
-                    let start = i
-                    while i < count {
-                        let b = buf[i]
-                        // The bytes that end or break a field (NUL, LF, CR, '"' and ',') are all
-                        // at most ','; letters, digits, '.' and '-' pass with one comparison.
-                        if b > UInt8(ascii: ",") { i += 1; continue }
-                        if b == UInt8(ascii: ",") || b == UInt8(ascii: "\n") || b == UInt8(ascii: "\r") { break }
-                        if b == UInt8(ascii: "\"") { throw error(at: i, "unexpected '\"' inside an unquoted field: quote the whole field and double the quote") }
-                        if b == 0 { throw error(at: i, "NUL byte in field") }
-                        i += 1
-                    }
-                    found.append(Field(start: start, end: i, hasEscapedQuotes: false))
-                    guard i < count else { return (i, line) }
                     let b = buf[i]
-                    if b == UInt8(ascii: ",") { i += 1; continue }
-                    if b == UInt8(ascii: "\n") { return (i + 1, line + 1) }
-                    // b == CR
-                    if i + 1 < count && buf[i + 1] == UInt8(ascii: "\n") { return (i + 2, line + 1) }
-                    throw error(at: i, "bare carriage return: line ends must be LF or CRLF")
+                    if b == UInt8(ascii: "\"") {
+                        if i + 1 < count && buf[i + 1] == UInt8(ascii: "\"") {
+                            escaped = true
+                            i += 2
+                            continue
+                        }
+                        break
+                    }
+                    if b == 0 { throw ScanFault(offset: i, message: "NUL byte in quoted field") }
+                    if b == UInt8(ascii: "\n") { line += 1 }
+                    i += 1
+                }
+                out[n] = Field(start: start, end: i, hasEscapedQuotes: escaped)
+                n += 1
+                i += 1 // closing quote
+                guard i < count else { return .record(fields: n, offset: i, line: line) }
+                let b = buf[i]
+                if b == UInt8(ascii: ",") { i += 1; continue }
+                if b == UInt8(ascii: "\n") { return .record(fields: n, offset: i + 1, line: line + 1) }
+                if b == UInt8(ascii: "\r") {
+                    if i + 1 < count && buf[i + 1] == UInt8(ascii: "\n") { return .record(fields: n, offset: i + 2, line: line + 1) }
+                    throw ScanFault(offset: i, message: "bare carriage return: line ends must be LF or CRLF")
+                }
+                throw ScanFault(offset: i, message: "unexpected text after a closing quote: expected ',' or the end of the line")
+            }
+            // Unquoted field. The bytes that end or break a field (NUL, LF, CR, '"' and ',') are
+            // all at most ','; letters, digits, '.' and '-' are above it. Eight bytes at a time
+            // while eight remain: the first byte below 0x2D in a word is its lowest byte whose
+            // top bit survives (w - 0x2D..) & ~w & 0x80.. (a byte above 0x7F never does).
+            let start = i
+            if let base = buf.baseAddress {
+                while i + 8 <= count {
+                    let word = UInt64(littleEndian: UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self))
+                    let low = (word &- 0x2D2D_2D2D_2D2D_2D2D) & ~word & 0x8080_8080_8080_8080
+                    if low != 0 {
+                        i += low.trailingZeroBitCount >> 3
+                        break
+                    }
+                    i += 8
                 }
             }
-        } catch {
-            swap(&found, &fields)
-            throw error
+            while i < count {
+                let b = buf[i]
+                if b > UInt8(ascii: ",") { i += 1; continue }
+                if b == UInt8(ascii: ",") || b == UInt8(ascii: "\n") || b == UInt8(ascii: "\r") { break }
+                if b == UInt8(ascii: "\"") { throw ScanFault(offset: i, message: "unexpected '\"' inside an unquoted field: quote the whole field and double the quote") }
+                if b == 0 { throw ScanFault(offset: i, message: "NUL byte in field") }
+                i += 1
+            }
+            out[n] = Field(start: start, end: i, hasEscapedQuotes: false)
+            n += 1
+            guard i < count else { return .record(fields: n, offset: i, line: line) }
+            let b = buf[i]
+            if b == UInt8(ascii: ",") { i += 1; continue }
+            if b == UInt8(ascii: "\n") { return .record(fields: n, offset: i + 1, line: line + 1) }
+            // b == CR
+            if i + 1 < count && buf[i + 1] == UInt8(ascii: "\n") { return .record(fields: n, offset: i + 2, line: line + 1) }
+            throw ScanFault(offset: i, message: "bare carriage return: line ends must be LF or CRLF")
         }
-        swap(&found, &fields)
-        position = next.offset
-        nextLine = next.line
-        return true
     }
 
     /// The number of line feeds in `bytes`: an upper bound on the records of a file, to size
@@ -164,9 +222,6 @@ public struct CSVReader: Sendable {
             return n
         }
     }
-
-    /// Number of fields in the current record.
-    @inline(__always) public var fieldCount: Int { fields.count }
 
     /// True if field `index` is empty.
     @inline(__always) public func isEmpty(_ index: Int) -> Bool { fields[index].start == fields[index].end }
@@ -220,8 +275,8 @@ public struct CSVReader: Sendable {
     /// The 1-based (line, column) of field `index` in the current record: the position of its
     /// first character, or of its opening quote.
     public func location(ofField index: Int) -> (line: Int, column: Int) {
-        guard index < fields.count else {
-            return location(ofByte: fields.last.map { $0.end } ?? recordStart)
+        guard index < fieldCount else {
+            return location(ofByte: fieldCount > 0 ? fields[fieldCount - 1].end : recordStart)
         }
         let f = fields[index]
         let quoted = f.start > 0 && bytes[f.start - 1] == UInt8(ascii: "\"") && (f.start - 1 == recordStart || bytes[f.start - 2] == UInt8(ascii: ","))
