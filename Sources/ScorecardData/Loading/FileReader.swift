@@ -54,7 +54,6 @@ public enum FileReader {
         // Read straight into the array's storage: a 40 MB file is not zeroed first.
         var failure: Int32?
         var buffer = [UInt8](unsafeUninitializedCapacity: size + 1) { raw, filled in
-            if let base = raw.baseAddress { LargeStorage.adviseHugePages(base, bytes: raw.count) }
             failure = readFully(fd, into: raw, filled: &filled)
         }
         // A file that grew after fstat fills the buffer: read the rest in blocks.
