@@ -398,7 +398,7 @@ struct DatasetBuilder {
         var cuts = [0]
         for s in 0..<seriesCount where cuts.count < parts && Int(start[s]) >= n * cuts.count / parts { cuts.append(s) }
         cuts.append(seriesCount)
-        let inputs = RatingInputs(indicators: indicators, seriesIndicator: seriesIndicator, start: start, order: order,
+        let inputs = RatingInputs(indicators: indicators, rules: indicators.map(RatingRule.init), seriesIndicator: seriesIndicator, start: start, order: order,
                                   columns: columns, publishedCells: publishedCells, files: files)
         var results: [Ratings]
         if cuts.count == 2 {
@@ -451,6 +451,8 @@ private struct Ratings: Sendable {
 /// What rating the series needs; `ratings(series:)` may run for several ranges at once.
 private struct RatingInputs: Sendable {
     let indicators: [Indicator]
+    /// The rules of each indicator, by the same index.
+    let rules: [RatingRule]
     let seriesIndicator: [Int32]
     let start: [Int32]
     let order: [Int32]
@@ -468,23 +470,23 @@ private struct RatingInputs: Sendable {
         out.dot.reserveCapacity(rows)
         let periods = columns.period
         for s in series {
-            let indicator = indicators[Int(seriesIndicator[s])]
-            let decimals = indicator.decimals
+            let rule = rules[Int(seriesIndicator[s])]
+            let decimals = rule.decimals
             // The last value of each period kind, as given and rounded at the indicator's decimals.
             var previousByKind: [Double] = Array(repeating: .nan, count: Period.Kind.allCases.count)
             var previousRoundedByKind = previousByKind
             for i in Int(start[s])..<Int(start[s + 1]) {
                 let r = Int(order[i])
                 let value = columns.value[r]
-                let target = optionalDouble(columns.target[r]) ?? indicator.target
-                let floor = optionalDouble(columns.floor[r]) ?? indicator.floor
+                let target = optionalDouble(columns.target[r]) ?? rule.target
+                let floor = optionalDouble(columns.floor[r]) ?? rule.floor
                 let kind = Int(periods[r].kind.rawValue)
                 // Each value is rounded once; a missing (NaN) or infinite one has no rating.
                 let rounded = value.isFinite ? RAGRule.rounded(value, decimals) : .nan
-                let computedRAG = rounded.isNaN ? nil : RAGRule.evaluate(rounded: rounded, target: target, floor: floor, indicator: indicator)
+                let computedRAG = rounded.isNaN ? nil : RAGRule.evaluate(rounded: rounded, target: target, floor: floor, rule: rule)
                 let previousRounded = previousRoundedByKind[kind]
                 let computedDOT = rounded.isNaN || previousRounded.isNaN ? nil
-                    : DOTRule.evaluate(rounded: rounded, previous: previousRounded, indicator: indicator, target: target)
+                    : DOTRule.evaluate(rounded: rounded, previous: previousRounded, rule: rule, target: target)
                 let publishedRAG = RAG(rawValue: columns.rag[r])
                 let publishedDOT = DOT(rawValue: columns.dot[r])
                 out.rag.append(publishedRAG?.rawValue ?? computedRAG?.rawValue ?? -1)
@@ -492,12 +494,14 @@ private struct RatingInputs: Sendable {
                 if let p = publishedRAG, !RAGRule.agrees(published: p, computed: computedRAG, floor: floor),
                    let c = computedRAG {
                     let cell = publishedCells[Int32(r)]
+                    let indicator = indicators[Int(seriesIndicator[s])]
                     let v = value.isNaN ? "empty" : format(value)
                     out.warnings.append(Diagnostic(.warning, path: files[Int(columns.file[r])], line: Int(columns.line[r]), column: Int(cell?.rag ?? 1),
                                                    "published RAG \(p.name) for \(indicator.code) disagrees with the rule (\(c.name): value \(v), target \(target.map(format) ?? "none"), floor \(floor.map(format) ?? "none"), polarity \(indicator.polarity.rawValue)); showing \(p.name)"))
                 }
                 if let p = publishedDOT, let c = computedDOT, p != c {
                     let cell = publishedCells[Int32(r)]
+                    let indicator = indicators[Int(seriesIndicator[s])]
                     let prev = previousByKind[kind]
                     out.warnings.append(Diagnostic(.warning, path: files[Int(columns.file[r])], line: Int(columns.line[r]), column: Int(cell?.dot ?? 1),
                                                    "published direction \(p.arrow) (\(p.name)) for \(indicator.code) disagrees with the rule (\(c.arrow) \(c.name): \(format(prev)) → \(format(value)), polarity \(indicator.polarity.rawValue)); showing \(p.arrow)"))

@@ -12,22 +12,22 @@
 public enum RAGRule {
     public static func evaluate(value: Double?, target: Double?, floor: Double?, indicator: Indicator) -> RAG? {
         guard let raw = value, raw.isFinite else { return nil }
-        return evaluate(rounded: rounded(raw, indicator.decimals), target: target, floor: floor, indicator: indicator)
+        return evaluate(rounded: rounded(raw, indicator.decimals), target: target, floor: floor, rule: RatingRule(indicator))
     }
 
     /// The rule for a finite value already rounded at the indicator's decimals (see `rounded`):
     /// a dataset's ratings round each value once, not once per rule.
     @inline(__always)
-    static func evaluate(rounded v: Double, target: Double?, floor: Double?, indicator: Indicator) -> RAG? {
-        switch indicator.polarity {
+    static func evaluate(rounded v: Double, target: Double?, floor: Double?, rule: RatingRule) -> RAG? {
+        switch rule.polarity {
         case .high, .low:
             guard let t = target else { return nil }
-            let higher = indicator.polarity == .high
+            let higher = rule.polarity == .high
             if higher ? v >= t : v <= t { return .green }
             guard let f = floor else { return .red }
             return (higher ? v >= f : v <= f) ? .amber : .red
         case .target:
-            guard let low = indicator.targetLow ?? target, let high = indicator.targetHigh ?? target else { return nil }
+            guard let low = rule.targetLow ?? target, let high = rule.targetHigh ?? target else { return nil }
             if v >= low && v <= high { return .green }
             guard let tolerance = floor else { return .red }
             let distance = v < low ? low - v : v - high
@@ -83,22 +83,42 @@ public enum DOTRule {
     public static func evaluate(current: Double?, previous: Double?, indicator: Indicator, target: Double?) -> DOT? {
         guard let c0 = current, let p0 = previous, c0.isFinite, p0.isFinite else { return nil }
         return evaluate(rounded: RAGRule.rounded(c0, indicator.decimals), previous: RAGRule.rounded(p0, indicator.decimals),
-                        indicator: indicator, target: target)
+                        rule: RatingRule(indicator), target: target)
     }
 
     /// The rule for finite values already rounded at the indicator's decimals.
     @inline(__always)
-    static func evaluate(rounded c: Double, previous p: Double, indicator: Indicator, target: Double?) -> DOT? {
+    static func evaluate(rounded c: Double, previous p: Double, rule: RatingRule, target: Double?) -> DOT? {
         if c == p { return .same }
-        switch indicator.polarity {
+        switch rule.polarity {
         case .high: return c > p ? .improved : .worsened
         case .low: return c < p ? .improved : .worsened
         case .target:
-            guard let low = indicator.targetLow ?? target, let high = indicator.targetHigh ?? target else { return nil }
+            guard let low = rule.targetLow ?? target, let high = rule.targetHigh ?? target else { return nil }
             func distance(_ x: Double) -> Double { x < low ? low - x : (x > high ? x - high : 0) }
             let dc = distance(c), dp = distance(p)
             if dc == dp { return .same }
             return dc < dp ? .improved : .worsened
         }
+    }
+}
+
+/// What the rules need of an indicator, without its texts: copying it costs no reference
+/// counting, which threads rating series side by side would contend for.
+struct RatingRule: Sendable {
+    var polarity: Polarity
+    var decimals: Int?
+    var target: Double?
+    var floor: Double?
+    var targetLow: Double?
+    var targetHigh: Double?
+
+    init(_ indicator: Indicator) {
+        polarity = indicator.polarity
+        decimals = indicator.decimals
+        target = indicator.target
+        floor = indicator.floor
+        targetLow = indicator.targetLow
+        targetHigh = indicator.targetHigh
     }
 }
