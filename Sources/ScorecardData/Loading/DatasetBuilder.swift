@@ -202,24 +202,41 @@ struct DatasetBuilder {
         let lookups = ObservationReader.Lookups(
             areaCodes: CodeTable(areas.map(\.code)), indicatorCodes: CodeTable(indicators.map(\.code)),
             areaIndex: areaIndex, indicatorIndex: indicatorIndex, file: Int32(clamping: files.count - 1))
-        var readers = ObservationReader.read(header, lookups, stretchBytes: parallelism.stretchBytes, maxStretches: parallelism.maxParts)
-        var table = readers[0].table
-        if columns.count > 0 { columns.reserve(columns.count + readers.reduce(0) { $0 + $1.columns.count }) }
-        for k in readers.indices {
-            if k > 0 { table.absorb(readers[k].table) }
-            let rows = Int32(columns.count)
-            if rows == 0 && strings.count == 0 {
-                // The first rows of the dataset: take the reader's columns as they are (moved out
-                // of the reader, so later stretches append in place).
-                swap(&columns, &readers[k].columns)
-                swap(&strings, &readers[k].strings)
-                swap(&publishedCells, &readers[k].publishedCells)
+        var outcome = ObservationReader.read(header, lookups, stretchBytes: parallelism.stretchBytes, maxStretches: parallelism.maxParts)
+        var table = outcome.readers[0].table
+        let firstFile = columns.count == 0 && strings.count == 0
+        var rows = columns.count
+        if columns.count == 0 {
+            // The dataset's first rows: the file's dense columns become the dataset's.
+            columns.area = outcome.dense.area
+            columns.indicator = outcome.dense.indicator
+            columns.period = outcome.dense.period
+            columns.value = outcome.dense.value
+        } else {
+            columns.appendDense(outcome.dense)
+        }
+        outcome.dense = DenseColumns()
+        for k in outcome.readers.indices {
+            if k > 0 { table.absorb(outcome.readers[k].table) }
+            if k == 0 && firstFile {
+                // Take the first stretch's other columns as they are (moved out of the reader, so
+                // later stretches append in place), beside the dense columns.
+                var taken = ObservationColumns()
+                swap(&taken, &outcome.readers[k].columns)
+                taken.area = columns.area
+                taken.indicator = columns.indicator
+                taken.period = columns.period
+                taken.value = columns.value
+                columns = taken
+                swap(&strings, &outcome.readers[k].strings)
+                swap(&publishedCells, &outcome.readers[k].publishedCells)
             } else {
-                let ids = readers[k].strings.strings.map { strings.intern($0) }
-                columns.append(readers[k].columns, strings: ids)
-                readers[k].columns = ObservationColumns()
-                for (row, cells) in readers[k].publishedCells { publishedCells[rows + row] = cells }
+                let ids = outcome.readers[k].strings.strings.map { strings.intern($0) }
+                columns.appendSparse(outcome.readers[k].columns, after: rows, strings: ids)
+                outcome.readers[k].columns = ObservationColumns()
+                for (row, cells) in outcome.readers[k].publishedCells { publishedCells[Int32(rows) + row] = cells }
             }
+            rows += outcome.readers[k].rows
         }
         finishTable(table)
     }

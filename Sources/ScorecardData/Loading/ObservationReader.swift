@@ -27,19 +27,35 @@ struct ObservationReader: Sendable {
     }
 
     var table: TableReader
+    /// Where this reader writes its rows' area, indicator, period and value: rows
+    /// `firstRow ..< firstRow + rows` of the file's dense columns.
+    let slots: DenseColumnSlots
+    let firstRow: Int
+    /// The rows read (written to `slots`), and the most this reader may write.
+    private(set) var rows = 0
+    private var rowLimit = 0
+    /// The other columns of those rows, by row of this reader (from 0); its dense arrays stay
+    /// empty.
     var columns = ObservationColumns()
     /// Team, note and source texts, by the ids in `columns`.
     var strings = StringPool()
-    /// Column numbers of published RAG/DOT cells, by row of `columns`.
+    /// Column numbers of published RAG/DOT cells, by row of this reader.
     var publishedCells: [Int32: (rag: Int32, dot: Int32)] = [:]
 
     /// The number of processors, the most stretches worth reading at once.
     static let processors = max(1, min(Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))), 16))
 
+    /// What reading a file's rows gives: its dense columns, and the readers of its stretches in
+    /// file order, with the rest of their rows' columns. A reader whose table ended on a CSV
+    /// syntax error is the last one.
+    struct Outcome {
+        var dense: DenseColumns
+        var readers: [ObservationReader]
+    }
+
     /// Reads every row after the header of `table`: in up to `maxStretches` stretches of at
-    /// least `stretchBytes` each, or in one go. Returns the readers in file order; a reader whose
-    /// table ended on a CSV syntax error is the last one.
-    static func read(_ table: TableReader, _ lookups: Lookups, stretchBytes: Int, maxStretches: Int) -> [ObservationReader] {
+    /// least `stretchBytes` each, or in one go.
+    static func read(_ table: TableReader, _ lookups: Lookups, stretchBytes: Int, maxStretches: Int) -> Outcome {
         let bytes = table.csv.bytes
         let start = table.csv.offset
         let count = max(1, min(maxStretches, (bytes.count - start) / max(1, stretchBytes)))
@@ -53,9 +69,32 @@ struct ObservationReader: Sendable {
         }
         let bounds = cuts + [bytes.count]
         let lineFeeds = (0..<(bounds.count - 1)).map { CSVReader.lineCount(bytes[bounds[$0]..<bounds[$0 + 1]]) }
+        // A stretch has at most one record more than line feeds (each record but its last ends
+        // with one), so stretch k may write that many rows from the sum of those before it.
+        var firstRows = [0]
+        for feeds in lineFeeds { firstRows.append(firstRows[firstRows.count - 1] + feeds + 1) }
+        let capacity = firstRows[firstRows.count - 1]
+        var readers: [ObservationReader] = []
+        let dense = DenseColumns.filled(capacity: capacity) { slots in
+            readers = read(table, lookups, into: slots, bounds: bounds, lineFeeds: lineFeeds, firstRows: firstRows)
+            // Close up the ranges: each reader's rows follow the last's.
+            var next = 0
+            for k in readers.indices {
+                slots.move(from: readers[k].firstRow, to: next, count: readers[k].rows)
+                next += readers[k].rows
+            }
+            return next
+        }
+        return Outcome(dense: dense, readers: readers)
+    }
+
+    /// Reads the stretches `bounds[k] ..< bounds[k + 1]` into `slots`, in parallel when there are
+    /// several, or the whole table in one go when a cut fell inside a quoted cell.
+    private static func read(_ table: TableReader, _ lookups: Lookups, into slots: DenseColumnSlots,
+                             bounds: [Int], lineFeeds: [Int], firstRows: [Int]) -> [ObservationReader] {
         if bounds.count == 2 {
-            var reader = ObservationReader(table: table)
-            reader.read(lookups, reserving: lineFeeds[0] + 1)
+            var reader = ObservationReader(table: table, slots: slots, firstRow: 0)
+            reader.read(lookups, limit: slots.capacity, expected: slots.capacity)
             return [reader]
         }
         // The line each stretch starts on: the reader counts every line feed, quoted or not.
@@ -63,33 +102,37 @@ struct ObservationReader: Sendable {
         for feeds in lineFeeds.dropLast() { firstLines.append(firstLines[firstLines.count - 1] + feeds) }
         let lines = firstLines
         let results = Mutex([ObservationReader?](repeating: nil, count: bounds.count - 1))
-        let total = lineFeeds.reduce(0, +)
         DispatchQueue.concurrentPerform(iterations: bounds.count - 1) { k in
-            var reader = ObservationReader(table: table.stretch(from: bounds[k], to: bounds[k + 1], line: lines[k]))
-            // The first stretch's columns become the dataset's: room for every row.
-            reader.read(lookups, reserving: k == 0 ? total + 1 : lineFeeds[k] + 1)
+            var reader = ObservationReader(table: table.stretch(from: bounds[k], to: bounds[k + 1], line: lines[k]),
+                                           slots: slots, firstRow: firstRows[k])
+            reader.read(lookups, limit: lineFeeds[k] + 1, expected: k == 0 ? slots.capacity : lineFeeds[k] + 1)
             results.withLock { $0[k] = reader }
         }
-        let readers = results.withLock { $0 }.map { $0! }
+        let readers = results.withLock { $0 }.compactMap { $0 }
         for k in 0..<(readers.count - 1) {
             let t = readers[k].table
             if t.endedOnSyntaxError { return Array(readers[...k]) }
             if t.csv.offset != bounds[k + 1] {
-                var reader = ObservationReader(table: table)
-                reader.read(lookups, reserving: total + 1)
+                var reader = ObservationReader(table: table, slots: slots, firstRow: 0)
+                reader.read(lookups, limit: slots.capacity, expected: slots.capacity)
                 return [reader]
             }
         }
         return readers
     }
 
-    init(table: TableReader) {
+    init(table: TableReader, slots: DenseColumnSlots, firstRow: Int) {
         self.table = table
+        self.slots = slots
+        self.firstRow = firstRow
     }
 
-    /// Reads every row of the table (or of its stretch).
-    mutating func read(_ lookups: Lookups, reserving rows: Int) {
-        columns.reserve(rows)
+    /// Reads every row of the table (or of its stretch): at most `limit` rows, its line feeds
+    /// and one. Sparse columns reserve `expected` rows when first set: the first stretch's
+    /// become the dataset's, with room for every stretch's rows.
+    mutating func read(_ lookups: Lookups, limit: Int, expected: Int) {
+        rowLimit = limit
+        columns.reserveSparse(expected)
         let t = table
         let areaColumn = t.column("area"), indicatorColumn = t.column("indicator"), periodColumn = t.column("period")
         let valueColumn = t.column("value"), numeratorColumn = t.column("numerator"), denominatorColumn = t.column("denominator")
@@ -118,12 +161,13 @@ struct ObservationReader: Sendable {
             }
             let team: Int32 = table.text(teamColumn).map { strings.intern($0) } ?? -1
             guard let area, let indicator, let period, !table.rowHasError else { continue }
-            let row = columns.count
-            columns.area.append(area)
-            columns.indicator.append(indicator)
+            let row = rows
+            // Unreachable past the limit (rows ≤ records ≤ line feeds + 1); were it reached, the
+            // next stretch's rows would be overwritten.
+            precondition(row < rowLimit, "stretch of observations.csv has more rows than line feeds")
+            slots.write(row: firstRow + row, area: area, indicator: indicator, period: period, value: value)
+            rows += 1
             if team >= 0 { columns.team.set(row, team) }
-            columns.period.append(period)
-            columns.value.append(value)
             columns.line.append(Int32(clamping: table.line))
             columns.file.append(lookups.file)
             if !numerator.isNaN { columns.numerator.set(row, numerator) }

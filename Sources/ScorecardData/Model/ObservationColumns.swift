@@ -106,30 +106,34 @@ public struct ObservationColumns: Sendable {
 
     public var count: Int { area.count }
 
-    /// Appends the rows of `other`, whose team, note and source ids are `other`'s own: `strings`
-    /// maps them to ids of this store's pool.
-    mutating func append(_ other: ObservationColumns, strings: [Int32]) {
-        let rows = count
+    /// Appends the dense columns of `rows` rows.
+    mutating func appendDense(_ rows: DenseColumns) {
+        area += rows.area
+        indicator += rows.indicator
+        period += rows.period
+        value += rows.value
+    }
+
+    /// Appends the sparse and run columns of `other` (a stretch's, whose dense columns are kept
+    /// apart) after this store's first `rowsBefore` rows. Its team, note and source ids are
+    /// `other`'s own: `strings` maps them to ids of this store's pool.
+    mutating func appendSparse(_ other: ObservationColumns, after rowsBefore: Int, strings: [Int32]) {
         func id(_ i: Int32) -> Int32 { i < 0 ? i : strings[Int(i)] }
-        area += other.area
-        indicator += other.indicator
         var team = other.team, note = other.note, source = other.source
         team.mapValues(id)
         note.mapValues(id)
         source.mapValues(id)
-        self.team.append(team, after: rows)
-        period += other.period
-        value += other.value
+        self.team.append(team, after: rowsBefore)
         line.append(other.line)
         file.append(other.file)
-        numerator.append(other.numerator, after: rows)
-        denominator.append(other.denominator, after: rows)
-        target.append(other.target, after: rows)
-        floor.append(other.floor, after: rows)
-        rag.append(other.rag, after: rows)
-        dot.append(other.dot, after: rows)
-        self.note.append(note, after: rows)
-        self.source.append(source, after: rows)
+        numerator.append(other.numerator, after: rowsBefore)
+        denominator.append(other.denominator, after: rowsBefore)
+        target.append(other.target, after: rowsBefore)
+        floor.append(other.floor, after: rowsBefore)
+        rag.append(other.rag, after: rowsBefore)
+        dot.append(other.dot, after: rowsBefore)
+        self.note.append(note, after: rowsBefore)
+        self.source.append(source, after: rowsBefore)
     }
 
     /// Reserves storage for `n` rows in all: the dense columns now, the sparse ones when they
@@ -139,6 +143,11 @@ public struct ObservationColumns: Sendable {
         indicator.reserveLarge(n)
         period.reserveLarge(n)
         value.reserveLarge(n)
+        reserveSparse(n)
+    }
+
+    /// Sets the rows expected of the sparse columns, which reserve them when first set.
+    mutating func reserveSparse(_ n: Int) {
         team.expectedRows = n
         numerator.expectedRows = n
         denominator.expectedRows = n
