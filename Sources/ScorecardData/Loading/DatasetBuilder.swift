@@ -335,34 +335,26 @@ struct DatasetBuilder {
         let n = columns.count
         // Series ids in order of first appearance. Rows of a series usually come together, so
         // the previous row's series is tried before the dictionary.
-        var seriesOf = [Int32](largeCount: n) { _ in 0 }
         var index: [UInt64: Int32] = [:]
         var seriesArea: [Int32] = [], seriesIndicator: [Int32] = [], seriesTeam: [Int32] = []
-        var previousKey: UInt64?, previousSeries: Int32 = 0
+        var previousKey: UInt64?
         // Whether each series' rows come together (files sorted by area and indicator), and
         // where each series starts then.
         var grouped = true
         var firstRows: [Int32] = []
         for r in 0..<n {
             let key = Dataset.seriesKey(columns.area[r], columns.indicator[r], columns.team[r])
-            if key == previousKey {
-                seriesOf[r] = previousSeries
-            } else if let s = index[key] {
-                seriesOf[r] = s
-                previousKey = key
-                previousSeries = s
+            if key == previousKey { continue }
+            previousKey = key
+            if index[key] != nil {
                 grouped = false
-            } else {
-                let s = Int32(seriesArea.count)
-                index[key] = s
-                seriesOf[r] = s
-                previousKey = key
-                previousSeries = s
-                firstRows.append(Int32(r))
-                seriesArea.append(columns.area[r])
-                seriesIndicator.append(columns.indicator[r])
-                seriesTeam.append(columns.team[r])
+                continue
             }
+            index[key] = Int32(seriesArea.count)
+            firstRows.append(Int32(r))
+            seriesArea.append(columns.area[r])
+            seriesIndicator.append(columns.indicator[r])
+            seriesTeam.append(columns.team[r])
         }
         // Counting sort rows by series (stable), then order each series by period. Rows that
         // already come series by series keep the file's order.
@@ -373,6 +365,18 @@ struct DatasetBuilder {
             start = firstRows + [Int32(n)]
             order = [Int32](largeCount: n) { Int32($0) }
         } else {
+            // The series of every row (each key was indexed above), counted, then placed.
+            var seriesOf = [Int32](largeCount: n) { _ in 0 }
+            previousKey = nil
+            var previousSeries: Int32 = 0
+            for r in 0..<n {
+                let key = Dataset.seriesKey(columns.area[r], columns.indicator[r], columns.team[r])
+                if key != previousKey {
+                    previousKey = key
+                    previousSeries = index[key] ?? 0
+                }
+                seriesOf[r] = previousSeries
+            }
             start = [Int32](repeating: 0, count: seriesCount + 1)
             for r in 0..<n { start[Int(seriesOf[r]) + 1] += 1 }
             for s in 0..<seriesCount { start[s + 1] += start[s] }
