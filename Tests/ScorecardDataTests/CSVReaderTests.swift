@@ -85,6 +85,21 @@ final class CSVReaderTests: XCTestCase {
         XCTAssertEqual(reader.location(ofField: 2).column, 7, "a quoted field is located at its opening quote")
     }
 
+    /// Every field located in one pass agrees with locating it alone, across quoted line
+    /// breaks, empty and quoted fields and multi-byte characters.
+    func testLocationsOfAllFieldsMatchOneByOne() throws {
+        for text in ["\"a\nbc\",d,\"e\"\n", "é,,\"x\ny\"\"\",↔,\"\",z\r\n", "a\n", ",,,\n", "\"\"\n"] {
+            var reader = CSVReader(bytes: Array(text.utf8))
+            while try reader.next() {
+                let all = reader.locationsOfFields()
+                XCTAssertEqual(all.count, reader.fieldCount)
+                for i in 0..<reader.fieldCount {
+                    XCTAssertTrue(all[i] == reader.location(ofField: i), "field \(i) of \(text.debugDescription)")
+                }
+            }
+        }
+    }
+
     func testCRLFAndLF() throws {
         let expected = [Record(line: 1, fields: ["a", "b"]), Record(line: 2, fields: ["1", "2"]), Record(line: 3, fields: ["x", "y"])]
         XCTAssertEqual(try records("a,b\r\n1,2\r\nx,y\r\n"), expected)

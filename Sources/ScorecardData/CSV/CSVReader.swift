@@ -272,6 +272,31 @@ public struct CSVReader: Sendable {
         return (line, column)
     }
 
+    /// The (line, column) of every field of the current record, as `location(ofField:)` gives
+    /// them, in one pass over the record: a header of thousands of columns costs one scan, not
+    /// one per column.
+    public func locationsOfFields() -> [(line: Int, column: Int)] {
+        var out: [(line: Int, column: Int)] = []
+        out.reserveCapacity(fieldCount)
+        var line = recordLine, column = 1, i = recordStart
+        for index in 0..<fieldCount {
+            let f = fields[index]
+            let quoted = f.start > 0 && bytes[f.start - 1] == UInt8(ascii: "\"") && (f.start - 1 == recordStart || bytes[f.start - 2] == UInt8(ascii: ","))
+            let target = min(quoted ? f.start - 1 : f.start, bytes.count)
+            while i < target {
+                if bytes[i] == UInt8(ascii: "\n") {
+                    line += 1
+                    column = 1
+                } else if bytes[i] & 0xC0 != 0x80 {
+                    column += 1
+                }
+                i += 1
+            }
+            out.append((line, column))
+        }
+        return out
+    }
+
     /// The 1-based (line, column) of field `index` in the current record: the position of its
     /// first character, or of its opening quote.
     public func location(ofField index: Int) -> (line: Int, column: Int) {

@@ -30,21 +30,21 @@ struct TableReader: Sendable {
         headerCount = csv.fieldCount
         var ok = true
         let known = Set(required + optional)
+        let locations = csv.locationsOfFields()
         for i in 0..<csv.fieldCount {
+            let loc = locations[i]
             guard let raw = csv.string(i) else {
-                let loc = csv.location(ofField: i)
                 sink.append(Diagnostic(.error, path: path, line: loc.line, column: loc.column, "invalid UTF-8 in the header"))
                 ok = false
                 continue
             }
             let name = raw.trimmingSpaces().lowercased()
-            let loc = csv.location(ofField: i)
             if name.isEmpty {
                 sink.append(Diagnostic(.warning, path: path, line: loc.line, column: loc.column, "column \(i + 1) has no name; it is ignored"))
                 continue
             }
             if columns[name] != nil {
-                sink.append(Diagnostic(.error, path: path, line: loc.line, column: loc.column, "duplicate column '\(name)'"))
+                sink.append(Diagnostic(.error, path: path, line: loc.line, column: loc.column, "duplicate column '\(SafeDisplay.clip(name))'"))
                 ok = false
                 continue
             }
