@@ -93,4 +93,17 @@ final class NumberParserTests: XCTestCase {
         XCTAssertTrue(why.contains("…"))
         XCTAssertLessThan(why.count, 80)
     }
+
+    /// The library's own messages never carry control characters from a cell (the CLI sanitises
+    /// its output too, but `Diagnostic.message` is public).
+    func testMessagesShowControlCharactersAsCodePoints() {
+        guard case .invalid(let why) = parse("12\u{1B}[31m") else { return XCTFail() }
+        XCTAssertFalse(why.unicodeScalars.contains { $0.value < 0x20 || $0.value == 0x7F }, why)
+        XCTAssertTrue(why.contains("<U+1B>"), why)
+        let exactly40 = String(repeating: "é", count: 40)
+        guard case .invalid(let short) = parse(exactly40) else { return XCTFail() }
+        XCTAssertFalse(short.contains("…"), short)
+        guard case .invalid(let long) = parse(exactly40 + "é") else { return XCTFail() }
+        XCTAssertTrue(long.contains("…"), long)
+    }
 }

@@ -133,8 +133,10 @@ public enum NumberParser {
 
     /// Explains why a cell is not a number, with a hint for common cases.
     private static func reason(_ cell: some Collection<UInt8>) -> String {
-        let text = String(decoding: cell.prefix(40), as: UTF8.self)
-        let shown = "'\(text)\(cell.count > 40 ? "…" : "")'"
+        // Enough bytes for 40 characters and one more, so `clip` marks a longer cell with "…";
+        // control characters and other unsafe scalars are shown as <U+…>, never passed on.
+        let text = String(decoding: cell.prefix(164), as: UTF8.self)
+        let shown = "'\(SafeDisplay.clip(text))'"
         let lower = text.lowercased()
         if lower == "nan" || lower.hasSuffix("inf") || lower.hasSuffix("infinity") {
             return "expected a finite number, found \(shown)"
