@@ -303,6 +303,11 @@ final class EESImporterTests: XCTestCase {
         XCTAssertEqual(f?.errors.first?.description.hasPrefix("t.csv:1:1: error: empty file"), true)
         f = failure(eesText(head + "2024,Calendar year,National,,England,1\n", .init(measure: "value", indicator: "V")))
         XCTAssertEqual(f?.errors.first?.description, "t.csv:2:29: error: empty country_code on a National row: expected a GSS code such as E92000001")
+        // A country or region name that is not UTF-8 is an error, not an area named by its code.
+        var bytes = Array((head + "2024,Calendar year,National,E92000001,Eng\u{1}land,1\n").utf8)
+        if let i = bytes.firstIndex(of: 1) { bytes[i] = 0xFF }
+        f = failure(Result { () throws(ImportFailure) in try EESImporter.run(bytes: bytes, path: "t.csv", options: .init(measure: "value", indicator: "V")) })
+        XCTAssertEqual(f?.errors.first?.description, "t.csv:2:39: error: invalid UTF-8 in country_name")
     }
 
     func testWithinKeepsAnAreaItsParentsAndItsChildren() throws {
@@ -570,6 +575,13 @@ final class NHSCHSImporterTests: XCTestCase {
         XCTAssertEqual(run(head + "England,2023-01,Audiology,1,2,3\n", .init(services: ["PT"]))?.errors.first?.message.hasPrefix("--service PT: no such service"), true)
         XCTAssertEqual(run(head + "England,2023-01,SLT,1,2,3\nEngland,2023-01,SLT,1,2,4\n")?.errors.first?.description,
                        "w.csv:3:1: error: a second row for England, SLT, 2023-01 with other figures (first at line 2)")
+        // A negative count, and a name that is not UTF-8 (it used to read as empty, so as England).
+        XCTAssertEqual(run(head + "England,2023-01,SLT,1,-2,3\n")?.errors.first?.description,
+                       "w.csv:2:23: error: Waiting >18-52 weeks: -2 is negative: expected a number of children, 0 or more")
+        var bytes = Array((head + "Kent \u{1}Trust,2023-01,SLT,1,2,3\n").utf8)
+        if let i = bytes.firstIndex(of: 1) { bytes[i] = 0xFF }
+        XCTAssertEqual(failure(Result { () throws(ImportFailure) in try NHSCHSImporter.run(bytes: bytes, path: "w.csv", options: .init()) })?
+                        .errors.first?.description, "w.csv:2:1: error: invalid UTF-8 in Organisation Name")
     }
 
     func testServicesAndMonths() {

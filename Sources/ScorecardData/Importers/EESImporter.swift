@@ -469,7 +469,7 @@ public enum EESImporter {
                 let loc: (line: Int, column: Int) = column.map { r.location($0) } ?? (line, 1)
                 sink.error(line: loc.line, column: loc.column, message)
             }
-            for i in [roles.timePeriod, roles.measure] + [roles.timeIdentifier, roles.countryCode, roles.regionCode, roles.laName].compactMap({ $0 }) + roles.laCodes
+            for i in [roles.timePeriod, roles.measure] + [roles.timeIdentifier, roles.countryCode, roles.countryName, roles.regionCode, roles.regionName, roles.laName].compactMap({ $0 }) + roles.laCodes
             where !r.validUTF8(i) {
                 fail(i, "invalid UTF-8 in \(header.names[i])")
                 return

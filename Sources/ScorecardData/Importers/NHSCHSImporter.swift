@@ -208,6 +208,12 @@ public enum NHSCHSImporter {
             }
             guard more else { break }
             read += 1
+            // A cell that is not UTF-8 would read as empty: an unnamed organisation is England.
+            if let bad = [cols.name, cols.type, cols.service, cols.date].compactMap({ $0 }).first(where: { !table.validUTF8($0) }) {
+                let loc = table.location(bad)
+                sink.error(line: loc.line, column: loc.column, "invalid UTF-8 in \(header.names[bad])")
+                continue
+            }
             // Organisation.
             let name = cols.name.map { table.cell($0).collapsingSpaces() } ?? ""
             let typeText = cols.type.map { table.cell($0).collapsingSpaces().lowercased() } ?? ""
@@ -253,6 +259,11 @@ public enum NHSCHSImporter {
                 if case .invalid(let why) = v {
                     let loc = table.location(i)
                     sink.error(line: loc.line, column: loc.column, "\(header.names[i]): \(why) (or NA)")
+                    return nil
+                }
+                if case .number(let n) = v, n < 0 {
+                    let loc = table.location(i)
+                    sink.error(line: loc.line, column: loc.column, "\(header.names[i]): \(ValueFormatter.plain(n)) is negative: expected a number of children, 0 or more")
                     return nil
                 }
                 return v
