@@ -255,6 +255,30 @@ final class LoaderTests: XCTestCase {
         XCTAssertTrue(e.message.hasPrefix("area 'E10000016' is already defined differently at \(dataset.path)/areas.csv:3"), e.message)
     }
 
+    /// A provider defined the same in two directories is one provider; defined differently, an
+    /// error naming both files.
+    func testProvidersJoinAcrossDirectoriesWhenIdentical() throws {
+        func directory(_ providerName: String) throws -> TempDataset {
+            try TempDataset([
+                "areas.csv": "code,name,parent\nE10000016,Kent,\n",
+                "indicators.csv": "code,name,polarity,period_type\nX1,Extra,H,A\n",
+                "observations.csv": "area,indicator,period,value\n",
+                "providers.csv": "code,name,note\nKCHFT,\(providerName),community trust\n",
+                "waits.csv": "provider,area,service,measure,period,value\n",
+            ], function: providerName)
+        }
+        let a = try directory("Kent Community Health NHS Foundation Trust")
+        let b = try directory("Kent Community Health NHS Foundation Trust")
+        let c = try directory("Kent Community Health")
+        defer { a.remove(); b.remove(); c.remove() }
+        let joined = try XCTUnwrap(loadOrFail([a.path, b.path]))
+        XCTAssertEqual(joined.dataset.providers.map(\.code), ["KCHFT"])
+        let failure = try XCTUnwrap(loadFailure([a.path, c.path]))
+        let e = try XCTUnwrap(failure.errors.first)
+        XCTAssertEqual(e.path, c.path + "/providers.csv")
+        XCTAssertEqual(e.message, "provider 'KCHFT' is already defined differently at \(a.path)/providers.csv:2")
+    }
+
     func testDuplicateObservationAcrossDirectories() throws {
         let b = try TempDataset([
             "areas.csv": "code,name,parent\nE10000016,Kent,E92000001\n",

@@ -268,12 +268,18 @@ struct DatasetBuilder {
         while t.nextRow() {
             guard let code = t.requiredText("code", "a provider code such as KCHFT") else { continue }
             guard let name = t.requiredText("name", "the provider's name") else { continue }
+            let provider = Provider(code: code, name: name, note: t.text("note"))
             if let first = providerOrigin[code] {
-                t.fail("code", "duplicate provider code '\(SafeDisplay.clip(code))' (first at \(first.path):\(first.line))")
+                // The same provider in two directories is one, as for areas and indicators.
+                if first.path == path {
+                    t.fail("code", "duplicate provider code '\(SafeDisplay.clip(code))' (first at \(first.path):\(first.line))")
+                } else if providers.first(where: { $0.code == code }) != provider {
+                    t.fail("code", "provider '\(SafeDisplay.clip(code))' is already defined differently at \(first.path):\(first.line)")
+                }
                 continue
             }
             providerOrigin[code] = (path, t.line)
-            providers.append(Provider(code: code, name: name, note: t.text("note")))
+            providers.append(provider)
         }
         finishTable(t)
     }
