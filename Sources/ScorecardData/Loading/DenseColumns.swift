@@ -38,8 +38,7 @@ struct DenseColumns {
             }
             areaCount = rows
         }
-        let columns = DenseColumns(area: areaColumn, indicator: indicatorColumn, period: periodColumn, value: valueColumn)
-        return columns
+        return DenseColumns(area: areaColumn, indicator: indicatorColumn, period: periodColumn, value: valueColumn)
     }
 }
 

@@ -29,7 +29,6 @@ struct ObservationReader: Sendable {
     var table: TableReader
     /// Where this reader writes its rows' area, indicator, period and value: rows
     /// `firstRow ..< firstRow + rows` of the file's dense columns.
-    let slots: DenseColumnSlots
     let firstRow: Int
     /// The rows read (written to `slots`), and the most this reader may write.
     private(set) var rows = 0
@@ -93,8 +92,8 @@ struct ObservationReader: Sendable {
     private static func read(_ table: TableReader, _ lookups: Lookups, into slots: DenseColumnSlots,
                              bounds: [Int], lineFeeds: [Int], firstRows: [Int]) -> [ObservationReader] {
         if bounds.count == 2 {
-            var reader = ObservationReader(table: table, slots: slots, firstRow: 0)
-            reader.read(lookups, limit: slots.capacity, expected: slots.capacity)
+            var reader = ObservationReader(table: table, firstRow: 0)
+            reader.read(lookups, into: slots, limit: slots.capacity, expected: slots.capacity)
             return [reader]
         }
         // The line each stretch starts on: the reader counts every line feed, quoted or not.
@@ -104,8 +103,8 @@ struct ObservationReader: Sendable {
         let results = Mutex([ObservationReader?](repeating: nil, count: bounds.count - 1))
         DispatchQueue.concurrentPerform(iterations: bounds.count - 1) { k in
             var reader = ObservationReader(table: table.stretch(from: bounds[k], to: bounds[k + 1], line: lines[k]),
-                                           slots: slots, firstRow: firstRows[k])
-            reader.read(lookups, limit: lineFeeds[k] + 1, expected: k == 0 ? slots.capacity : lineFeeds[k] + 1)
+                                           firstRow: firstRows[k])
+            reader.read(lookups, into: slots, limit: lineFeeds[k] + 1, expected: k == 0 ? slots.capacity : lineFeeds[k] + 1)
             results.withLock { $0[k] = reader }
         }
         let readers = results.withLock { $0 }.compactMap { $0 }
@@ -113,24 +112,23 @@ struct ObservationReader: Sendable {
             let t = readers[k].table
             if t.endedOnSyntaxError { return Array(readers[...k]) }
             if t.csv.offset != bounds[k + 1] {
-                var reader = ObservationReader(table: table, slots: slots, firstRow: 0)
-                reader.read(lookups, limit: slots.capacity, expected: slots.capacity)
+                var reader = ObservationReader(table: table, firstRow: 0)
+                reader.read(lookups, into: slots, limit: slots.capacity, expected: slots.capacity)
                 return [reader]
             }
         }
         return readers
     }
 
-    init(table: TableReader, slots: DenseColumnSlots, firstRow: Int) {
+    init(table: TableReader, firstRow: Int) {
         self.table = table
-        self.slots = slots
         self.firstRow = firstRow
     }
 
-    /// Reads every row of the table (or of its stretch): at most `limit` rows, its line feeds
-    /// and one. Sparse columns reserve `expected` rows when first set: the first stretch's
-    /// become the dataset's, with room for every stretch's rows.
-    mutating func read(_ lookups: Lookups, limit: Int, expected: Int) {
+    /// Reads every row of the table (or of its stretch) into `slots` and `columns`: at most
+    /// `limit` rows, its line feeds and one. Sparse columns reserve `expected` rows when first
+    /// set: the first stretch's become the dataset's, with room for every stretch's rows.
+    mutating func read(_ lookups: Lookups, into slots: DenseColumnSlots, limit: Int, expected: Int) {
         rowLimit = limit
         columns.reserveSparse(expected)
         let t = table
