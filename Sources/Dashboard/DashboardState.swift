@@ -48,6 +48,8 @@ public struct DashboardState: Sendable {
     public var showHelp = false
     /// Limit a national league to the root area's region (`s`).
     public var leagueRegionOnly = false
+    /// What the EHCP pane shows under its chart when it is too narrow for all of it (`v`).
+    public var ehcpView = EHCPLowerView.districts
     public var helpScroll = 0
     /// A one-line message for the status bar (export done, reload failed …).
     public var message: String?

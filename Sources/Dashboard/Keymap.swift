@@ -6,7 +6,7 @@ public enum Command: Hashable, Sendable {
     case nextPane, previousPane, pane(Pane)
     case toggleRAG(RAGFilterColour), clearFilters
     case search, command, pickArea
-    case export, cycleTheme, reload, toggleRegion
+    case export, cycleTheme, reload, toggleRegion, cycleEHCPView
 }
 
 /// A colour the RAG filter can toggle.
@@ -40,6 +40,7 @@ public enum Keymap {
         KeyBinding(keys: [.character("3")], command: .pane(.detail), section: "Panes", help: "KPI detail: chart, periods, league table"),
         KeyBinding(keys: [.character("4")], command: .pane(.ehcp), section: "Panes", help: "EHCP 20-week timeliness"),
         KeyBinding(keys: [.character("5")], command: .pane(.therapy), section: "Panes", help: "SEN therapy waiting lists"),
+        KeyBinding(keys: [.character("v")], command: .cycleEHCPView, section: "Panes", help: "EHCP pane under 120 columns: districts, drivers, calendar years"),
         KeyBinding(keys: [.character("r")], command: .toggleRAG(.red), section: "Filter", help: "show RED rows (toggle)"),
         KeyBinding(keys: [.character("a")], command: .toggleRAG(.amber), section: "Filter", help: "show AMBER rows (toggle)"),
         KeyBinding(keys: [.character("g")], command: .toggleRAG(.green), section: "Filter", help: "show GREEN rows (toggle)"),

@@ -155,6 +155,17 @@ extension DashboardState {
             return [.cycleTheme]
         case .reload:
             return [.reload]
+        case .cycleEHCPView:
+            guard pane == .ehcp else {
+                message = "v switches what the EHCP pane (4) shows under its chart on a narrow terminal"
+                return []
+            }
+            guard width < EHCPLowerView.wideLayoutWidth else {
+                message = "districts, drivers and calendar years are all shown at this width"
+                return []
+            }
+            ehcpView = ehcpView.next
+            message = "EHCP: \(ehcpView.title) (v: \(ehcpView.next.title))"
         case .toggleRegion:
             guard leagueIsNational, let region = leagueRegion else {
                 message = "s limits a national league (e.g. EHCP20-CY in KPI detail) to the region"
@@ -170,6 +181,8 @@ extension DashboardState {
     }
 
     mutating func moveCursor(by delta: Int) {
+        // The EHCP pane's cursor is in its district table: moving shows it again.
+        if pane == .ehcp { ehcpView = .districts }
         let n = rowCount
         guard n > 0 else { return }
         var c = min(max(0, cursor + delta), n - 1)
@@ -220,6 +233,11 @@ extension DashboardState {
     }
 
     mutating func enter() {
+        // Enter opens the district under the cursor, so the district table must be on screen.
+        if pane == .ehcp && ehcpView != .districts && width < EHCPLowerView.wideLayoutWidth {
+            ehcpView = .districts
+            return
+        }
         switch pane {
         case .scorecard:
             guard let s = selectedSeries else { return }

@@ -17,6 +17,11 @@ final class GoldenSnapshotTests: XCTestCase {
     func testDetail() { check("detail", pane: .detail) }
     func testEHCP() { check("ehcp", pane: .ehcp) }
     func testEHCPLarge() { check("ehcp", pane: .ehcp, sizes: [(160, 50)]) }
+    /// Under 120 columns `v` shows the drivers, then the calendar years, under the chart.
+    func testEHCPNarrowViews() {
+        check("ehcp-drivers", pane: .ehcp, keys: "v", sizes: [(80, 24)])
+        check("ehcp-calendar-years", pane: .ehcp, keys: "v v", sizes: [(80, 24)])
+    }
     func testTherapy() { check("therapy", pane: .therapy) }
     func testTherapyLarge() { check("therapy", pane: .therapy, sizes: [(160, 50)]) }
     func testRedFilter() { check("scorecard-red", keys: "r") }

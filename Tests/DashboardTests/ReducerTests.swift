@@ -210,6 +210,33 @@ final class ReducerTests: XCTestCase {
         XCTAssertNil(EHCPStatement.projection(rows: [70, 72, 74], target: 60), "already at target")
     }
 
+    /// `v` cycles the narrow EHCP pane's lower part; moving or Enter brings the district
+    /// table back first; elsewhere, or wide enough for all of it, it only explains itself.
+    func testEHCPViewCyclesOnlyWhereItMatters() {
+        var s = Kent.state(width: 80, height: 24, pane: .scorecard, keys: "")
+        _ = s.update(.key(.character("v")))
+        XCTAssertEqual(s.ehcpView, .districts)
+        XCTAssertTrue(s.message?.contains("EHCP pane (4)") == true, s.message ?? "")
+        _ = s.update(.key(.character("4")))
+        _ = s.update(.key(.character("v")))
+        XCTAssertEqual(s.ehcpView, .drivers)
+        XCTAssertEqual(s.message, "EHCP: what drives it (v: DfE calendar years)")
+        XCTAssertTrue(s.render().plainText.contains("What drives it"))
+        _ = s.update(.key(.character("v")))
+        XCTAssertEqual(s.ehcpView, .calendarYears)
+        let pane = s.pane
+        _ = s.update(.key(.enter))
+        XCTAssertEqual(s.ehcpView, .districts, "Enter first shows the district table")
+        XCTAssertEqual(s.pane, pane, "and opens nothing yet")
+        _ = s.update(.key(.character("v")))
+        _ = s.update(.key(.down))
+        XCTAssertEqual(s.ehcpView, .districts)
+        var wide = Kent.state(width: 160, height: 50, pane: .ehcp, keys: "")
+        _ = wide.update(.key(.character("v")))
+        XCTAssertEqual(wide.ehcpView, .districts)
+        XCTAssertEqual(wide.message, "districts, drivers and calendar years are all shown at this width")
+    }
+
     func testEHCPStatementOnKent() {
         let text = EHCPStatement.sentences(dataset: Kent.dataset, area: "E10000016").joined(separator: " ")
         XCTAssertTrue(text.contains("at or above the 60.0% target for 2 months in a row"), text)

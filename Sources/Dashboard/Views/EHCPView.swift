@@ -114,7 +114,8 @@ enum EHCPView {
         }
         y += 1
         // Chart left, drivers right.
-        let chartWidth = s.width >= 120 ? s.width / 2 : s.width - 2
+        let wide = s.width >= EHCPLowerView.wideLayoutWidth
+        let chartWidth = wide ? s.width / 2 : s.width - 2
         let remaining = s.height - 1 - y
         let chartHeight = min(14, max(6, remaining / 2))
         if remaining >= 10 {
@@ -123,7 +124,7 @@ enum EHCPView {
                            points: trend.map { (ds.period(row: $0).label, ds.value(row: $0)) }, target: target, floor: ind.floor,
                            benchmark: bench.national?.value, benchmarkLabel: bench.national?.comparator ?? "", indicator: ind, glyphs: s.glyphs,
                            secondBenchmark: bench.regional?.value, secondBenchmarkLabel: bench.regional?.comparator ?? "")
-            if s.width >= 120 {
+            if wide {
                 drawDrivers(into: &c, state: s, x: chartWidth + 3, y: y, width: s.width - chartWidth - 4)
                 drawCalendarYears(into: &c, state: s, x: chartWidth + 3, y: y + EHCPStatement.drivers.count + 2, width: s.width - chartWidth - 4,
                                   height: chartHeight - EHCPStatement.drivers.count - 2)
@@ -131,16 +132,24 @@ enum EHCPView {
             y += chartHeight + 1
         }
         let tableTop = y
-        if s.width < 120 && s.height - 1 - tableTop >= EHCPStatement.drivers.count + 2 && s.ehcpSeries.count > 0 && s.height < 40 {
-            // Narrow: drivers take the space when the district table would not fit well.
+        guard !wide else {
+            drawDistricts(into: &c, state: s, top: tableTop, ind: ind)
+            return
         }
-        drawDistricts(into: &c, state: s, top: tableTop, ind: ind)
-        if s.width < 120 {
-            // Drivers under the district table when there is room.
+        // Narrow: one of the three under the chart (`v`); drivers follow the districts when
+        // there is room.
+        switch s.ehcpView {
+        case .districts:
+            drawDistricts(into: &c, state: s, top: tableTop, ind: ind)
             let after = tableTop + 1 + min(s.ehcpSeries.count, Layout.listHeight(s)) + 1
             if s.height - 1 - after >= EHCPStatement.drivers.count + 1 {
                 drawDrivers(into: &c, state: s, x: 1, y: after, width: s.width - 2)
             }
+        case .drivers:
+            guard tableTop < s.height - 2 else { return }
+            drawDrivers(into: &c, state: s, x: 1, y: tableTop, width: s.width - 2)
+        case .calendarYears:
+            drawCalendarYears(into: &c, state: s, x: 1, y: tableTop, width: s.width - 2, height: s.height - 1 - tableTop)
         }
     }
 
@@ -196,8 +205,10 @@ enum EHCPView {
     static func drawDistricts(into c: inout Canvas, state s: DashboardState, top: Int, ind: Indicator) {
         let ds = s.dataset
         guard top < s.height - 2 else { return }
-        let width = s.width >= 120 ? s.width / 2 : s.width - 2
-        c.text("Districts, worst first · Enter opens the district's detail", x: 1, y: top, maxWidth: width, role: .header)
+        let wide = s.width >= EHCPLowerView.wideLayoutWidth
+        let width = wide ? s.width / 2 : s.width - 2
+        let header = "Districts, worst first · Enter opens the district's detail" + (wide ? "" : " · v: \(s.ehcpView.next.title)")
+        c.text(header, x: 1, y: top, maxWidth: width, role: .header)
         let visible = Layout.listHeight(s)
         for i in 0..<visible {
             let index = s.scroll + i
