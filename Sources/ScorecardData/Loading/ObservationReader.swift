@@ -30,7 +30,8 @@ struct ObservationReader: Sendable {
     /// Where this reader writes its rows' area, indicator, period and value: rows
     /// `firstRow ..< firstRow + rows` of the file's dense columns.
     let firstRow: Int
-    /// The rows read (written to `slots`), and the most this reader may write.
+    /// The rows read (their dense columns written through the slots `read` was given), and the
+    /// most this reader may write.
     private(set) var rows = 0
     private var rowLimit = 0
     /// The other columns of those rows, by row of this reader (from 0); its dense arrays stay

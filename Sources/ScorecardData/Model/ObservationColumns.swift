@@ -136,16 +136,6 @@ public struct ObservationColumns: Sendable {
         self.source.append(source, after: rowsBefore)
     }
 
-    /// Reserves storage for `n` rows in all: the dense columns now, the sparse ones when they
-    /// get their first value.
-    mutating func reserve(_ n: Int) {
-        area.reserveLarge(n)
-        indicator.reserveLarge(n)
-        period.reserveLarge(n)
-        value.reserveLarge(n)
-        reserveSparse(n)
-    }
-
     /// Sets the rows expected of the sparse columns, which reserve them when first set.
     mutating func reserveSparse(_ n: Int) {
         team.expectedRows = n
