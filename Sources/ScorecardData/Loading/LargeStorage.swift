@@ -6,8 +6,9 @@ import Musl
 import Darwin
 #endif
 
-/// Storage for what a large load fills once and keeps: the file's bytes and the observation
-/// columns, tens of megabytes each.
+/// Storage for what a large load fills once and keeps: the observation columns and the series
+/// order, megabytes each. (Not the file's bytes: see `FileReader`, and docs/performance.md for
+/// why fresh huge pages for a buffer used once cost more than they save on some machines.)
 ///
 /// Fresh memory reaches a process one 4 KB page at a time, each on a page fault: at England
 /// scale (1.2 million rows, ~150 MB) the faults were a fifth of the CPU time of a load. Where the
