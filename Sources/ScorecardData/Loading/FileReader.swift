@@ -110,28 +110,26 @@ public enum FileReader {
     /// Reads `count` bytes at file offset `offset` into `target`, or until the file ends; the
     /// errno of a failed read, or nil. `done` is how many bytes were read.
     private static func preadFully(_ fd: Int32, into target: UnsafeMutablePointer<UInt8>, count: Int, at offset: Int, done: inout Int) -> Int32? {
+        untilDone(count, &done) { pread(fd, target + $0, count - $0, off_t(offset + $0)) }
+    }
+
+    /// Reads until `raw` is full or the file ends; the errno of a failed read, or nil.
+    private static func readFully(_ fd: Int32, into raw: UnsafeMutableBufferPointer<UInt8>, filled: inout Int) -> Int32? {
+        guard let base = raw.baseAddress else { return nil }
+        return untilDone(raw.count, &filled) { Glibc.read(fd, base + $0, raw.count - $0) }
+    }
+
+    /// Calls `transfer(done)` (a read of the rest from `done` on) until `count` bytes are done or
+    /// it reads nothing (the end of the file), retrying on EINTR; the errno of a failure, or nil.
+    private static func untilDone(_ count: Int, _ done: inout Int, _ transfer: (Int) -> Int) -> Int32? {
         while done < count {
-            let n = pread(fd, target + done, count - done, off_t(offset + done))
+            let n = transfer(done)
             if n < 0 {
                 if errno == EINTR { continue }
                 return errno
             }
             if n == 0 { break }
             done += n
-        }
-        return nil
-    }
-
-    /// Reads until `raw` is full or the file ends; the errno of a failed read, or nil.
-    private static func readFully(_ fd: Int32, into raw: UnsafeMutableBufferPointer<UInt8>, filled: inout Int) -> Int32? {
-        while filled < raw.count {
-            let n = Glibc.read(fd, raw.baseAddress! + filled, raw.count - filled)
-            if n < 0 {
-                if errno == EINTR { continue }
-                return errno
-            }
-            if n == 0 { break }
-            filled += n
         }
         return nil
     }
