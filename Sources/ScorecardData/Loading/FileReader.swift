@@ -58,8 +58,8 @@ public enum FileReader {
         // to, which processors can share.
         var failure: Int32?
         var buffer = [UInt8](unsafeUninitializedCapacity: size + 1) { raw, filled in
-            if size >= parallelReadBytes && processors > 1, let base = raw.baseAddress {
-                let parts = min(processors, 4)
+            if size >= parallelReadBytes && ObservationReader.processors > 1, let base = raw.baseAddress {
+                let parts = min(ObservationReader.processors, 4)
                 let target = SharedBytes(base: base)
                 let outcomes = Mutex([Int32?](repeating: nil, count: parts))
                 let short = Atomic<Bool>(false)
@@ -99,7 +99,6 @@ public enum FileReader {
 
     /// Files of this size or more are read in parts at once.
     static let parallelReadBytes = 8 << 20
-    private static let processors = Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))
 
     /// The buffer being read into, shared by the readers of its parts, each writing only its
     /// own range, during the read.
