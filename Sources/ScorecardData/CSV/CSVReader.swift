@@ -280,9 +280,7 @@ public struct CSVReader: Sendable {
         out.reserveCapacity(fieldCount)
         var line = recordLine, column = 1, i = recordStart
         for index in 0..<fieldCount {
-            let f = fields[index]
-            let quoted = f.start > 0 && bytes[f.start - 1] == UInt8(ascii: "\"") && (f.start - 1 == recordStart || bytes[f.start - 2] == UInt8(ascii: ","))
-            let target = min(quoted ? f.start - 1 : f.start, bytes.count)
+            let target = min(firstByte(of: fields[index]), bytes.count)
             while i < target {
                 if bytes[i] == UInt8(ascii: "\n") {
                     line += 1
@@ -303,9 +301,13 @@ public struct CSVReader: Sendable {
         guard index < fieldCount else {
             return location(ofByte: fieldCount > 0 ? fields[fieldCount - 1].end : recordStart)
         }
-        let f = fields[index]
+        return location(ofByte: firstByte(of: fields[index]))
+    }
+
+    /// Where field `f` of the current record begins: its opening quote if it has one.
+    private func firstByte(of f: Field) -> Int {
         let quoted = f.start > 0 && bytes[f.start - 1] == UInt8(ascii: "\"") && (f.start - 1 == recordStart || bytes[f.start - 2] == UInt8(ascii: ","))
-        return location(ofByte: quoted ? f.start - 1 : f.start)
+        return quoted ? f.start - 1 : f.start
     }
 
     private func error(at offset: Int, _ message: String) -> CSVError {

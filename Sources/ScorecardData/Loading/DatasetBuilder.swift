@@ -204,30 +204,14 @@ struct DatasetBuilder {
             areaIndex: areaIndex, indicatorIndex: indicatorIndex, file: Int32(clamping: files.count - 1))
         var outcome = ObservationReader.read(header, lookups, stretchBytes: parallelism.stretchBytes, maxStretches: parallelism.maxParts)
         var table = outcome.readers[0].table
-        let firstFile = columns.count == 0 && strings.count == 0
-        var rows = columns.count
-        if columns.count == 0 {
-            // The dataset's first rows: the file's dense columns become the dataset's.
-            columns.area = outcome.dense.area
-            columns.indicator = outcome.dense.indicator
-            columns.period = outcome.dense.period
-            columns.value = outcome.dense.value
-        } else {
-            columns.appendDense(outcome.dense)
-        }
-        outcome.dense = DenseColumns()
+        let rowsBefore = columns.count
+        var rows = rowsBefore
         for k in outcome.readers.indices {
             if k > 0 { table.absorb(outcome.readers[k].table) }
-            if k == 0 && firstFile {
-                // Take the first stretch's other columns as they are (moved out of the reader, so
-                // later stretches append in place), beside the dense columns.
-                var taken = ObservationColumns()
-                swap(&taken, &outcome.readers[k].columns)
-                taken.area = columns.area
-                taken.indicator = columns.indicator
-                taken.period = columns.period
-                taken.value = columns.value
-                columns = taken
+            if rows == 0 && strings.count == 0 {
+                // The first rows of the dataset: take the reader's other columns as they are
+                // (moved out of the reader, so later stretches append in place).
+                swap(&columns, &outcome.readers[k].columns)
                 swap(&strings, &outcome.readers[k].strings)
                 swap(&publishedCells, &outcome.readers[k].publishedCells)
             } else {
@@ -237,6 +221,15 @@ struct DatasetBuilder {
                 for (row, cells) in outcome.readers[k].publishedCells { publishedCells[Int32(rows) + row] = cells }
             }
             rows += outcome.readers[k].rows
+        }
+        // The file's dense columns: the dataset's own when they are its first rows.
+        if rowsBefore == 0 {
+            columns.area = outcome.dense.area
+            columns.indicator = outcome.dense.indicator
+            columns.period = outcome.dense.period
+            columns.value = outcome.dense.value
+        } else {
+            columns.appendDense(outcome.dense)
         }
         finishTable(table)
     }

@@ -11,7 +11,8 @@ public enum NumberParser {
     /// precision in sums.
     public static let maximumMagnitude = 1e15
 
-    private static let powersOfTen: [Double] = (0...22).map { e in
+    /// 10⁰ … 10²², each exact in a Double (the products of repeated multiplication by ten).
+    static let powersOfTen: [Double] = (0...22).map { e in
         var v = 1.0
         for _ in 0..<e { v *= 10 }
         return v

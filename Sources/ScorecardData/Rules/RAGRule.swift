@@ -54,13 +54,10 @@ public enum RAGRule {
     /// indicator has no decimals.
     @inline(__always)
     static func rounded(_ v: Double, _ decimals: Int?) -> Double {
-        guard let d = decimals, d >= 0, d < powersOfTen.count else { return v }
-        let scale = powersOfTen[d]
+        guard let d = decimals, d >= 0, d <= 10 else { return v }
+        let scale = NumberParser.powersOfTen[d]
         return roundedHalfAwayFromZero(v * scale) / scale
     }
-
-    /// 10⁰ … 10¹⁰, each exact in a Double (the products of repeated multiplication by ten).
-    static let powersOfTen: [Double] = [1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10]
 
     /// `x.rounded()` (half away from zero), to the bit, without a call into libm for the values a
     /// scorecard has. Below 2⁵² in magnitude, truncating through Int64 and subtracting are exact;
