@@ -92,7 +92,8 @@ extension EditionChange {
          what, team ?? "", oldPeriod?.description ?? "", oldRatedBy?.rawValue ?? "", newRatedBy?.rawValue ?? "", areaName, indicatorName]
     }
 
-    /// A JSON object with `EditionDiff.fields`; numbers as numbers, none as null.
+    /// A JSON object with `EditionDiff.fields`; numbers as numbers, none (and an empty area code
+    /// or indicator) as null.
     var json: String {
         func string(_ s: String?) -> String { s.map(ReportFormat.jsonString) ?? "null" }
         func value(_ v: Value?) -> String {
@@ -102,7 +103,7 @@ extension EditionChange {
             case .number(let n): ValueFormatter.plain(n)
             }
         }
-        let values = [string(areaCode), string(indicator), string(period?.description), string(kind.rawValue), value(oldValue), value(newValue),
+        let values = [string(areaCode.isEmpty ? nil : areaCode), string(indicator.isEmpty ? nil : indicator), string(period?.description), string(kind.rawValue), value(oldValue), value(newValue),
                       string(oldRAG?.name), string(newRAG?.name), string(what), string(team), string(oldPeriod?.description),
                       string(oldRatedBy?.rawValue), string(newRatedBy?.rawValue), string(areaName), string(indicatorName)]
         return "{" + zip(EditionDiff.fields, values).map { "\"\($0)\": \($1)" }.joined(separator: ", ") + "}"
