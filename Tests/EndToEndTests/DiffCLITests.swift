@@ -2,9 +2,8 @@ import Foundation
 import XCTest
 
 /// `ragtop diff OLD NEW` run as a subprocess on an earlier edition made from the bundled Kent
-/// data: the last two months dropped, one past value revised, one target changed.
+/// data (`AugustEdition`): the last two months dropped, one past value revised, one target changed.
 final class DiffCLITests: XCTestCase {
-    static let bundled = RagtopBinary.repoRoot.appendingPathComponent("Sources/ragtop/Resources/kent-cype-2024-10")
     static let header = "area_code,indicator,period,change,old_value,new_value,old_rag,new_rag,what,team,old_period,old_rated_by,new_rated_by,area,name"
 
     /// The two editions, made once for the class.
@@ -21,35 +20,8 @@ final class DiffCLITests: XCTestCase {
         let work = fm.temporaryDirectory.appendingPathComponent("ragtop-e2e-diff-\(UUID().uuidString)", isDirectory: true)
         let old = work.appendingPathComponent("kent-2024-08"), new = work.appendingPathComponent("kent-2024-10")
         try fm.createDirectory(at: work, withIntermediateDirectories: true)
-        try fm.copyItem(at: bundled, to: new)
-        try fm.copyItem(at: bundled, to: old)
-        // August's edition: no September or October figures; SCS19 for June first published as
-        // 74.2 (revised to 73.7 since); SCS19's target then 80.0 (85.0 now).
-        let observations = CSVRows.parse(try String(contentsOf: old.appendingPathComponent("observations.csv"), encoding: .utf8))
-        let header = observations[0]
-        let period = try XCTUnwrap(header.firstIndex(of: "period")), value = try XCTUnwrap(header.firstIndex(of: "value"))
-        let area = try XCTUnwrap(header.firstIndex(of: "area")), indicator = try XCTUnwrap(header.firstIndex(of: "indicator"))
-        var kept = [header], dropped = 0, revised = 0
-        for var row in observations.dropFirst() {
-            if row[period] == "2024-09" || row[period] == "2024-10" {
-                dropped += 1
-                continue
-            }
-            if row[area] == "E10000016" && row[indicator] == "SCS19" && row[period] == "2024-06" {
-                XCTAssertEqual(row[value], "73.7")
-                row[value] = "74.2"
-                revised += 1
-            }
-            kept.append(row)
-        }
-        XCTAssertEqual(revised, 1)
-        try Data(CSVRows.write(kept).utf8).write(to: old.appendingPathComponent("observations.csv"))
-        var indicators = CSVRows.parse(try String(contentsOf: old.appendingPathComponent("indicators.csv"), encoding: .utf8))
-        let code = try XCTUnwrap(indicators[0].firstIndex(of: "code")), target = try XCTUnwrap(indicators[0].firstIndex(of: "target"))
-        let scs19 = try XCTUnwrap(indicators.firstIndex { $0[code] == "SCS19" })
-        XCTAssertEqual(indicators[scs19][target], "85.0")
-        indicators[scs19][target] = "80.0"
-        try Data(CSVRows.write(indicators).utf8).write(to: old.appendingPathComponent("indicators.csv"))
+        try fm.copyItem(at: AugustEdition.bundled, to: new)
+        let dropped = try AugustEdition.make(at: old, revised: true)
         return Editions(work: work, old: old.path, new: new.path, droppedFigures: dropped)
     }
 

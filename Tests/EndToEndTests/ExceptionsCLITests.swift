@@ -59,7 +59,7 @@ final class ExceptionsCLITests: XCTestCase {
         let kent = work.appendingPathComponent("kent")
         try fm.createDirectory(at: work, withIntermediateDirectories: true)
         defer { try? fm.removeItem(at: work) }
-        try fm.copyItem(at: DiffCLITests.bundled, to: kent)
+        try fm.copyItem(at: AugustEdition.bundled, to: kent)
         try """
         area_code,indicator,period,kind,text,owner,due
         E10000016,SCS34,2024-10,commentary,Below the floor for a third month.,,
