@@ -172,19 +172,26 @@ private struct Collector {
     }
 
     /// One figure in both editions: its numbers and published rating, and its own target and floor.
+    /// Read from the columns, without making an `Observation` (and its strings) of every row.
     private mutating func compareFigure(old or: Int, new nr: Int, area: Area, team: String?, indicator ind: Indicator, period: Period) {
-        let a = old.observation(row: or), b = new.observation(row: nr)
-        let revisions: [(String, Double?, Double?)] = [("value", a.value, b.value), ("numerator", a.numerator, b.numerator),
-                                                      ("denominator", a.denominator, b.denominator)]
+        let a = old.columns, b = new.columns
+        let revisions: [(String, Double?, Double?)] = [
+            ("value", optionalDouble(a.value[or]), optionalDouble(b.value[nr])),
+            ("numerator", optionalDouble(a.numerator[or]), optionalDouble(b.numerator[nr])),
+            ("denominator", optionalDouble(a.denominator[or]), optionalDouble(b.denominator[nr])),
+        ]
         for (what, before, after) in revisions where before != after {
             add(.revised, what, area: area, team: team, indicator: ind, period: period,
                 old: before.map { .number($0) }, new: after.map { .number($0) }, oldRow: or, newRow: nr)
         }
-        if a.rag != b.rag {
+        let ragBefore = old.publishedRAG(row: or), ragAfter = new.publishedRAG(row: nr)
+        if ragBefore != ragAfter {
             add(.revised, "rag", area: area, team: team, indicator: ind, period: period,
-                old: a.rag.map { .text($0.name) }, new: b.rag.map { .text($0.name) }, oldRow: or, newRow: nr)
+                old: ragBefore.map { .text($0.name) }, new: ragAfter.map { .text($0.name) }, oldRow: or, newRow: nr)
         }
-        for (what, before, after) in [("target", a.target, b.target), ("floor", a.floor, b.floor)] where before != after {
+        let own: [(String, Double?, Double?)] = [("target", optionalDouble(a.target[or]), optionalDouble(b.target[nr])),
+                                                 ("floor", optionalDouble(a.floor[or]), optionalDouble(b.floor[nr]))]
+        for (what, before, after) in own where before != after {
             add(.target, what, area: area, team: team, indicator: ind, period: period,
                 old: before.map { .number($0) }, new: after.map { .number($0) }, oldRow: or, newRow: nr)
         }
