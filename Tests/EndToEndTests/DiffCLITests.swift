@@ -152,6 +152,13 @@ final class DiffCLITests: XCTestCase {
         XCTAssertEqual(lines.count { $0.hasPrefix("| ") } - 4, csvRows.count, "a table row per change")
     }
 
+    func testTheColumnsAreDocumented() throws {
+        let doc = try String(contentsOf: RagtopBinary.repoRoot.appendingPathComponent("docs/data-format.md"), encoding: .utf8)
+        let columns = Self.header.split(separator: ",").map(String.init)
+        XCTAssertTrue(doc.contains("CSV columns: `" + columns.prefix(8).joined(separator: ",") + "` (fixed:"), "the fixed eight")
+        XCTAssertTrue(doc.contains("then `" + columns.dropFirst(8).joined(separator: ",") + "`."), "the columns after them")
+    }
+
     func testBadUsageExits64() throws {
         let e = try Self.editions.get()
         let one = try ragtop("diff", e.old)

@@ -112,6 +112,11 @@ final class ExceptionsCLITests: XCTestCase {
         XCTAssertTrue(objects.allSatisfy { $0["area_code"] as? String == "E07000108" })
     }
 
+    func testTheColumnsAreDocumented() throws {
+        let doc = try String(contentsOf: RagtopBinary.repoRoot.appendingPathComponent("docs/data-format.md"), encoding: .utf8)
+        XCTAssertTrue(doc.contains("`" + Self.fields.joined(separator: ",") + "`"), "docs/data-format.md lists the pack's CSV columns")
+    }
+
     func testBadUsageExits64() throws {
         for (args, mention) in [(["--exceptions", "--since", "2024-13"], "--since"), (["--exceptions", "--since", "Aug-24"], "--since"),
                                 (["--since", "2024-08"], "--exceptions"), (["--exceptions", "--rag", "red"], "--rag"),

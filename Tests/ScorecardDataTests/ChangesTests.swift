@@ -72,11 +72,14 @@ final class ChangesTests: XCTestCase {
     private var dir: TempDataset?
     private var ds: Dataset!
 
+    /// This dataset with `notes` as its notes.csv, written to a temporary directory and loaded.
+    static func load(notes: String) throws -> (TempDataset, Dataset) {
+        let dir = try TempDataset(["areas.csv": areas, "indicators.csv": indicators, "observations.csv": observations, "notes.csv": notes])
+        return (dir, try XCTUnwrap(loadOrFail([dir.path])?.dataset))
+    }
+
     override func setUpWithError() throws {
-        let dir = try TempDataset(["areas.csv": Self.areas, "indicators.csv": Self.indicators,
-                                   "observations.csv": Self.observations, "notes.csv": Self.notes])
-        self.dir = dir
-        ds = try XCTUnwrap(loadOrFail([dir.path])?.dataset)
+        (dir, ds) = try Self.load(notes: Self.notes)
     }
 
     override func tearDown() { dir?.remove() }

@@ -17,10 +17,7 @@ final class ExceptionsPackTests: XCTestCase {
     private var ds: Dataset!
 
     override func setUpWithError() throws {
-        let dir = try TempDataset(["areas.csv": ChangesTests.areas, "indicators.csv": ChangesTests.indicators,
-                                   "observations.csv": ChangesTests.observations, "notes.csv": Self.notes])
-        self.dir = dir
-        ds = try XCTUnwrap(loadOrFail([dir.path])?.dataset)
+        (dir, ds) = try ChangesTests.load(notes: Self.notes)
     }
 
     override func tearDown() { dir?.remove() }
