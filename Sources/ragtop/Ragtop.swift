@@ -14,7 +14,7 @@ struct Ragtop: ParsableCommand {
         Press ? in the dashboard for help. Data format: docs/data-format.md.
         """,
         version: version,
-        subcommands: [DashboardCommand.self, CheckCommand.self, ReportCommand.self, SnapshotCommand.self, ImportCommand.self, ThemesCommand.self],
+        subcommands: [DashboardCommand.self, CheckCommand.self, ReportCommand.self, DiffCommand.self, SnapshotCommand.self, ImportCommand.self, ThemesCommand.self],
         defaultSubcommand: DashboardCommand.self
     )
 }

@@ -32,10 +32,17 @@ struct ReportCommand: ParsableCommand {
     @Flag(help: "Use ASCII glyphs instead of ✖ ▲ ●.")
     var ascii = false
 
+    @Flag(help: "The exceptions pack of --area (default: the main area): every RED figure and every rating that worsened since --since, grouped, with benchmarks, commentary and actions.")
+    var exceptions = false
+
+    @Option(help: ArgumentHelp("With --exceptions: compare with the figures at the end of this period (default: each figure's previous period). \(PeriodArgument.forms).", valueName: "PERIOD"))
+    var since: PeriodArgument?
+
     func run() throws {
         guard let fmt = ReportFormat(rawValue: format.lowercased()) else {
             throw ValidationError("--format must be text, csv, json or markdown, not '\(format)'")
         }
+        if exceptions || since != nil { return try runExceptions(format: fmt) }
         var rags: Set<RAG>?
         if let rag {
             var set = Set<RAG>()

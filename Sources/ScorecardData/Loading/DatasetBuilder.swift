@@ -20,6 +20,7 @@ struct DatasetBuilder {
     private var coverage: [Coverage] = []
     private var waits: [Wait] = []
     private var waitKeys: [String: (path: String, line: Int)] = [:]
+    private var notes: [Note] = []
     private var columns = ObservationColumns()
     private var strings = StringPool()
     /// Column numbers of published RAG/DOT cells, for rule warnings.
@@ -44,6 +45,7 @@ struct DatasetBuilder {
         case "providers.csv": readProviders(path, bytes)
         case "coverage.csv": readCoverage(path, bytes)
         case "waits.csv": readWaits(path, bytes)
+        case "notes.csv": readNotes(path, bytes)
         default: break
         }
     }
@@ -322,6 +324,19 @@ struct DatasetBuilder {
         finishTable(t)
     }
 
+    /// notes.csv: commentary and actions, read after the observations they are about.
+    private mutating func readNotes(_ path: String, _ bytes: [UInt8]) {
+        let spec = DatasetLoader.noteColumns
+        guard var t = TableReader(path: path, bytes: bytes, required: spec.required, optional: spec.optional, diagnostics: &diagnostics) else { return }
+        let reader = NoteReader(columns: columns)
+        while t.nextRow() {
+            let area = areaRef(&t, "area_code").map { (id: $0, code: areas[Int($0)].code) }
+            let indicator = indicatorRef(&t).map { (id: $0, code: indicators[Int($0)].code) }
+            if let note = reader.read(&t, area: area, indicator: indicator) { notes.append(note) }
+        }
+        finishTable(t)
+    }
+
     // MARK: Building
 
     /// Groups observations into series, rejects duplicate keys, computes every RAG and DOT, and
@@ -455,7 +470,7 @@ struct DatasetBuilder {
         return Dataset(areas: areas, indicators: indicators, benchmarks: benchmarks, waits: waits, providers: providers,
                        coverage: coverage, files: files, columns: columns, strings: strings, order: order,
                        seriesStart: start, seriesArea: seriesArea, seriesIndicator: seriesIndicator, seriesTeam: seriesTeam,
-                       effectiveRAG: effectiveRAG, effectiveDOT: effectiveDOT)
+                       effectiveRAG: effectiveRAG, effectiveDOT: effectiveDOT, notes: notes)
     }
 
 }

@@ -41,11 +41,14 @@ public final class Dataset: Sendable {
     /// For each area, by indicator position: the worst latest rating over the area's series of
     /// the indicator, -1 when none is rated, -2 when there is no series.
     let worstLatest: [[Int8]]
+    /// notes.csv, indexed by area and indicator (see Queries/Notes.swift).
+    let noteIndex: NoteIndex
 
     init(areas: [Area], indicators: [Indicator], benchmarks: [Benchmark], waits: [Wait], providers: [Provider],
          coverage: [Coverage], files: [String], columns: ObservationColumns, strings: StringPool,
          order: [Int32], seriesStart: [Int32], seriesArea: [Int32], seriesIndicator: [Int32], seriesTeam: [Int32],
-         effectiveRAG: [Int8], effectiveDOT: [Int8]) {
+         effectiveRAG: [Int8], effectiveDOT: [Int8], notes: [Note] = []) {
+        noteIndex = NoteIndex(notes)
         self.areas = areas
         self.indicators = indicators
         self.benchmarks = benchmarks
