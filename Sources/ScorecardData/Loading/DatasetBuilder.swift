@@ -20,6 +20,7 @@ struct DatasetBuilder {
     private var coverage: [Coverage] = []
     private var waits: [Wait] = []
     private var waitKeys: [String: (path: String, line: Int)] = [:]
+    private var neighbours = NeighbourTable()
     private var columns = ObservationColumns()
     private var strings = StringPool()
     /// Column numbers of published RAG/DOT cells, for rule warnings.
@@ -44,6 +45,7 @@ struct DatasetBuilder {
         case "providers.csv": readProviders(path, bytes)
         case "coverage.csv": readCoverage(path, bytes)
         case "waits.csv": readWaits(path, bytes)
+        case "neighbours.csv": readNeighbours(path, bytes)
         default: break
         }
     }
@@ -322,6 +324,13 @@ struct DatasetBuilder {
         finishTable(t)
     }
 
+    private mutating func readNeighbours(_ path: String, _ bytes: [UInt8]) {
+        let spec = DatasetLoader.neighbourColumns
+        guard var t = TableReader(path: path, bytes: bytes, required: spec.required, optional: spec.optional, diagnostics: &diagnostics) else { return }
+        neighbours.read(&t, areaIndex: areaIndex)
+        finishTable(t)
+    }
+
     // MARK: Building
 
     /// Groups observations into series, rejects duplicate keys, computes every RAG and DOT, and
@@ -455,7 +464,7 @@ struct DatasetBuilder {
         return Dataset(areas: areas, indicators: indicators, benchmarks: benchmarks, waits: waits, providers: providers,
                        coverage: coverage, files: files, columns: columns, strings: strings, order: order,
                        seriesStart: start, seriesArea: seriesArea, seriesIndicator: seriesIndicator, seriesTeam: seriesTeam,
-                       effectiveRAG: effectiveRAG, effectiveDOT: effectiveDOT)
+                       effectiveRAG: effectiveRAG, effectiveDOT: effectiveDOT, neighbours: NeighbourSets(neighbours.rows))
     }
 
 }

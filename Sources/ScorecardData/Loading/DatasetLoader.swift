@@ -27,10 +27,11 @@ public enum DatasetLoader {
     public static let waitColumns = (required: ["provider", "area", "service", "measure", "period", "value"], optional: ["note", "source"])
     public static let providerColumns = (required: ["code", "name"], optional: ["note"])
     public static let coverageColumns = (required: ["provider", "area"], optional: ["note", "service"])
+    public static let neighbourColumns = (required: ["area_code", "neighbour_code", "rank"], optional: ["closeness"])
 
     /// The files of a dataset directory, in load order.
     public static let requiredFiles = ["areas.csv", "indicators.csv", "observations.csv"]
-    public static let optionalFiles = ["benchmarks.csv", "providers.csv", "coverage.csv", "waits.csv"]
+    public static let optionalFiles = ["benchmarks.csv", "providers.csv", "coverage.csv", "waits.csv", "neighbours.csv"]
 
     /// Loads one dataset directory.
     public static func load(directory: String) throws(LoadFailure) -> LoadResult {
