@@ -13,6 +13,8 @@ public final class Dataset: Sendable {
     public let files: [String]
     /// Every area's statistical neighbours (neighbours.csv).
     public let neighbours: NeighbourSets
+    /// National ranks, computed per indicator when first asked for (see `nationalStanding`).
+    let nationalStandings = NationalStandingCache()
 
     let columns: ObservationColumns
     let strings: StringPool
