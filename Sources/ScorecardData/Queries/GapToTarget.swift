@@ -25,16 +25,16 @@ extension Dataset {
         }
         // As many places as the figures it comes from, without the binary subtraction's noise
         // (76.9 - 60 is 16.900000000000006).
-        let places = [indicator.decimals ?? 0, decimalPlaces(v), decimalPlaces(target), decimalPlaces(indicator.targetLow),
-                      decimalPlaces(indicator.targetHigh)].max() ?? 0
+        let places = ([indicator.decimals ?? 0] + [v, target, indicator.targetLow, indicator.targetHigh].compactMap { $0.map(ValueFormatter.decimalPlaces) }).max() ?? 0
         let rounded = RAGRule.rounded(gap, min(places, 10))
         return rounded == 0 ? 0 : rounded
     }
+}
 
-    /// The decimal places `v` is written with (0 for nil).
-    private func decimalPlaces(_ v: Double?) -> Int {
-        guard let v else { return 0 }
-        let text = ValueFormatter.plain(v)
+extension ValueFormatter {
+    /// The decimal places `plain(v)` writes: 0 for 85, 2 for 17.25 (0 in exponent form).
+    static func decimalPlaces(_ v: Double) -> Int {
+        let text = plain(v)
         guard !text.contains("e"), let dot = text.firstIndex(of: ".") else { return 0 }
         return text.distance(from: dot, to: text.endIndex) - 1
     }

@@ -18,6 +18,8 @@ public struct ReportRow: Sendable, Equatable {
     public var national: NationalStanding? = nil
     /// How far the figure is from its target (see `gapToTarget`).
     public var gap: Double? = nil
+    /// With `--neighbours`: where the figure sits among the area and its neighbours.
+    public var neighbourhood: NeighbourFigures? = nil
 }
 
 /// What to include in a report.
@@ -58,15 +60,20 @@ extension Dataset {
                     if let keep = query.rags {
                         guard let rag, keep.contains(rag) else { continue }
                     }
-                    out.append(ReportRow(areaCode: area.code, areaName: area.name, team: info.team, indicator: ind.code,
-                                         indicatorName: ind.name, period: period(row: r), value: value(row: r),
-                                         numerator: numerator(row: r), denominator: denominator(row: r), target: target(row: r),
-                                         rag: rag, dot: dot(row: r), decimals: ind.decimals, unit: ind.unit,
-                                         national: nationalStanding(row: r), gap: gapToTarget(row: r)))
+                    out.append(reportRow(r, area: area, indicator: ind, team: info.team))
                 }
             }
         }
         return out
+    }
+
+    /// A row's figure as a report row.
+    func reportRow(_ r: Int, area: Area, indicator ind: Indicator, team: String?) -> ReportRow {
+        ReportRow(areaCode: area.code, areaName: area.name, team: team, indicator: ind.code,
+                  indicatorName: ind.name, period: period(row: r), value: value(row: r),
+                  numerator: numerator(row: r), denominator: denominator(row: r), target: target(row: r),
+                  rag: rag(row: r), dot: dot(row: r), decimals: ind.decimals, unit: ind.unit,
+                  national: nationalStanding(row: r), gap: gapToTarget(row: r))
     }
 }
 
@@ -78,6 +85,8 @@ public enum ReportFormat: String, Sendable, CaseIterable {
     public static let fields = ["area_code", "area", "indicator", "name", "period", "value", "numerator", "denominator", "target", "rag", "dot", "team", "national_rank", "national_of", "quartile", "gap"]
 
     public func render(_ rows: [ReportRow], color: Bool = false, ascii: Bool = false) -> String {
+        if ReportFormat.hasNeighbours(rows) && self == .text { return ReportFormat.neighbourText(rows, color: color, ascii: ascii) }
+        if ReportFormat.hasNeighbours(rows) && self == .markdown { return ReportFormat.neighbourMarkdown(rows) }
         switch self {
         case .csv: return ReportFormat.csv(rows)
         case .json: return ReportFormat.json(rows)
@@ -86,7 +95,7 @@ public enum ReportFormat: String, Sendable, CaseIterable {
         }
     }
 
-    private static func cells(_ r: ReportRow) -> [String] {
+    static func cells(_ r: ReportRow) -> [String] {
         [r.areaCode, r.areaName, r.indicator, r.indicatorName, r.period.description,
          ValueFormatter.display(r.value, decimals: r.decimals), ValueFormatter.plain(opt: r.numerator),
          ValueFormatter.plain(opt: r.denominator), ValueFormatter.display(r.target, decimals: r.decimals),
@@ -103,8 +112,9 @@ public enum ReportFormat: String, Sendable, CaseIterable {
     }
 
     static func csv(_ rows: [ReportRow]) -> String {
-        var out = fields.joined(separator: ",") + "\n"
-        for r in rows { out += cells(r).map(csvField).joined(separator: ",") + "\n" }
+        let neighbours = hasNeighbours(rows)
+        var out = (fields + (neighbours ? neighbourFields : [])).joined(separator: ",") + "\n"
+        for r in rows { out += (cells(r) + (neighbours ? neighbourCells(r) : [])).map(csvField).joined(separator: ",") + "\n" }
         return out
     }
 
@@ -134,6 +144,7 @@ public enum ReportFormat: String, Sendable, CaseIterable {
             guard let v else { return "null" }
             return ValueFormatter.display(v, decimals: nil).isEmpty ? "null" : ValueFormatter.plain(v)
         }
+        let neighbours = hasNeighbours(rows)
         var out = "[\n"
         for (i, r) in rows.enumerated() {
             let fields: [String] = [
@@ -143,7 +154,7 @@ public enum ReportFormat: String, Sendable, CaseIterable {
                 "\"numerator\": \(num(r.numerator, nil))", "\"denominator\": \(num(r.denominator, nil))",
                 "\"target\": \(num(r.target, r.decimals))", "\"rag\": \(r.rag.map { jsonString($0.name) } ?? "null")",
                 "\"dot\": \(r.dot.map { jsonString($0.arrow) } ?? "null")", "\"team\": \(r.team.map(jsonString) ?? "null")",
-            ] + standingJSON(r)
+            ] + standingJSON(r) + (neighbours ? neighbourJSON(r) : [])
             out += "  {" + fields.joined(separator: ", ") + "}" + (i + 1 < rows.count ? ",\n" : "\n")
         }
         return out + "]\n"
