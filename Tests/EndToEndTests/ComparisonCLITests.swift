@@ -181,6 +181,35 @@ final class ComparisonCLITests: XCTestCase {
         XCTAssertEqual(DfESource.parse(all.stdout).count, 1 + 11)
     }
 
+    /// Another council's dataset with a neighbours.csv of its own (no closeness bands).
+    func testAForeignNeighboursFile() throws {
+        let dir = RagtopBinary.fixtures.appendingPathComponent("welsh-neighbours").path
+        let check = try ragtop(["check", "--data", dir])
+        XCTAssertEqual(check.status, 0, check.stderr)
+        XCTAssertEqual(check.stdout, "ok: 11 areas, 2 indicators, 22 observations (21 rated), 0 benchmarks, 0 waits; 0 warnings\n")
+        let text = try ragtop(["report", "--data", dir, "--area", "cardiff", "--neighbours", "--indicator", "CF4"], env: ["LC_ALL": "C.UTF-8"])
+        XCTAssertEqual(text.status, 0, text.stderr)
+        XCTAssertEqual(text.stdout, """
+            CF4 · Health assessments within 20 working days, looked-after children · Oct-24 · higher is better
+            #  Area               Value  RAG      Rank  National   Q    Gap
+               Cardiff            71.0%  ✖ RED     5/5       8/9  Q4  -19.0
+            1  Swansea            84.5%  ✖ RED     3/5       4/9  Q2   -5.5
+            2  Newport            90.2%  ● GREEN   1/5       2/9  Q1   +0.2
+            3  Vale of Glamorgan  88.0%  ✖ RED     2/5       3/9  Q2   -2.0
+            4  Rhondda Cynon Taf  79.3%  ✖ RED     4/5       6/9  Q3  -10.7
+            5  Merthyr Tydfil            ·
+            Neighbours' mean 85.5%, median 86.3% (4 of 5 with a figure) · Cardiff ranks 5 of 5
+
+            """)
+        let rows = try csv(["report", "--data", dir, "--area", "W06000011", "--neighbours", "--indicator", "CF4", "--sort", "area"])
+        XCTAssertEqual(rows.map { $0["area"] ?? "" }, ["Bridgend", "Cardiff", "Neath Port Talbot", "Swansea"])
+        XCTAssertEqual(rows.map { $0["neighbour_rank"] ?? "" }, ["4", "3", "1", "1"], "Swansea and Neath Port Talbot tie")
+        XCTAssertEqual(rows.map { $0["closeness"] ?? "" }, ["", "", "", ""])
+        // The bundled neighbours are not loaded with --data: Kent is not in this dataset.
+        let kent = try ragtop(["report", "--data", dir, "--area", "Kent", "--neighbours"])
+        XCTAssertEqual(kent.status, 64, kent.stderr)
+    }
+
     // MARK: --sort
 
     func testSortByEveryKindOfColumn() throws {
@@ -236,5 +265,44 @@ final class ComparisonCLITests: XCTestCase {
             }
             XCTAssertEqual(r.stdout, "")
         }
+    }
+
+    // MARK: import dfe-neighbours
+
+    /// The bundled neighbours.csv is what the command in docs/importing.md writes, byte for
+    /// byte; a later `import ees --merge` keeps it.
+    func testBundledNeighboursAreWhatTheDocumentedImportWrites() throws {
+        let fm = FileManager.default
+        let work = fm.temporaryDirectory.appendingPathComponent("ragtop-e2e-neighbours-\(UUID().uuidString)", isDirectory: true)
+        try fm.createDirectory(at: work, withIntermediateDirectories: true)
+        defer { try? fm.removeItem(at: work) }
+        let bundled = RagtopBinary.repoRoot.appendingPathComponent("Sources/ragtop/Resources/national")
+        let national = work.appendingPathComponent("national")
+        try fm.copyItem(at: bundled, to: national)
+        try fm.removeItem(at: national.appendingPathComponent("neighbours.csv"))
+        let sn = DfESource.external.appendingPathComponent("dfe-statistical-neighbours/sn_model_2025_wide.csv").path
+        let ees = DfESource.external.appendingPathComponent("dfe-sen2/timeliness_20_week_2019-2024.csv").path
+        XCTAssertTrue(fm.fileExists(atPath: sn) && fm.fileExists(atPath: ees), "the DfE files under \(DfESource.external.path)")
+
+        let noMerge = try ragtop(["import", "dfe-neighbours", sn, "--codes", ees, "--out", national.path])
+        XCTAssertEqual(noMerge.status, 64, noMerge.stderr)
+        XCTAssertTrue(noMerge.stderr.contains("give --merge --out DIR"), noMerge.stderr)
+
+        let r = try ragtop(["import", "dfe-neighbours", sn, "--codes", ees, "--merge", "--out", national.path])
+        XCTAssertEqual(r.status, 0, r.stderr)
+        XCTAssertEqual(r.stderr, "")
+        XCTAssertTrue(r.stdout.hasPrefix("read 153 authorities' neighbours (up to 10 each); kept 1530 pairs for 153 areas\n"), r.stdout)
+        XCTAssertTrue(r.stdout.contains("825 Buckinghamshire: E10000002 (latest 2024); also E06000060 in 2020, 2021, 2022\n"), r.stdout)
+        let written = try Data(contentsOf: national.appendingPathComponent("neighbours.csv"))
+        XCTAssertEqual(written, try Data(contentsOf: bundled.appendingPathComponent("neighbours.csv")))
+        for name in ["areas.csv", "indicators.csv", "observations.csv", "providers.csv", "waits.csv"] {
+            XCTAssertEqual(try Data(contentsOf: national.appendingPathComponent(name)), try Data(contentsOf: bundled.appendingPathComponent(name)), name)
+        }
+
+        let again = try ragtop(["import", "ees", ees, "--measure", "pc_plans_issued_within_20_weeks", "--numerator", "plans_issued_within_20_weeks",
+                                "--denominator", "plans_issued_den", "--indicator", "EHCP20-CY", "--name", "EHCPs issued within 20 weeks (calendar year, DfE SEN2)",
+                                "--polarity", "H", "--unit", "percent", "--decimals", "1", "--out", national.path, "--merge"])
+        XCTAssertEqual(again.status, 0, again.stderr)
+        XCTAssertEqual(try Data(contentsOf: national.appendingPathComponent("neighbours.csv")), written, "--merge keeps neighbours.csv")
     }
 }

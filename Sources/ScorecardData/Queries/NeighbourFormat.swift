@@ -61,7 +61,7 @@ extension ReportFormat {
         line += " (\(withFigure) of \(neighbours.count) with a figure)"
         if let area = g.first(where: { $0.neighbourhood?.neighbour == nil }) {
             let name = TerminalSafe.clean(area.areaName)
-            line += area.neighbourhood?.rank.map { " · \(name) ranks \($0) of \(n.of)" } ?? " · \(name) has no figure"
+            line += area.neighbourhood?.rank.map { " · \(name) ranks \($0) of \(n.of)" } ?? (area.value == nil ? " · \(name) has no figure" : "")
         }
         return line
     }
