@@ -305,4 +305,22 @@ final class ComparisonCLITests: XCTestCase {
         XCTAssertEqual(again.status, 0, again.stderr)
         XCTAssertEqual(try Data(contentsOf: national.appendingPathComponent("neighbours.csv")), written, "--merge keeps neighbours.csv")
     }
+
+    // MARK: docs/user-guide.md stays true
+
+    /// Every `$ ragtop report …` block in the user guide prints what the guide shows.
+    func testReportExamplesInTheUserGuide() throws {
+        let guide = try String(contentsOf: RagtopBinary.repoRoot.appendingPathComponent("docs/user-guide.md"), encoding: .utf8)
+        let blocks = guide.components(separatedBy: "```\n$ ragtop report ").dropFirst()
+        XCTAssertGreaterThanOrEqual(blocks.count, 3)
+        for block in blocks {
+            guard let end = block.range(of: "\n```") else { XCTFail("unclosed block"); continue }
+            let body = block[..<end.lowerBound]
+            guard let newline = body.firstIndex(of: "\n") else { XCTFail("no output shown: \(body)"); continue }
+            let args = ["report"] + body[..<newline].split(separator: " ").map(String.init)
+            let r = try ragtop(args, env: ["LC_ALL": "C.UTF-8"])
+            XCTAssertEqual(r.status, 0, r.stderr)
+            XCTAssertEqual(r.stdout, String(body[body.index(after: newline)...]) + "\n", args.joined(separator: " "))
+        }
+    }
 }
