@@ -42,13 +42,7 @@ public enum DfENeighboursImporter {
                                             "no new_la_code column: the codes file must carry GSS codes beside old_la_code (columns: \(quotedList(header.names)))")])
         }
         var map = CodeMap()
-        while !sink.full {
-            let more: Bool
-            do { more = try reader.next() } catch {
-                sink.error(line: error.line, column: error.column, error.message)
-                break
-            }
-            guard more else { break }
+        while reader.next(reportingTo: &sink) {
             let code = reader.cell(old)
             guard !code.isEmpty, let gss = gssColumns.map({ reader.cell($0) }).first(where: EESImporter.Builder.looksLikeGSS) else { continue }
             map.add(old: code, gss: gss, period: reader.cell(period))
@@ -94,13 +88,7 @@ public enum DfENeighboursImporter {
             }
             return nil
         }
-        while !sink.full {
-            let more: Bool
-            do { more = try reader.next() } catch {
-                sink.error(line: error.line, column: error.column, error.message)
-                break
-            }
-            guard more else { break }
+        while reader.next(reportingTo: &sink) {
             let old = reader.cell(areaColumn)
             guard !old.isEmpty else {
                 let loc = reader.location(areaColumn)
