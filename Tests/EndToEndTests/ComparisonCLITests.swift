@@ -201,6 +201,10 @@ final class ComparisonCLITests: XCTestCase {
             Neighbours' mean 85.5%, median 86.3% (4 of 5 with a figure) · Cardiff ranks 5 of 5
 
             """)
+        let ascii = try ragtop(["report", "--data", dir, "--area", "cardiff", "--neighbours", "--indicator", "CF4", "--ascii"])
+        XCTAssertTrue(ascii.stdout.unicodeScalars.allSatisfy(\.isASCII), ascii.stdout)
+        XCTAssertTrue(ascii.stdout.hasPrefix("CF4 - Health assessments within 20 working days, looked-after children - Oct-24 - higher is better\n"), ascii.stdout)
+        XCTAssertTrue(ascii.stdout.contains("X RED"), ascii.stdout)
         let rows = try csv(["report", "--data", dir, "--area", "W06000011", "--neighbours", "--indicator", "CF4", "--sort", "area"])
         XCTAssertEqual(rows.map { $0["area"] ?? "" }, ["Bridgend", "Cardiff", "Neath Port Talbot", "Swansea"])
         XCTAssertEqual(rows.map { $0["neighbour_rank"] ?? "" }, ["4", "3", "1", "1"], "Swansea and Neath Port Talbot tie")

@@ -34,8 +34,8 @@ extension ReportFormat {
         return groups
     }
 
-    /// `EHCP20-CY · EHCPs issued … · 2024 · higher is better`
-    private static func groupTitle(_ g: ArraySlice<ReportRow>) -> String {
+    /// `EHCP20-CY · EHCPs issued … · 2024 · higher is better` (` - ` for ` · ` in ASCII).
+    private static func groupTitle(_ g: ArraySlice<ReportRow>, ascii: Bool) -> String {
         guard let r = g.first else { return "" }
         let order: String
         switch r.neighbourhood?.polarity {
@@ -43,11 +43,11 @@ extension ReportFormat {
         case .target: order = "closest to the target band is best"
         default: order = "higher is better"
         }
-        return "\(TerminalSafe.clean(r.indicator)) · \(TerminalSafe.clean(r.indicatorName)) · \(r.period.label) · \(order)"
+        return [TerminalSafe.clean(r.indicator), TerminalSafe.clean(r.indicatorName), r.period.label, order].joined(separator: ascii ? " - " : " · ")
     }
 
     /// `Neighbours' mean 40.2%, median 39.5% (10 of 10 with a figure) · Kent ranks 8 of 11`
-    private static func groupSummary(_ g: ArraySlice<ReportRow>) -> String {
+    private static func groupSummary(_ g: ArraySlice<ReportRow>, ascii: Bool) -> String {
         guard let first = g.first, let n = first.neighbourhood else { return "" }
         let unit = first.unit == "percent" ? "%" : ""
         let neighbours = g.filter { $0.neighbourhood?.neighbour != nil }
@@ -61,7 +61,8 @@ extension ReportFormat {
         line += " (\(withFigure) of \(neighbours.count) with a figure)"
         if let area = g.first(where: { $0.neighbourhood?.neighbour == nil }) {
             let name = TerminalSafe.clean(area.areaName)
-            line += area.neighbourhood?.rank.map { " · \(name) ranks \($0) of \(n.of)" } ?? (area.value == nil ? " · \(name) has no figure" : "")
+            let sep = ascii ? " - " : " · "
+            line += area.neighbourhood?.rank.map { "\(sep)\(name) ranks \($0) of \(n.of)" } ?? (area.value == nil ? "\(sep)\(name) has no figure" : "")
         }
         return line
     }
@@ -71,7 +72,7 @@ extension ReportFormat {
         var out = ""
         for (k, g) in neighbourGroups(rows).enumerated() {
             if k > 0 { out += "\n" }
-            out += (color ? "\u{1B}[1m" : "") + groupTitle(g) + (color ? "\u{1B}[0m" : "") + "\n"
+            out += (color ? "\u{1B}[1m" : "") + groupTitle(g, ascii: ascii) + (color ? "\u{1B}[0m" : "") + "\n"
             var columns: [(header: String, right: Bool, cells: [String])] = [
                 ("#", true, g.map { $0.neighbourhood?.neighbour.map(String.init) ?? "" }),
                 ("Area", false, g.map { TerminalSafe.clean($0.areaName) }),
@@ -89,7 +90,7 @@ extension ReportFormat {
             }
             columns.append(("Rank", true, g.map { r in r.neighbourhood.flatMap { n in n.rank.map { "\($0)/\(n.of)" } } ?? "" }))
             for extra in standingColumns(Array(g), ascii: ascii) { columns.append((extra.header, true, extra.cells)) }
-            out += TextTable.render(columns) + groupSummary(g) + "\n"
+            out += TextTable.render(columns) + groupSummary(g, ascii: ascii) + "\n"
         }
         return out
     }
@@ -99,7 +100,7 @@ extension ReportFormat {
         var out = ""
         for (k, g) in neighbourGroups(rows).enumerated() {
             if k > 0 { out += "\n" }
-            out += "**\(esc(groupTitle(g)))**\n\n"
+            out += "**\(esc(groupTitle(g, ascii: false)))**\n\n"
             let extra = standingColumns(Array(g), ascii: false)
             out += "| # | Area | Closeness | Value | Num | Den | RAG | Rank |" + extra.map { " \($0.header) |" }.joined() + "\n"
             out += "|---:|---|---|---:|---:|---:|---|---:|" + String(repeating: "---:|", count: extra.count) + "\n"
@@ -109,7 +110,7 @@ extension ReportFormat {
                 out += "| " + ([r.neighbourhood?.neighbour.map(String.init) ?? "", esc(r.areaName), esc(r.neighbourhood?.closeness ?? ""),
                                 c[5], c[6], c[7], r.rag?.name ?? "", rank] + extra.map { $0.cells[i] }).joined(separator: " | ") + " |\n"
             }
-            out += "\n" + esc(groupSummary(g)) + "\n"
+            out += "\n" + esc(groupSummary(g, ascii: false)) + "\n"
         }
         return out
     }
