@@ -12,7 +12,7 @@ struct ImportCommand: ParsableCommand {
         Exit status: 0 done, 64 bad options, 65 bad data (FILE:LINE:COL: error: …), 66 input missing, \
         73 output exists or cannot be created.
         """,
-        subcommands: [ImportEES.self, ImportNHSCHS.self]
+        subcommands: [ImportEES.self, ImportNHSCHS.self, ImportDfENeighbours.self]
     )
 }
 

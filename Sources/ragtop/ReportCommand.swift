@@ -38,6 +38,8 @@ struct ReportCommand: ParsableCommand {
     @Option(help: ArgumentHelp("With --exceptions: compare with the figures at the end of this period (default: each figure's previous period). \(PeriodArgument.forms).", valueName: "PERIOD"))
     var since: PeriodArgument?
 
+    @OptionGroup var comparison: ComparisonOptions
+
     func run() throws {
         guard let fmt = ReportFormat(rawValue: format.lowercased()) else {
             throw ValidationError("--format must be text, csv, json or markdown, not '\(format)'")
@@ -56,16 +58,18 @@ struct ReportCommand: ParsableCommand {
         }
         let ds = try dataOptions.load().dataset
         var areas: Set<String>?
+        var chosen: Area?
         if let area {
             guard let a = ds.area(named: area) else {
                 throw ValidationError(Console.safe("no area '\(area)': try one of \(ds.areas.prefix(16).map(\.name).joined(separator: ", "))"))
             }
             areas = [a.code]
+            chosen = a
         }
         if let indicator, ds.indicator(indicator) == nil, !ds.indicators.contains(where: { $0.code.lowercased() == indicator.lowercased() }) {
             throw ValidationError("no indicator '\(indicator)'")
         }
-        let rows = ds.report(ReportQuery(areas: areas, indicator: indicator, group: group, rags: rags, allPeriods: allPeriods))
+        let rows = try comparison.rows(ds, area: chosen, query: ReportQuery(areas: areas, indicator: indicator, group: group, rags: rags, allPeriods: allPeriods))
         let output = fmt.render(rows, color: fmt == .text && Console.colorOnStdout, ascii: ascii || !Locale.isUTF8)
         // Text and Markdown show control characters in data as <U+XX> (ReportFormat does it); CSV
         // keeps data as data (quoted as RFC 4180 says) and JSON escapes them, for files and pipes.

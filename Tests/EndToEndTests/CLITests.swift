@@ -6,11 +6,11 @@ final class CLITests: XCTestCase {
     var otherCouncil: String { RagtopBinary.fixtures.appendingPathComponent("other-council").path }
     var malformed: URL { RagtopBinary.fixtures.appendingPathComponent("malformed") }
 
-    static let csvHeader = "area_code,area,indicator,name,period,value,numerator,denominator,target,rag,dot,team"
+    static let csvHeader = "area_code,area,indicator,name,period,value,numerator,denominator,target,rag,dot,team,national_rank,national_of,quartile,gap"
     static let otherCouncilRed = [
-        "W06000015,Cardiff,CF2,Re-referrals to children's social care within 12 months,FY2024-25-Q2,24.3,,,22,RED,↓,",
-        "W06000015,Cardiff,CF4,\"Health assessments within 20 working days, looked-after children\",2024-10,71,,,90,RED,↓,",
-        "W06000015,Cardiff,CF5,Pupil attendance,AY2023-24-Summer,92.4,,,95,RED,↓,",
+        "W06000015,Cardiff,CF2,Re-referrals to children's social care within 12 months,FY2024-25-Q2,24.3,,,22,RED,↓,,,,,-2.3",
+        "W06000015,Cardiff,CF4,\"Health assessments within 20 working days, looked-after children\",2024-10,71,,,90,RED,↓,,,,,-19",
+        "W06000015,Cardiff,CF5,Pupil attendance,AY2023-24-Summer,92.4,,,95,RED,↓,,,,,-2.6",
     ]
 
     private func ragtop(_ args: String..., env: [String: String] = [:]) throws -> (status: Int32, stdout: String, stderr: String) {

@@ -36,10 +36,10 @@ final class OtherCouncilTests: XCTestCase {
         let ds = try XCTUnwrap(loadOrFail([directory])).dataset
         let csv = ReportFormat.csv.render(ds.report(ReportQuery(rags: [.red])))
         XCTAssertEqual(csv, """
-            area_code,area,indicator,name,period,value,numerator,denominator,target,rag,dot,team
-            W06000015,Cardiff,CF2,Re-referrals to children's social care within 12 months,FY2024-25-Q2,24.3,,,22,RED,↓,
-            W06000015,Cardiff,CF4,"Health assessments within 20 working days, looked-after children",2024-10,71,,,90,RED,↓,
-            W06000015,Cardiff,CF5,Pupil attendance,AY2023-24-Summer,92.4,,,95,RED,↓,
+            area_code,area,indicator,name,period,value,numerator,denominator,target,rag,dot,team,national_rank,national_of,quartile,gap
+            W06000015,Cardiff,CF2,Re-referrals to children's social care within 12 months,FY2024-25-Q2,24.3,,,22,RED,↓,,,,,-2.3
+            W06000015,Cardiff,CF4,"Health assessments within 20 working days, looked-after children",2024-10,71,,,90,RED,↓,,,,,-19
+            W06000015,Cardiff,CF5,Pupil attendance,AY2023-24-Summer,92.4,,,95,RED,↓,,,,,-2.6
 
             """)
     }

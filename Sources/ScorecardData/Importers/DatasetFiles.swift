@@ -8,9 +8,11 @@ public struct DatasetFiles: Sendable, Equatable {
     public var providers: [Provider] = []
     public var coverage: [Coverage] = []
     public var waits: [Wait] = []
+    /// Statistical neighbours (neighbours.csv), each area's closest first.
+    public var neighbours: [Neighbour] = []
 
     public init(areas: [Area] = [], indicators: [Indicator] = [], observations: [Observation] = [], benchmarks: [Benchmark] = [],
-                providers: [Provider] = [], coverage: [Coverage] = [], waits: [Wait] = []) {
+                providers: [Provider] = [], coverage: [Coverage] = [], waits: [Wait] = [], neighbours: [Neighbour] = []) {
         self.areas = areas
         self.indicators = indicators
         self.observations = observations
@@ -18,6 +20,7 @@ public struct DatasetFiles: Sendable, Equatable {
         self.providers = providers
         self.coverage = coverage
         self.waits = waits
+        self.neighbours = neighbours
     }
 
     /// The rows of a loaded dataset (for adding to it).
@@ -37,6 +40,7 @@ public struct DatasetFiles: Sendable, Equatable {
             w.line = 0
             return w
         }
+        neighbours = dataset.neighbours.all
     }
 
     // MARK: Merging
@@ -52,7 +56,8 @@ public struct DatasetFiles: Sendable, Equatable {
 
     /// `self` with `newer` added: rows with the same key (area code; indicator code; area,
     /// indicator, period and team; provider code; provider, area, service, measure and period)
-    /// are replaced by `newer`'s, so the file imported last wins. An indicator keeps both
+    /// are replaced by `newer`'s, so the file imported last wins; an area `newer` gives
+    /// neighbours has only those. An indicator keeps both
     /// definitions when they differ. Counts are for observations and waits.
     public func merging(_ newer: DatasetFiles) -> (files: DatasetFiles, counts: MergeCounts) {
         var out = self
@@ -88,6 +93,9 @@ public struct DatasetFiles: Sendable, Equatable {
         for w in waits { oldWaits[DatasetFiles.key(w)] = w.value }
         for w in newer.waits { count(oldWaits[DatasetFiles.key(w)], w.value) }
         out.waits = DatasetFiles.merge(waits, newer.waits, key: DatasetFiles.key, combine: { $1 })
+        // An area's neighbours are one set (one model): newer ones replace all of the old.
+        let renewed = Set(newer.neighbours.map(\.area))
+        out.neighbours = neighbours.filter { !renewed.contains($0.area) } + newer.neighbours
         out.sortRows()
         return (out, counts)
     }
@@ -157,6 +165,10 @@ public struct DatasetFiles: Sendable, Equatable {
         for o in observations { check(o.area, "observations of \(o.indicator)") }
         for w in waits { check(w.area, "waits of provider \(w.provider)") }
         for c in coverage { check(c.area, "coverage of provider \(c.provider)") }
+        for n in neighbours {
+            check(n.area, "neighbours.csv")
+            check(n.neighbour, "a neighbour of \(n.area)")
+        }
         return out
     }
 
@@ -170,6 +182,7 @@ public struct DatasetFiles: Sendable, Equatable {
         if !providers.isEmpty { out.append(("providers.csv", renderProviders())) }
         if !coverage.isEmpty { out.append(("coverage.csv", renderCoverage())) }
         if !waits.isEmpty { out.append(("waits.csv", renderWaits())) }
+        if !neighbours.isEmpty { out.append(("neighbours.csv", renderNeighbours())) }
         return out
     }
 
@@ -239,6 +252,13 @@ public struct DatasetFiles: Sendable, Equatable {
 
     func renderCoverage() -> String {
         DatasetFiles.table(["provider", "area", "note"], coverage.map { c in [c.provider, c.area, c.note].map(DatasetFiles.field) })
+    }
+
+    func renderNeighbours() -> String {
+        let bands = neighbours.contains { $0.closeness != nil }
+        return DatasetFiles.table(["area_code", "neighbour_code", "rank"] + (bands ? ["closeness"] : []), neighbours.map { n in
+            [DatasetFiles.field(n.area), DatasetFiles.field(n.neighbour), String(n.rank)] + (bands ? [DatasetFiles.field(n.closeness)] : [])
+        })
     }
 
     func renderWaits() -> String {

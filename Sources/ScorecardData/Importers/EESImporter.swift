@@ -119,13 +119,7 @@ public enum EESImporter {
         // Pass 2: the rows.
         var build = Builder(options: options, roles: roles, header: header, fileName: path.lastPathComponent)
         reader.restart()
-        while !sink.full {
-            let more: Bool
-            do { more = try reader.next() } catch {
-                sink.error(line: error.line, column: error.column, error.message)
-                break
-            }
-            guard more else { break }
+        while reader.next(reportingTo: &sink) {
             guard let level = level(of: reader, roles) else { continue }
             if !chosen.allSatisfy({ reader.matches(column: $0.column, value: $0.value) }) { continue }
             build.add(row: &reader, level: level, sink: &sink)
@@ -341,13 +335,7 @@ public enum EESImporter {
         let excluded = roles.fixed.union([roles.measure]).union([roles.numerator, roles.denominator].compactMap { $0 })
         let candidates = (0..<header.count).filter { !excluded.contains($0) }
         var explicitSeen: [Int: Set<String>] = [:]
-        while !sink.full {
-            let more: Bool
-            do { more = try reader.next() } catch {
-                sink.error(line: error.line, column: error.column, error.message)
-                break
-            }
-            guard more else { break }
+        while reader.next(reportingTo: &sink) {
             scan.rows += 1
             guard level(of: reader, roles) != nil else {
                 if let l = roles.level {

@@ -264,6 +264,18 @@ struct SourceTable {
         }
     }
 
+    /// `next()` for a loop over the rows that reports a syntax error to `sink` and stops there,
+    /// at the end, or once `sink` is full.
+    mutating func next(reportingTo sink: inout DiagnosticSink) -> Bool {
+        guard !sink.full else { return false }
+        do {
+            return try next()
+        } catch {
+            sink.error(line: error.line, column: error.column, error.message)
+            return false
+        }
+    }
+
     /// The line the current row starts on.
     var line: Int { csv.recordLine }
 

@@ -200,13 +200,7 @@ public enum NHSCHSImporter {
         var rows: [Row] = []
         var seenServices: [String: String] = [:]
         var read = 0
-        while !sink.full {
-            let more: Bool
-            do { more = try table.next() } catch {
-                sink.error(line: error.line, column: error.column, error.message)
-                break
-            }
-            guard more else { break }
+        while table.next(reportingTo: &sink) {
             read += 1
             // A cell that is not UTF-8 would read as empty: an unnamed organisation is England.
             if let bad = [cols.name, cols.type, cols.service, cols.date].compactMap({ $0 }).first(where: { !table.validUTF8($0) }) {

@@ -21,6 +21,7 @@ struct DatasetBuilder {
     private var waits: [Wait] = []
     private var waitKeys: [String: (path: String, line: Int)] = [:]
     private var notes: [Note] = []
+    private var neighbours = NeighbourTable()
     private var columns = ObservationColumns()
     private var strings = StringPool()
     /// Column numbers of published RAG/DOT cells, for rule warnings.
@@ -45,6 +46,7 @@ struct DatasetBuilder {
         case "providers.csv": readProviders(path, bytes)
         case "coverage.csv": readCoverage(path, bytes)
         case "waits.csv": readWaits(path, bytes)
+        case "neighbours.csv": readNeighbours(path, bytes)
         case "notes.csv": readNotes(path, bytes)
         default: break
         }
@@ -324,6 +326,13 @@ struct DatasetBuilder {
         finishTable(t)
     }
 
+    private mutating func readNeighbours(_ path: String, _ bytes: [UInt8]) {
+        let spec = DatasetLoader.neighbourColumns
+        guard var t = TableReader(path: path, bytes: bytes, required: spec.required, optional: spec.optional, diagnostics: &diagnostics) else { return }
+        neighbours.read(&t, areaIndex: areaIndex)
+        finishTable(t)
+    }
+
     /// notes.csv: commentary and actions, read after the observations they are about.
     private mutating func readNotes(_ path: String, _ bytes: [UInt8]) {
         let spec = DatasetLoader.noteColumns
@@ -470,7 +479,8 @@ struct DatasetBuilder {
         return Dataset(areas: areas, indicators: indicators, benchmarks: benchmarks, waits: waits, providers: providers,
                        coverage: coverage, files: files, columns: columns, strings: strings, order: order,
                        seriesStart: start, seriesArea: seriesArea, seriesIndicator: seriesIndicator, seriesTeam: seriesTeam,
-                       effectiveRAG: effectiveRAG, effectiveDOT: effectiveDOT, notes: notes)
+                       effectiveRAG: effectiveRAG, effectiveDOT: effectiveDOT, notes: notes,
+                       neighbours: NeighbourSets(neighbours.rows))
     }
 
 }

@@ -27,11 +27,12 @@ public enum DatasetLoader {
     public static let waitColumns = (required: ["provider", "area", "service", "measure", "period", "value"], optional: ["note", "source"])
     public static let providerColumns = (required: ["code", "name"], optional: ["note"])
     public static let coverageColumns = (required: ["provider", "area"], optional: ["note", "service"])
+    public static let neighbourColumns = (required: ["area_code", "neighbour_code", "rank"], optional: ["closeness"])
     public static let noteColumns = (required: ["area_code", "indicator", "period", "kind", "text"], optional: ["owner", "due", "source"])
 
     /// The files of a dataset directory, in load order.
     public static let requiredFiles = ["areas.csv", "indicators.csv", "observations.csv"]
-    public static let optionalFiles = ["benchmarks.csv", "providers.csv", "coverage.csv", "waits.csv", "notes.csv"]
+    public static let optionalFiles = ["benchmarks.csv", "providers.csv", "coverage.csv", "waits.csv", "neighbours.csv", "notes.csv"]
 
     /// Loads one dataset directory.
     public static func load(directory: String) throws(LoadFailure) -> LoadResult {

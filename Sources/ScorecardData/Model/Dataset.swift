@@ -11,6 +11,10 @@ public final class Dataset: Sendable {
     public let coverage: [Coverage]
     /// The files the data was read from, in order.
     public let files: [String]
+    /// Every area's statistical neighbours (neighbours.csv).
+    public let neighbours: NeighbourSets
+    /// National ranks, computed per indicator when first asked for (see `nationalStanding`).
+    let nationalStandings = NationalStandingCache()
 
     let columns: ObservationColumns
     let strings: StringPool
@@ -47,9 +51,10 @@ public final class Dataset: Sendable {
     init(areas: [Area], indicators: [Indicator], benchmarks: [Benchmark], waits: [Wait], providers: [Provider],
          coverage: [Coverage], files: [String], columns: ObservationColumns, strings: StringPool,
          order: [Int32], seriesStart: [Int32], seriesArea: [Int32], seriesIndicator: [Int32], seriesTeam: [Int32],
-         effectiveRAG: [Int8], effectiveDOT: [Int8], notes: [Note] = []) {
+         effectiveRAG: [Int8], effectiveDOT: [Int8], notes: [Note] = [], neighbours: NeighbourSets = NeighbourSets()) {
         noteIndex = NoteIndex(notes)
         self.areas = areas
+        self.neighbours = neighbours
         self.indicators = indicators
         self.benchmarks = benchmarks
         var benchmarksOfIndicator: [String: [Int]] = [:]

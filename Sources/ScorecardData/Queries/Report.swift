@@ -14,6 +14,12 @@ public struct ReportRow: Sendable, Equatable {
     public var dot: DOT?
     public var decimals: Int?
     public var unit: String?
+    /// The figure's national rank and quartile among local authorities (see `nationalStanding`).
+    public var national: NationalStanding? = nil
+    /// How far the figure is from its target (see `gapToTarget`).
+    public var gap: Double? = nil
+    /// With `--neighbours`: where the figure sits among the area and its neighbours.
+    public var neighbourhood: NeighbourFigures? = nil
 }
 
 /// What to include in a report.
@@ -54,14 +60,20 @@ extension Dataset {
                     if let keep = query.rags {
                         guard let rag, keep.contains(rag) else { continue }
                     }
-                    out.append(ReportRow(areaCode: area.code, areaName: area.name, team: info.team, indicator: ind.code,
-                                         indicatorName: ind.name, period: period(row: r), value: value(row: r),
-                                         numerator: numerator(row: r), denominator: denominator(row: r), target: target(row: r),
-                                         rag: rag, dot: dot(row: r), decimals: ind.decimals, unit: ind.unit))
+                    out.append(reportRow(r, area: area, indicator: ind, team: info.team))
                 }
             }
         }
         return out
+    }
+
+    /// A row's figure as a report row.
+    func reportRow(_ r: Int, area: Area, indicator ind: Indicator, team: String?) -> ReportRow {
+        ReportRow(areaCode: area.code, areaName: area.name, team: team, indicator: ind.code,
+                  indicatorName: ind.name, period: period(row: r), value: value(row: r),
+                  numerator: numerator(row: r), denominator: denominator(row: r), target: target(row: r),
+                  rag: rag(row: r), dot: dot(row: r), decimals: ind.decimals, unit: ind.unit,
+                  national: nationalStanding(row: r), gap: gapToTarget(row: r))
     }
 }
 
@@ -70,9 +82,11 @@ public enum ReportFormat: String, Sendable, CaseIterable {
     case text, csv, json, markdown
 
     /// The machine-readable fields, in order.
-    public static let fields = ["area_code", "area", "indicator", "name", "period", "value", "numerator", "denominator", "target", "rag", "dot", "team"]
+    public static let fields = ["area_code", "area", "indicator", "name", "period", "value", "numerator", "denominator", "target", "rag", "dot", "team", "national_rank", "national_of", "quartile", "gap"]
 
     public func render(_ rows: [ReportRow], color: Bool = false, ascii: Bool = false) -> String {
+        if ReportFormat.hasNeighbours(rows) && self == .text { return ReportFormat.neighbourText(rows, color: color, ascii: ascii) }
+        if ReportFormat.hasNeighbours(rows) && self == .markdown { return ReportFormat.neighbourMarkdown(rows) }
         switch self {
         case .csv: return ReportFormat.csv(rows)
         case .json: return ReportFormat.json(rows)
@@ -81,11 +95,11 @@ public enum ReportFormat: String, Sendable, CaseIterable {
         }
     }
 
-    private static func cells(_ r: ReportRow) -> [String] {
+    static func cells(_ r: ReportRow) -> [String] {
         [r.areaCode, r.areaName, r.indicator, r.indicatorName, r.period.description,
          ValueFormatter.display(r.value, decimals: r.decimals), ValueFormatter.plain(opt: r.numerator),
          ValueFormatter.plain(opt: r.denominator), ValueFormatter.display(r.target, decimals: r.decimals),
-         r.rag?.name ?? "", r.dot?.arrow ?? "", r.team ?? ""]
+         r.rag?.name ?? "", r.dot?.arrow ?? "", r.team ?? ""] + standingCells(r)
     }
 
     /// A CSV cell (RFC 4180): quoted when it holds a comma, quote or line end (checked by
@@ -98,8 +112,9 @@ public enum ReportFormat: String, Sendable, CaseIterable {
     }
 
     static func csv(_ rows: [ReportRow]) -> String {
-        var out = fields.joined(separator: ",") + "\n"
-        for r in rows { out += cells(r).map(csvField).joined(separator: ",") + "\n" }
+        let neighbours = hasNeighbours(rows)
+        var out = (fields + (neighbours ? neighbourFields : [])).joined(separator: ",") + "\n"
+        for r in rows { out += (cells(r) + (neighbours ? neighbourCells(r) : [])).map(csvField).joined(separator: ",") + "\n" }
         return out
     }
 
@@ -129,6 +144,7 @@ public enum ReportFormat: String, Sendable, CaseIterable {
             guard let v else { return "null" }
             return ValueFormatter.display(v, decimals: nil).isEmpty ? "null" : ValueFormatter.plain(v)
         }
+        let neighbours = hasNeighbours(rows)
         var out = "[\n"
         for (i, r) in rows.enumerated() {
             let fields: [String] = [
@@ -138,7 +154,7 @@ public enum ReportFormat: String, Sendable, CaseIterable {
                 "\"numerator\": \(num(r.numerator, nil))", "\"denominator\": \(num(r.denominator, nil))",
                 "\"target\": \(num(r.target, r.decimals))", "\"rag\": \(r.rag.map { jsonString($0.name) } ?? "null")",
                 "\"dot\": \(r.dot.map { jsonString($0.arrow) } ?? "null")", "\"team\": \(r.team.map(jsonString) ?? "null")",
-            ]
+            ] + standingJSON(r) + (neighbours ? neighbourJSON(r) : [])
             out += "  {" + fields.joined(separator: ", ") + "}" + (i + 1 < rows.count ? ",\n" : "\n")
         }
         return out + "]\n"
@@ -146,31 +162,34 @@ public enum ReportFormat: String, Sendable, CaseIterable {
 
     static func markdown(_ rows: [ReportRow]) -> String {
         func esc(_ s: String) -> String { TerminalSafe.clean(s).replacingAll("|", with: "\\|") }
-        var out = "| Area | Team | Code | Indicator | Period | Value | Num | Den | Target | RAG | DOT |\n"
-        out += "|---|---|---|---|---|---:|---:|---:|---:|---|---|\n"
-        for r in rows {
+        let extra = standingColumns(rows, ascii: false)
+        var out = "| Area | Team | Code | Indicator | Period | Value | Num | Den | Target | RAG | DOT |" + extra.map { " \($0.header) |" }.joined() + "\n"
+        out += "|---|---|---|---|---|---:|---:|---:|---:|---|---|" + String(repeating: "---:|", count: extra.count) + "\n"
+        for (i, r) in rows.enumerated() {
             let c = cells(r)
-            out += "| " + [esc(r.areaName), esc(r.team ?? ""), esc(r.indicator), esc(r.indicatorName), r.period.label,
-                           c[5], c[6], c[7], c[8], r.rag?.name ?? "", r.dot?.arrow ?? ""].joined(separator: " | ") + " |\n"
+            out += "| " + ([esc(r.areaName), esc(r.team ?? ""), esc(r.indicator), esc(r.indicatorName), r.period.label,
+                            c[5], c[6], c[7], c[8], r.rag?.name ?? "", r.dot?.arrow ?? ""] + extra.map { $0.cells[i] }).joined(separator: " | ") + " |\n"
         }
         return out
     }
 
     static func text(_ rows: [ReportRow], color: Bool, ascii: Bool) -> String {
         guard !rows.isEmpty else { return "No rows match.\n" }
-        let headers = ["Area", "Code", "Indicator", "Period", "Value", "Num", "Den", "Target", "RAG", "DOT"]
-        let table: [[String]] = rows.map { r in
+        let extra = standingColumns(rows, ascii: ascii)
+        let headers = ["Area", "Code", "Indicator", "Period", "Value", "Num", "Den", "Target", "RAG", "DOT"] + extra.map(\.header)
+        let table: [[String]] = rows.enumerated().map { i, r in
             let area = r.team.map { "\(r.areaName) · \($0)" } ?? r.areaName
             let rag = r.rag.map { ascii ? "\($0.asciiGlyph) \($0.name)" : "\($0.glyph) \($0.name)" } ?? (ascii ? "." : "·")
             return [TerminalSafe.clean(area), TerminalSafe.clean(r.indicator), TerminalSafe.clean(r.indicatorName), r.period.label,
                     ValueFormatter.display(r.value, decimals: r.decimals) + (r.unit == "percent" && r.value != nil ? "%" : ""),
                     ValueFormatter.grouped(r.numerator, decimals: nil), ValueFormatter.grouped(r.denominator, decimals: nil),
                     ValueFormatter.display(r.target, decimals: r.decimals), rag, ascii ? (r.dot?.ascii ?? "") : (r.dot?.arrow ?? "")]
+                + extra.map { $0.cells[i] }
         }
         var widths = headers.map { $0.count }
-        let maxWidths = [34, 12, 60, 12, 12, 10, 10, 10, 9, 3]
+        let maxWidths = [34, 12, 60, 12, 12, 10, 10, 10, 9, 3] + extra.map { _ in 12 }
         for row in table { for (i, c) in row.enumerated() { widths[i] = min(max(widths[i], c.count), maxWidths[i]) } }
-        let rightAligned: Set<Int> = [4, 5, 6, 7]
+        let rightAligned = Set([4, 5, 6, 7] + extra.indices.map { 10 + $0 })
         func line(_ cells: [String], _ rag: RAG?) -> String {
             var parts: [String] = []
             for (i, c) in cells.enumerated() {

@@ -1,5 +1,5 @@
 /// A table of text cells drawn as aligned plain text or as Markdown: the one table writer of
-/// `diff` and the exceptions pack. Cells from data are made safe (control characters shown as
+/// `diff`, the exceptions pack and the neighbours report. Cells from data are made safe (control characters shown as
 /// `<U+XX>`, line breaks as spaces); Markdown text has its formatting characters escaped.
 struct TextTable {
     var headers: [String]
@@ -13,6 +13,13 @@ struct TextTable {
         self.headers = headers
         self.rightAligned = rightAligned
         self.maxWidths = maxWidths
+    }
+
+    /// A table given column by column: each column's header, alignment and cells.
+    init(columns: [(header: String, right: Bool, cells: [String])]) {
+        self.init(columns.map(\.header), rightAligned: Set(columns.indices.filter { columns[$0].right }))
+        let count = columns.first?.cells.count ?? 0
+        rows = (0..<count).map { r in columns.map { $0.cells[r] } }
     }
 
     mutating func append(_ row: [String]) { rows.append(row) }
