@@ -14,7 +14,8 @@ struct Ragtop: ParsableCommand {
         Press ? in the dashboard for help. Data format: docs/data-format.md.
         """,
         version: version,
-        subcommands: [DashboardCommand.self, CheckCommand.self, ReportCommand.self, SnapshotCommand.self, ImportCommand.self, ThemesCommand.self],
+        subcommands: [DashboardCommand.self, CheckCommand.self, ReportCommand.self, SnapshotCommand.self, ImportCommand.self, ThemesCommand.self,
+                      ConfigCommand.self],
         defaultSubcommand: DashboardCommand.self
     )
 }
