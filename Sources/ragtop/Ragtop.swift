@@ -13,9 +13,9 @@ struct Ragtop: ParsableCommand {
         scorecard (October 2024), or on the dataset directories given with --data.
         Press ? in the dashboard for help. Data format: docs/data-format.md.
         """,
-        version: version,
+        version: "\(version)\nbundled data: \(BundledData.name) (\(BundledData.edition))",
         subcommands: [DashboardCommand.self, CheckCommand.self, ReportCommand.self, SnapshotCommand.self, ImportCommand.self, ThemesCommand.self,
-                      ConfigCommand.self],
+                      ConfigCommand.self, ManualCommand.self],
         defaultSubcommand: DashboardCommand.self
     )
 }
