@@ -18,4 +18,9 @@ struct Ragtop: ParsableCommand {
                       ConfigCommand.self, ManualCommand.self],
         defaultSubcommand: DashboardCommand.self
     )
+
+    static func main() {
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        if CompletionRoot.handles(arguments) { CompletionRoot.main(arguments) } else { main(nil) }
+    }
 }

@@ -19,13 +19,13 @@ struct ThemesCommand: ParsableCommand {
         """
     )
 
-    @Option(name: .customLong("themes-dir"), help: ArgumentHelp("Look for themes in DIR first.", valueName: "DIR"))
+    @Option(name: .customLong("themes-dir"), help: ArgumentHelp("Look for themes in DIR first.", valueName: "DIR"), completion: .directory)
     var themesDir: String?
 
-    @Option(help: ArgumentHelp("Mark this theme as the one in use.", valueName: "NAME|PATH"))
+    @Option(help: ArgumentHelp("Mark this theme as the one in use.", valueName: "NAME|PATH"), completion: Completions.themes)
     var theme: String?
 
-    @Option(help: ArgumentHelp("Print a theme's file (a start for your own: ragtop themes --show colourblind > ~/.config/ragtop/themes/mine.toml).", valueName: "NAME"))
+    @Option(help: ArgumentHelp("Print a theme's file (a start for your own: ragtop themes --show colourblind > ~/.config/ragtop/themes/mine.toml).", valueName: "NAME"), completion: Completions.themes)
     var show: String?
 
     @Flag(help: "Use ASCII glyphs (automatic when the locale is not UTF-8).")
