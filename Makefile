@@ -11,6 +11,7 @@ ARCH       := $(shell uname -m)
 STATIC_SCRATCH ?= .build-release
 STATIC_BIN := $(STATIC_SCRATCH)/release/ragtop
 DIST_NAME  := ragtop-$(VERSION)-linux-$(ARCH)
+DIST_DIR   ?= .
 # The man page's date: the last commit's, so a rebuild of the same source gives the same page.
 MANDATE    ?= $(shell git log -1 --format=%cs 2>/dev/null)
 
@@ -64,13 +65,13 @@ install: $(STATIC_BIN)
 uninstall:
 	@sh packaging/uninstall.sh "$(DESTDIR)" "$(PREFIX)"
 
-## dist: ragtop-VERSION-linux-ARCH.tar.gz, the installed tree (unpack anywhere, run bin/ragtop)
+## dist: DIST_DIR/ragtop-VERSION-linux-ARCH.tar.gz, the installed tree (unpack anywhere, run bin/ragtop)
 dist: $(STATIC_BIN)
 	@rm -rf .build-dist && mkdir -p .build-dist
 	@sh packaging/install.sh "$(STATIC_BIN)" "" "$(CURDIR)/.build-dist/$(DIST_NAME)" "" "$(MANDATE)" >/dev/null
 	tar -C .build-dist --sort=name --owner=0 --group=0 --numeric-owner \
-	  $${SOURCE_DATE_EPOCH:+--mtime=@$$SOURCE_DATE_EPOCH} -czf $(DIST_NAME).tar.gz $(DIST_NAME)
-	@echo "dist: $(DIST_NAME).tar.gz"
+	  $${SOURCE_DATE_EPOCH:+--mtime=@$$SOURCE_DATE_EPOCH} -czf $(DIST_DIR)/$(DIST_NAME).tar.gz $(DIST_NAME)
+	@echo "dist: $(DIST_DIR)/$(DIST_NAME).tar.gz"
 
 ## bench: England-scale benchmark against DuckDB (prints a table; see docs/performance.md)
 bench: deps

@@ -39,7 +39,7 @@ let package = Package(
         .testTarget(name: "ScorecardDataTests", dependencies: ["ScorecardData"], resources: [.copy("Fixtures")]),
         .testTarget(name: "DashboardTests", dependencies: ["Dashboard", "ScorecardData"], resources: [.copy("Golden")]),
         .testTarget(name: "ThemesTests", dependencies: ["Themes", "Dashboard", "ScorecardData"]),
-        .testTarget(name: "EndToEndTests", dependencies: []),
+        .testTarget(name: "EndToEndTests", dependencies: ["Dashboard"]),
     ],
     swiftLanguageModes: [.v6]
 )

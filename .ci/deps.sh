@@ -1,8 +1,8 @@
 #!/bin/sh
 # Installs what ragtop needs to build and test when it is missing: the ncurses headers
 # (libncurses-dev, found through pkg-config as ncursesw) and tmux (for end-to-end tests); and,
-# when it can, what the install tests use where present: man-db and groff (the man page), zsh
-# and fish (the completion scripts; bash is always there). As root it uses apt-get; otherwise
+# when it can, what the install tests use where present: man-db and groff (the man page),
+# bash-completion, zsh and fish (the completion scripts). As root it uses apt-get; otherwise
 # it prints the exact command to run, and fails only when something required is missing.
 set -e
 missing=""
@@ -14,6 +14,7 @@ if ! command -v groff >/dev/null 2>&1; then optional="$optional groff-base"; fi
 if ! command -v man >/dev/null 2>&1; then optional="$optional man-db"; fi
 if ! command -v zsh >/dev/null 2>&1; then optional="$optional zsh"; fi
 if ! command -v fish >/dev/null 2>&1; then optional="$optional fish"; fi
+if [ ! -f /usr/share/bash-completion/bash_completion ]; then optional="$optional bash-completion"; fi
 [ -z "$missing$optional" ] && exit 0
 if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then
   echo "ragtop: installing$missing$optional"
