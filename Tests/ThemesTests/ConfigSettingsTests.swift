@@ -101,6 +101,15 @@ final class ConfigSettingsTests: XCTestCase {
         }
     }
 
+    func testTheDocsDescribeEverySetting() throws {
+        let docs = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("docs/configuration.md")
+        let text = try String(contentsOf: docs, encoding: .utf8)
+        for s in RagtopConfig.settings {
+            XCTAssertTrue(text.contains("\n| `\(s.key)` | "), "docs/configuration.md has no row for \(s.key)")
+        }
+    }
+
     func testTheSettingsTableDescribesEveryKey() {
         XCTAssertEqual(Set(RagtopConfig.settings.map(\.key)).count, RagtopConfig.settings.count)
         for s in RagtopConfig.settings {
