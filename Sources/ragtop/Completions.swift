@@ -44,11 +44,14 @@ enum Completions {
     }
 
     /// The candidates that start with what was typed (case-insensitive), once each, in their
-    /// own order.
+    /// own order. Names from data with control characters are left out: a shell would print
+    /// them to the terminal as they are.
     static func matching(_ candidates: [String], _ prefix: String) -> [String] {
         let typed = unquoted(prefix).lowercased()
         var seen = Set<String>()
-        return candidates.filter { $0.lowercased().hasPrefix(typed) && seen.insert($0).inserted }
+        return candidates.filter {
+            $0.lowercased().hasPrefix(typed) && !$0.unicodeScalars.contains(where: TerminalSafe.isUnsafe) && seen.insert($0).inserted
+        }
     }
 
     /// The dataset the command line would load, or nil (quietly) when it does not load.
