@@ -38,6 +38,9 @@ final class CompletionTests: XCTestCase {
         case .fish:
             // fish adds $XDG_DATA_DIRS/fish/vendor_completions.d to its completion path by itself
             // (not with --no-config, so it runs with the test's empty XDG_CONFIG_HOME instead).
+            // The folder below keeps a first start from parsing every man page in the background.
+            try FileManager.default.createDirectory(at: home.appendingPathComponent(".local/share/fish/generated_completions"),
+                                                    withIntermediateDirectories: true)
             command = "\(path) -i"
             setup = "true"
         }
