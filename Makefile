@@ -3,8 +3,19 @@ SHELL      := /bin/bash
 SWIFT      ?= swift
 BIN        := .build/debug/ragtop
 ARGS       ?=
+# make install / uninstall / dist (see docs/packaging.md)
+PREFIX     ?= /usr/local
+DESTDIR    ?=
+VERSION    := $(shell sed -n 's/^ *static let version = "\(.*\)"/\1/p' Sources/ragtop/Ragtop.swift)
+ARCH       := $(shell uname -m)
+STATIC_SCRATCH ?= .build-release
+STATIC_BIN := $(STATIC_SCRATCH)/release/ragtop
+DIST_NAME  := ragtop-$(VERSION)-linux-$(ARCH)
+DIST_DIR   ?= .
+# The man page's date: the last commit's, so a rebuild of the same source gives the same page.
+MANDATE    ?= $(shell git log -1 --format=%cs 2>/dev/null)
 
-.PHONY: all run test build deps release bench fuzz fuzz-short clean
+.PHONY: all run test build deps release static install uninstall dist bench fuzz fuzz-short clean
 
 all: build
 
@@ -37,6 +48,31 @@ test: deps
 release: deps
 	$(SWIFT) build -c release --product ragtop
 
+## static: the release build install and dist use, Swift runtime linked in (.build-release)
+static: $(STATIC_BIN)
+
+# Rebuilt only when a source changed, so `sudo make install` after `make static` builds nothing.
+$(STATIC_BIN): Package.swift $(shell find Sources -type f 2>/dev/null)
+	@sh .ci/deps.sh
+	$(SWIFT) build -c release --static-swift-stdlib --product ragtop --scratch-path $(STATIC_SCRATCH)
+	@touch $@
+
+## install: ragtop, its data, man page and completions into $(DESTDIR)$(PREFIX) (default /usr/local)
+install: $(STATIC_BIN)
+	@sh packaging/install.sh "$(STATIC_BIN)" "$(DESTDIR)" "$(PREFIX)" "$(PREFIX)" "$(MANDATE)"
+
+## uninstall: remove exactly what install put in $(DESTDIR)$(PREFIX) (its manifest says what)
+uninstall:
+	@sh packaging/uninstall.sh "$(DESTDIR)" "$(PREFIX)"
+
+## dist: DIST_DIR/ragtop-VERSION-linux-ARCH.tar.gz, the installed tree (unpack anywhere, run bin/ragtop)
+dist: $(STATIC_BIN)
+	@rm -rf .build-dist && mkdir -p .build-dist
+	@sh packaging/install.sh "$(STATIC_BIN)" "" "$(CURDIR)/.build-dist/$(DIST_NAME)" "" "$(MANDATE)" >/dev/null
+	tar -C .build-dist --sort=name --owner=0 --group=0 --numeric-owner \
+	  $${SOURCE_DATE_EPOCH:+--mtime=@$$SOURCE_DATE_EPOCH} -czf $(DIST_DIR)/$(DIST_NAME).tar.gz $(DIST_NAME)
+	@echo "dist: $(DIST_DIR)/$(DIST_NAME).tar.gz"
+
 ## bench: England-scale benchmark against DuckDB (prints a table; see docs/performance.md)
 bench: deps
 	@sh Tests/Benchmarks/bench.sh
@@ -46,4 +82,4 @@ fuzz: deps
 	@sh Tests/Fuzz/fuzz.sh $${FUZZ_SECONDS:-600}
 
 clean:
-	rm -rf .build
+	rm -rf .build .build-release .build-dist

@@ -24,7 +24,7 @@ let package = Package(
         // Pure UI logic: State, Action, update, views rendering State into a Canvas. No I/O.
         .target(name: "Dashboard", dependencies: ["ScorecardData"]),
         // Theme files (TOML) and the config file: parsing, discovery, fallbacks.
-        .target(name: "Themes", dependencies: ["Dashboard", .product(name: "TOMLKit", package: "TOMLKit")]),
+        .target(name: "Themes", dependencies: ["Dashboard", "ScorecardData", .product(name: "TOMLKit", package: "TOMLKit")]),
         // The ncurses backend: the only importer of CNcurses.
         .target(name: "Terminal", dependencies: ["CNcurses", "Dashboard"]),
         // The executable: argument parsing and wiring.
@@ -39,7 +39,7 @@ let package = Package(
         .testTarget(name: "ScorecardDataTests", dependencies: ["ScorecardData"], resources: [.copy("Fixtures")]),
         .testTarget(name: "DashboardTests", dependencies: ["Dashboard", "ScorecardData"], resources: [.copy("Golden")]),
         .testTarget(name: "ThemesTests", dependencies: ["Themes", "Dashboard", "ScorecardData"]),
-        .testTarget(name: "EndToEndTests", dependencies: []),
+        .testTarget(name: "EndToEndTests", dependencies: ["Dashboard"]),
     ],
     swiftLanguageModes: [.v6]
 )

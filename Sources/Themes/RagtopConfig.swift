@@ -1,21 +1,32 @@
 import Foundation
+import ScorecardData
 import TOMLKit
 
-/// `$XDG_CONFIG_HOME/ragtop/config.toml`: defaults for the dashboard.
+/// `$XDG_CONFIG_HOME/ragtop/config.toml`: defaults for the dashboard. ragtop only reads it.
 ///
 /// ```toml
 /// theme = "colourblind"   # a theme name or a path to a .toml file
 /// pane = "districts"      # scorecard, districts, detail, ehcp or therapy
 /// area = "Dover"          # an area code or name
+/// sort = "value:desc"     # a column of `ragtop report --format csv`, :desc to reverse
+/// since = "2024-09"       # the period changes are counted from
+/// export_dir = "~/exports"
 /// ```
-/// Unknown keys get a warning, values of the wrong type an error; neither stops ragtop.
+/// Unknown keys get a warning, values of the wrong type or form an error; neither stops ragtop:
+/// the value is ignored. `settings` describes every key.
 public struct RagtopConfig: Sendable, Equatable {
-    public static let keys = ["theme", "pane", "area"]
+    public static var keys: [String] { settings.map(\.key) }
 
     public var path: String
     public var theme: String?
     public var pane: String?
     public var area: String?
+    /// The default sort of the dashboard's tables.
+    public var sort: SortSetting?
+    /// The period the dashboard's changes are counted from.
+    public var since: Period?
+    /// The folder exports go to, `~` expanded; it existed when the file was read.
+    public var exportDir: String?
     public var diagnostics: [ThemeDiagnostic] = []
     var lines: [String: Int] = [:]
 
@@ -47,11 +58,11 @@ public struct RagtopConfig: Sendable, Equatable {
             c.diagnostics.append(ThemeDiagnostic(.error, path: path, line: 1, "cannot read the config file; it is ignored"))
             return c
         }
-        return parse(text, path: path)
+        return parse(text, path: path, environment: environment)
     }
 
-    /// Parses config text.
-    public static func parse(_ text: String, path: String) -> RagtopConfig {
+    /// Parses config text. `environment` supplies HOME for a `~/` in `export_dir`.
+    public static func parse(_ text: String, path: String, environment: [String: String] = [:]) -> RagtopConfig {
         var config = RagtopConfig(path: path)
         if let problem = TOMLPrecheck.problem(in: text) {
             config.diagnostics.append(ThemeDiagnostic(.error, path: path, line: problem.line, "\(problem.message); the config file is ignored"))
@@ -79,15 +90,67 @@ public struct RagtopConfig: Sendable, Equatable {
                 config.diagnostics.append(ThemeDiagnostic(.error, path: path, line: line, "'\(key)' must be a string in quotes, not \(value.type); it is ignored"))
                 continue
             }
-            config.lines[key] = line
+            func reject(_ why: String) {
+                config.diagnostics.append(ThemeDiagnostic(.error, path: path, line: line, "\(why); it is ignored"))
+            }
             switch key {
             case "theme": config.theme = s
             case "pane": config.pane = s
-            default: config.area = s
+            case "area": config.area = s
+            case "sort":
+                switch SortSetting.parse(s) {
+                case .success(let sort): config.sort = sort
+                case .failure(let why): reject("'sort': \(why.message)"); continue
+                }
+            case "since":
+                guard let period = Period(s.trimmingCharacters(in: .whitespaces)) else {
+                    reject("'since' is not a period: '\(s)' (a period is \(Period.expectedForms))"); continue
+                }
+                config.since = period
+            default:
+                switch exportDirectory(s, environment: environment) {
+                case .success(let dir): config.exportDir = dir
+                case .failure(let why):
+                    config.diagnostics.append(ThemeDiagnostic(why.severity, path: path, line: line, why.message))
+                    continue
+                }
             }
+            config.lines[key] = line
         }
         config.diagnostics.sort { $0.line < $1.line }
         return config
+    }
+
+    /// Checks an `export_dir` value: absolute or `~/…`, and an existing folder.
+    static func exportDirectory(_ value: String, environment: [String: String]) -> Result<String, ValueProblem> {
+        var dir = value
+        if dir == "~" || dir.hasPrefix("~/") {
+            guard let home = environment["HOME"], home.hasPrefix("/") else {
+                return .failure(ValueProblem(.error, "'export_dir' starts with ~ but HOME is not set; it is ignored"))
+            }
+            dir = home + dir.dropFirst()
+        }
+        guard dir.hasPrefix("/") else {
+            return .failure(ValueProblem(.error, "'export_dir' must be an absolute path or start with ~/, not '\(value)'; it is ignored"))
+        }
+        var isDir: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: dir, isDirectory: &isDir) else {
+            return .failure(ValueProblem(.warning, "export_dir \(dir) does not exist; it is ignored (exports go to the current directory)"))
+        }
+        guard isDir.boolValue else {
+            return .failure(ValueProblem(.error, "'export_dir' \(dir) is not a folder; it is ignored"))
+        }
+        return .success(dir)
+    }
+}
+
+/// A problem with a value, before it is given a file and line.
+struct ValueProblem: Error {
+    var severity: ThemeDiagnostic.Severity
+    var message: String
+    init(_ severity: ThemeDiagnostic.Severity, _ message: String) {
+        self.severity = severity
+        self.message = message
     }
 }
 

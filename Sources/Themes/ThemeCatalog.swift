@@ -18,6 +18,9 @@ public enum ThemeOrigin: String, Sendable, Equatable {
     case themesDir = "--themes-dir"
     /// In `$XDG_CONFIG_HOME/ragtop/themes`.
     case user = "user"
+    /// In the themes folder of ragtop's installed data (`share/ragtop/themes` beside the
+    /// executable, `RAGTOP_DATA`, `XDG_DATA_DIRS`).
+    case installed = "installed"
     /// Shipped with ragtop.
     case bundled = "built-in"
     /// A file named by path with `--theme PATH` (or RAGTOP_THEME / config).
@@ -75,20 +78,27 @@ public struct ThemeLookupError: Error, Sendable, CustomStringConvertible {
 }
 
 /// Finds themes: `--themes-dir DIR`, then `$XDG_CONFIG_HOME/ragtop/themes` (default
-/// `~/.config/ragtop/themes`), then the bundled ones. The first theme of a name wins.
+/// `~/.config/ragtop/themes`), then the installed themes folders (`share/ragtop/themes` beside
+/// the executable, then those of `XDG_DATA_DIRS`), then the ones built in. The first theme of a
+/// name wins.
 public struct ThemeCatalog: Sendable {
     /// The bundled themes in the order `t` cycles them.
     public static let bundledOrder = ["default", "light", "colourblind", "colourblind-light", "high-contrast", "mono"]
 
     public var themesDir: String?
     public var userDir: String?
+    /// The installed themes folders, in search order (the executable finds them).
+    public var installedDirs: [String]
     public var bundled: [BundledTheme]
     /// Problems with the directories themselves (a missing `--themes-dir`).
     public private(set) var warnings: [String] = []
 
-    public init(themesDir: String?, environment: [String: String], bundled: [BundledTheme] = BundledThemes.all) {
+    /// `installedDirs` are the themes folders of ragtop's installed data, searched after the
+    /// user's folder and before the built-in themes.
+    public init(themesDir: String?, environment: [String: String], installedDirs: [String] = [], bundled: [BundledTheme] = BundledThemes.all) {
         self.themesDir = themesDir.map(ThemeCatalog.expandTilde)
         self.userDir = ThemeCatalog.configDirectory(environment: environment).map { $0 + "/themes" }
+        self.installedDirs = installedDirs
         self.bundled = bundled
         if let dir = self.themesDir, !ThemeCatalog.isDirectory(dir) {
             warnings.append("--themes-dir \(dir): no such directory")
@@ -108,6 +118,7 @@ public struct ThemeCatalog: Sendable {
         var result: [(String, ThemeOrigin)] = []
         if let themesDir { result.append((themesDir, .themesDir)) }
         if let userDir { result.append((userDir, .user)) }
+        for dir in installedDirs where !result.contains(where: { $0.0 == dir }) { result.append((dir, .installed)) }
         return result
     }
 
@@ -117,8 +128,10 @@ public struct ThemeCatalog: Sendable {
         var byName: [String: ThemeEntry] = [:]
         var order: [String] = []
         func add(_ entry: ThemeEntry) {
-            if byName[entry.name] != nil {
-                byName[entry.name]!.shadows.append(entry.location)
+            if let first = byName[entry.name] {
+                // An installed copy of a built-in theme hides nothing.
+                if entry.origin == .bundled && first.text == entry.text { return }
+                byName[entry.name]?.shadows.append(entry.location)
             } else {
                 byName[entry.name] = entry
                 order.append(entry.name)

@@ -4,7 +4,7 @@ import ScorecardData
 
 /// Where the data comes from: `--data DIR` (repeatable), else the bundled Kent scorecard and national data.
 struct DataOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("A dataset directory (repeat to merge several). Default: the bundled Kent CYPE scorecard and national comparators.", valueName: "DIR"))
+    @Option(name: .long, help: ArgumentHelp("A dataset directory (repeat to merge several). Default: the bundled Kent CYPE scorecard and national comparators.", valueName: "DIR"), completion: .directory)
     var data: [String] = []
 
     /// The directories to load.
@@ -26,33 +26,6 @@ struct DataOptions: ParsableArguments {
             Console.error("ragtop: \(errors) error\(errors == 1 ? "" : "s") in \(dirs.joined(separator: ", ")); nothing was changed")
             throw error.missingInput ? ExitStatus.noInput : ExitStatus.dataError
         }
-    }
-}
-
-/// The datasets shipped inside ragtop: the Kent scorecard and the national comparators
-/// (DfE EHCP timeliness, NHS community health waits; see docs/importing.md), loaded together.
-enum BundledData {
-    static let name = "kent-cype-2024-10"
-    static let nationalName = "national"
-
-    /// Kent, then the national data. RAGTOP_BUNDLED_DATA replaces the Kent directory only;
-    /// RAGTOP_BUNDLED_NATIONAL set to an empty string leaves the national data out.
-    static func directories() throws -> [String] {
-        var dirs = [try kentDirectory()]
-        let env = ProcessInfo.processInfo.environment
-        if let national = env["RAGTOP_BUNDLED_NATIONAL"] {
-            if !national.isEmpty { dirs.append(national) }
-        } else if let url = Bundle.module.url(forResource: nationalName, withExtension: nil) {
-            dirs.append(url.path)
-        }
-        return dirs
-    }
-
-    static func kentDirectory() throws -> String {
-        if let env = ProcessInfo.processInfo.environment["RAGTOP_BUNDLED_DATA"], !env.isEmpty { return env }
-        if let url = Bundle.module.url(forResource: name, withExtension: nil) { return url.path }
-        Console.error("ragtop: the bundled dataset is missing from this build; use --data DIR")
-        throw ExitStatus.noInput
     }
 }
 

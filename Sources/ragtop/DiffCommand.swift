@@ -13,7 +13,7 @@ struct DiffCommand: ParsableCommand {
         indicator, team and period with a different value, numerator, denominator or published \
         rating); areas, indicators, series and figures added or removed; changed targets, floors, \
         bands, polarity and decimals.
-        CSV and JSON fields: \(EditionDiff.fields.joined(separator: ",")). change is rating, revised, \
+        CSV and JSON fields: \(EditionDiff.fields.joined(separator: ", ")). change is rating, revised, \
         added, removed or target; area_code is empty when the change is an indicator's.
         Exit status, as diff(1): 0 no differences, 1 differences; 64 bad usage, 65 bad data, 66 a \
         missing directory or file (errors as FILE:LINE:COL, saying which edition).

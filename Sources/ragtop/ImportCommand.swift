@@ -18,7 +18,7 @@ struct ImportCommand: ParsableCommand {
 
 /// Where the imported dataset goes, shared by the import subcommands.
 struct ImportOutputOptions: ParsableArguments {
-    @Option(help: ArgumentHelp("The dataset directory to write.", valueName: "DIR"))
+    @Option(help: ArgumentHelp("The dataset directory to write.", valueName: "DIR"), completion: .directory)
     var out: String?
 
     @Flag(help: "Replace the dataset files of an existing --out directory.")
@@ -115,7 +115,7 @@ struct ImportEES: ParsableCommand {
         """
     )
 
-    @Argument(help: ArgumentHelp("The EES CSV file.", valueName: "FILE"))
+    @Argument(help: ArgumentHelp("The EES CSV file.", valueName: "FILE"), completion: .file(extensions: ["csv"]))
     var file: String
 
     @Flag(help: "List the file's columns (time and geography, filters with their values, measures) and stop.")
@@ -211,7 +211,7 @@ struct ImportNHSCHS: ParsableCommand {
         """
     )
 
-    @Argument(help: ArgumentHelp("The CHS waiting list CSV file.", valueName: "FILE"))
+    @Argument(help: ArgumentHelp("The CHS waiting list CSV file.", valueName: "FILE"), completion: .file(extensions: ["csv"]))
     var file: String
 
     @Option(name: .customLong("provider"), help: ArgumentHelp("Import this organisation (default: all), optionally as the figures of area code AREA (repeatable).", valueName: "NAME[=AREA]"))

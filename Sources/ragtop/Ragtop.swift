@@ -13,8 +13,14 @@ struct Ragtop: ParsableCommand {
         scorecard (October 2024), or on the dataset directories given with --data.
         Press ? in the dashboard for help. Data format: docs/data-format.md.
         """,
-        version: version,
-        subcommands: [DashboardCommand.self, CheckCommand.self, ReportCommand.self, DiffCommand.self, SnapshotCommand.self, ImportCommand.self, ThemesCommand.self],
+        version: "\(version)\nbundled data: \(BundledData.name) (\(BundledData.edition))",
+        subcommands: [DashboardCommand.self, CheckCommand.self, ReportCommand.self, DiffCommand.self, SnapshotCommand.self, ImportCommand.self, ThemesCommand.self,
+                      ConfigCommand.self, ManualCommand.self],
         defaultSubcommand: DashboardCommand.self
     )
+
+    static func main() {
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        if CompletionRoot.handles(arguments) { CompletionRoot.main(arguments) } else { main(nil) }
+    }
 }

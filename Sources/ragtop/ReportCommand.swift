@@ -6,18 +6,18 @@ struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",
         abstract: "Print figures: by default each area's latest value of every indicator.",
-        discussion: "CSV and JSON fields: \(ReportFormat.fields.joined(separator: ",")). rag is RED, AMBER, GREEN or empty."
+        discussion: "CSV and JSON fields: \(ReportFormat.fields.joined(separator: ", ")). rag is RED, AMBER, GREEN or empty."
     )
 
     @OptionGroup var dataOptions: DataOptions
 
-    @Option(help: ArgumentHelp("Only this area (code or name, case-insensitive).", valueName: "CODE|NAME"))
+    @Option(help: ArgumentHelp("Only this area (code or name, case-insensitive).", valueName: "CODE|NAME"), completion: Completions.areas)
     var area: String?
 
-    @Option(help: ArgumentHelp("Only this indicator.", valueName: "CODE"))
+    @Option(help: ArgumentHelp("Only this indicator.", valueName: "CODE"), completion: Completions.indicators)
     var indicator: String?
 
-    @Option(help: ArgumentHelp("Only indicators of this group (e.g. \"Education Monthly - SEND\").", valueName: "NAME"))
+    @Option(help: ArgumentHelp("Only indicators of this group (e.g. \"Education Monthly - SEND\").", valueName: "NAME"), completion: Completions.groups)
     var group: String?
 
     @Option(help: ArgumentHelp("Only rows with these ratings, e.g. red or red,amber.", valueName: "LIST"))
@@ -26,7 +26,7 @@ struct ReportCommand: ParsableCommand {
     @Flag(help: "Every period, not only the latest with a value.")
     var allPeriods = false
 
-    @Option(help: "Output format: text, csv, json or markdown.")
+    @Option(help: "Output format: text, csv, json or markdown.", completion: Completions.formats)
     var format: String = "text"
 
     @Flag(help: "Use ASCII glyphs instead of ✖ ▲ ●.")

@@ -27,7 +27,7 @@ struct SnapshotCommand: ParsableCommand {
     @Flag(help: "Add colours and attributes as ANSI escape sequences.")
     var ansi = false
 
-    @Option(help: ArgumentHelp("Colour depth for --ansi: truecolor, 256, 16 or none.", valueName: "DEPTH"))
+    @Option(help: ArgumentHelp("Colour depth for --ansi: truecolor, 256, 16 or none.", valueName: "DEPTH"), completion: Completions.colorDepths)
     var color: String = "truecolor"
 
     func run() throws {

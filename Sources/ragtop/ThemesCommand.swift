@@ -10,20 +10,22 @@ struct ThemesCommand: ParsableCommand {
         abstract: "List the colour themes, with a RAG swatch and where each was found.",
         discussion: """
         Themes are looked for in --themes-dir DIR, then $XDG_CONFIG_HOME/ragtop/themes \
-        (default ~/.config/ragtop/themes), then the built-in ones; the first of a name wins. \
+        (default ~/.config/ragtop/themes), then the themes folder of ragtop's installed data \
+        (share/ragtop/themes beside the executable, $RAGTOP_DATA, $XDG_DATA_DIRS), then the \
+        built-in ones; the first of a name wins. \
         Problems in theme files are printed to standard error as FILE:LINE: warning/error. \
         The theme in use (marked *) comes from --theme, else RAGTOP_THEME, else theme in \
         config.toml, else default. How to write a theme: docs/themes.md.
         """
     )
 
-    @Option(name: .customLong("themes-dir"), help: ArgumentHelp("Look for themes in DIR first.", valueName: "DIR"))
+    @Option(name: .customLong("themes-dir"), help: ArgumentHelp("Look for themes in DIR first.", valueName: "DIR"), completion: .directory)
     var themesDir: String?
 
-    @Option(help: ArgumentHelp("Mark this theme as the one in use.", valueName: "NAME|PATH"))
+    @Option(help: ArgumentHelp("Mark this theme as the one in use.", valueName: "NAME|PATH"), completion: Completions.themes)
     var theme: String?
 
-    @Option(help: ArgumentHelp("Print a theme's file (a start for your own: ragtop themes --show colourblind > ~/.config/ragtop/themes/mine.toml).", valueName: "NAME"))
+    @Option(help: ArgumentHelp("Print a theme's file (a start for your own: ragtop themes --show colourblind > ~/.config/ragtop/themes/mine.toml).", valueName: "NAME"), completion: Completions.themes)
     var show: String?
 
     @Flag(help: "Use ASCII glyphs (automatic when the locale is not UTF-8).")
@@ -31,7 +33,7 @@ struct ThemesCommand: ParsableCommand {
 
     func run() throws {
         let env = ThemeSetup.environment
-        let catalog = ThemeCatalog(themesDir: themesDir, environment: env)
+        let catalog = ThemeCatalog(themesDir: themesDir, environment: env, installedDirs: BundledData.themeDirectories)
         for w in catalog.warnings { Console.error("ragtop: warning: \(w)") }
         if let show {
             switch catalog.find(show) {
@@ -103,7 +105,7 @@ enum ThemeSetup {
     /// colour is off). Prints every problem to standard error. A `--theme` that names no theme
     /// is a usage error; a bad RAGTOP_THEME or config value falls back with a warning.
     static func select(flag: String?, themesDir: String?, config: RagtopConfig?, colorOff: Bool) throws -> (catalog: ThemeCatalog, theme: LoadedTheme, explicit: Bool) {
-        let catalog = ThemeCatalog(themesDir: themesDir, environment: environment)
+        let catalog = ThemeCatalog(themesDir: themesDir, environment: environment, installedDirs: BundledData.themeDirectories)
         for w in catalog.warnings { Console.error("ragtop: warning: \(w)") }
         let choice = ThemeChoice.resolve(flag: flag, environment: environment, config: config)
         let (theme, problem) = catalog.select(choice, colorOff: colorOff)

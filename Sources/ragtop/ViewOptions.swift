@@ -5,13 +5,13 @@ import Themes
 
 /// Where the dashboard starts, shared by the dashboard and `snapshot`.
 struct ViewOptions: ParsableArguments {
-    @Option(help: ArgumentHelp("Area to open (code or name, case-insensitive). Default: the top area with figures (Kent).", valueName: "CODE|NAME"))
+    @Option(help: ArgumentHelp("Area to open (code or name, case-insensitive). Default: the top area with figures (Kent).", valueName: "CODE|NAME"), completion: Completions.areas)
     var area: String?
 
-    @Option(help: ArgumentHelp("Pane to open: scorecard, districts, detail, ehcp or therapy.", valueName: "PANE"))
+    @Option(help: ArgumentHelp("Pane to open: scorecard, districts, detail, ehcp or therapy.", valueName: "PANE"), completion: Completions.panes)
     var pane: String?
 
-    @Option(help: ArgumentHelp("KPI to select (for the detail pane and the districts matrix).", valueName: "CODE"))
+    @Option(help: ArgumentHelp("KPI to select (for the detail pane and the districts matrix).", valueName: "CODE"), completion: Completions.indicators)
     var indicator: String?
 
     @Flag(help: "Draw with ASCII only (automatic when the locale is not UTF-8).")
@@ -20,10 +20,10 @@ struct ViewOptions: ParsableArguments {
     @Flag(name: .customLong("no-color"), help: "No colour at all (also when NO_COLOR is set): attributes and glyphs only.")
     var noColor = false
 
-    @Option(help: ArgumentHelp("Colour theme: a name from 'ragtop themes' or a .toml file. Default: $RAGTOP_THEME, then theme in config.toml, then default (mono when colour is off).", valueName: "NAME|PATH"))
+    @Option(help: ArgumentHelp("Colour theme: a name from 'ragtop themes' or a .toml file. Default: $RAGTOP_THEME, then theme in config.toml, then default (mono when colour is off).", valueName: "NAME|PATH"), completion: Completions.themes)
     var theme: String?
 
-    @Option(name: .customLong("themes-dir"), help: ArgumentHelp("Look for themes in DIR before ~/.config/ragtop/themes and the built-in ones.", valueName: "DIR"))
+    @Option(name: .customLong("themes-dir"), help: ArgumentHelp("Look for themes in DIR before ~/.config/ragtop/themes and the built-in ones.", valueName: "DIR"), completion: .directory)
     var themesDir: String?
 
     /// Builds the initial state, validating the options against the data.

@@ -60,6 +60,35 @@ final class CatalogTests: XCTestCase {
         XCTAssertTrue(c.entries().contains { $0.name == "fromhome" && $0.origin == .user })
     }
 
+    func testInstalledDirsComeAfterTheUsersAndBeforeTheBuiltIn() throws {
+        write("config/ragtop/themes/light.toml", "")
+        write("share1/themes/light.toml", "[roles]\n\"rag.red\" = \"blue\"\n")
+        write("share1/themes/site.toml", "[roles]\n\"rag.red\" = \"magenta\"\n")
+        write("share2/themes/site.toml", "")
+        write("share2/themes/extra.toml", "")
+        // An installed copy of a built-in theme, byte for byte.
+        let mono = try XCTUnwrap(BundledThemes.all.first { $0.name == "mono" })
+        write("share1/themes/mono.toml", mono.text)
+        let c = ThemeCatalog(themesDir: nil, environment: env, installedDirs: [root + "/share1/themes", root + "/share2/themes", root + "/share1/themes"])
+        XCTAssertEqual(c.searchPath.map(\.directory), [root + "/config/ragtop/themes", root + "/share1/themes", root + "/share2/themes"])
+        XCTAssertEqual(c.searchPath.map(\.origin), [.user, .installed, .installed])
+        let entries = c.entries()
+        XCTAssertEqual(entries.map(\.name), ThemeCatalog.bundledOrder + ["extra", "site"])
+        let light = try XCTUnwrap(entries.first { $0.name == "light" })
+        XCTAssertEqual(light.origin, .user)
+        XCTAssertEqual(light.shadows, [root + "/share1/themes/light.toml", "built-in"])
+        let site = try XCTUnwrap(entries.first { $0.name == "site" })
+        XCTAssertEqual(site.origin, .installed)
+        XCTAssertEqual(site.path, root + "/share1/themes/site.toml")
+        XCTAssertEqual(site.shadows, [root + "/share2/themes/site.toml"])
+        XCTAssertEqual(c.load(site).theme.style(.ragRed), RoleStyle(foreground: .index(5)))
+        // The installed copy of mono is used, and hides nothing: it is the built-in one.
+        let installedMono = try XCTUnwrap(entries.first { $0.name == "mono" })
+        XCTAssertEqual(installedMono.path, root + "/share1/themes/mono.toml")
+        XCTAssertEqual(installedMono.shadows, [])
+        XCTAssertEqual(c.allEntries(named: "light").map(\.origin), [.user, .installed, .bundled])
+    }
+
     func testMissingThemesDirWarns() {
         let c = ThemeCatalog(themesDir: root + "/nope", environment: [:])
         XCTAssertEqual(c.warnings.count, 1)
@@ -169,7 +198,7 @@ final class CatalogTests: XCTestCase {
         XCTAssertEqual(config.pane, "districts")
         XCTAssertEqual(config.area, "Dover")
         XCTAssertEqual(config.line(of: "pane"), 3)
-        XCTAssertEqual(config.diagnostics.map(\.description), [root + "/config/ragtop/config.toml:5: warning: unknown key 'colour' is ignored (the config file has theme, pane, area)"])
+        XCTAssertEqual(config.diagnostics.map(\.description), [root + "/config/ragtop/config.toml:5: warning: unknown key 'colour' is ignored (the config file has theme, pane, area, sort, since, export_dir)"])
         XCTAssertNil(RagtopConfig.load(environment: ["XDG_CONFIG_HOME": root + "/none"]))
     }
 

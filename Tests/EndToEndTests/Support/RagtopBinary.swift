@@ -85,9 +85,7 @@ enum RagtopBinary {
         return url
     }
 
-    struct Failure: Error, CustomStringConvertible {
-        var description: String
-    }
+    typealias Failure = Shell.Failure
 
     /// Runs ragtop with `args`, the test's environment plus `env` (and NO_COLOR=1), and `stdin`
     /// (empty input if nil). Output is collected through files, so large outputs never block.
@@ -95,43 +93,10 @@ enum RagtopBinary {
     static func run(args: [String], env: [String: String] = [:], stdin: String? = nil, in directory: URL? = nil,
                     timeout: TimeInterval = 60) throws -> (status: Int32, stdout: String, stderr: String) {
         let binary = try require()
-        let fm = FileManager.default
-        let scratch = fm.temporaryDirectory.appendingPathComponent("ragtop-e2e-\(UUID().uuidString)", isDirectory: true)
-        try fm.createDirectory(at: scratch, withIntermediateDirectories: true)
-        defer { try? fm.removeItem(at: scratch) }
-        let outURL = scratch.appendingPathComponent("stdout"), errURL = scratch.appendingPathComponent("stderr")
-        let inURL = scratch.appendingPathComponent("stdin")
-        fm.createFile(atPath: outURL.path, contents: nil)
-        fm.createFile(atPath: errURL.path, contents: nil)
-        fm.createFile(atPath: inURL.path, contents: Data((stdin ?? "").utf8))
-        let out = try FileHandle(forWritingTo: outURL), err = try FileHandle(forWritingTo: errURL)
-        let input = try FileHandle(forReadingFrom: inURL)
-        defer { try? out.close(); try? err.close(); try? input.close() }
-
-        let process = Process()
-        process.executableURL = binary
-        process.arguments = args
         var environment = ProcessInfo.processInfo.environment
         environment["NO_COLOR"] = "1"
         for (k, v) in env { environment[k] = v }
-        process.environment = environment
-        if let directory { process.currentDirectoryURL = directory }
-        process.standardOutput = out
-        process.standardError = err
-        process.standardInput = input
-        try process.run()
-        let deadline = Date().addingTimeInterval(timeout)
-        while process.isRunning {
-            if Date() > deadline {
-                process.terminate()
-                process.waitUntilExit()
-                throw Failure(description: "ragtop \(args.joined(separator: " ")) did not finish within \(Int(timeout)) s")
-            }
-            Thread.sleep(forTimeInterval: 0.01)
-        }
-        process.waitUntilExit()
-        let stdout = String(decoding: try Data(contentsOf: outURL), as: UTF8.self)
-        let stderr = String(decoding: try Data(contentsOf: errURL), as: UTF8.self)
-        return (process.terminationStatus, stdout, stderr)
+        let r = try Shell.run(binary.path, args, environment: environment, stdin: stdin, in: directory?.path, timeout: timeout)
+        return (r.status, r.stdout, r.stderr)
     }
 }
