@@ -137,6 +137,7 @@ struct ObservationReader: Sendable {
         let valueColumn = t.column("value"), numeratorColumn = t.column("numerator"), denominatorColumn = t.column("denominator")
         let targetColumn = t.column("target"), floorColumn = t.column("floor"), ragColumn = t.column("rag"), dotColumn = t.column("dot")
         let teamColumn = t.column("team"), noteColumn = t.column("note"), sourceColumn = t.column("source")
+        let statusColumn = t.column("status")
         let hasRAG = ragColumn.index != nil, hasDOT = dotColumn.index != nil
         var areaCodes = lookups.areaCodes, indicatorCodes = lookups.indicatorCodes
         while table.nextRow() {
@@ -159,6 +160,16 @@ struct ObservationReader: Sendable {
                 if let parsed = DOT(text: d) { dot = parsed.rawValue } else { table.fail(dotColumn, "dot '\(SafeDisplay.clip(d))' is not ↑, ↓, ↔ (or improved, worsened, same) or empty") }
             }
             let team: Int32 = table.text(teamColumn).map { strings.intern($0) } ?? -1
+            var status: ObservationStatus?
+            if let s = table.text(statusColumn) {
+                status = ObservationStatus(name: s)
+                if status == nil {
+                    table.fail(statusColumn, "status '\(SafeDisplay.clip(s))' is not one of \(ObservationStatus.expected), or empty")
+                } else if let status, status.meansNoFigure, !value.isNaN {
+                    table.fail(statusColumn, "status \(status.name) says there is no figure, but the value is \(ValueFormatter.plain(value)): empty the value, or the status",
+                               severity: .warning, kind: .statusWithValue)
+                }
+            }
             guard let area, let indicator, let period, !table.rowHasError else { continue }
             let row = rows
             // Unreachable past the limit (rows ≤ records ≤ line feeds + 1); were it reached, the
@@ -180,6 +191,7 @@ struct ObservationReader: Sendable {
             }
             if let n = table.text(noteColumn) { columns.note.set(row, strings.intern(n)) }
             if let s = table.text(sourceColumn) { columns.source.set(row, strings.intern(s)) }
+            if let status { columns.status.set(row, status.rawValue) }
         }
     }
 

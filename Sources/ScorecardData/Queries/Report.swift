@@ -14,6 +14,11 @@ public struct ReportRow: Sendable, Equatable {
     public var dot: DOT?
     public var decimals: Int?
     public var unit: String?
+    /// Where `rag` comes from: published, by rule, or undecided (a missed target without a
+    /// floor: `rag` is nil); nil when there is nothing to rate.
+    public var ratedBy: RatingSource? = nil
+    /// What the producer says about the figure (observations.csv `status`).
+    public var status: ObservationStatus? = nil
 }
 
 /// What to include in a report.
@@ -57,7 +62,8 @@ extension Dataset {
                     out.append(ReportRow(areaCode: area.code, areaName: area.name, team: info.team, indicator: ind.code,
                                          indicatorName: ind.name, period: period(row: r), value: value(row: r),
                                          numerator: numerator(row: r), denominator: denominator(row: r), target: target(row: r),
-                                         rag: rag, dot: dot(row: r), decimals: ind.decimals, unit: ind.unit))
+                                         rag: rag, dot: dot(row: r), decimals: ind.decimals, unit: ind.unit,
+                                         ratedBy: ratingSource(row: r), status: status(row: r)))
                 }
             }
         }
@@ -69,8 +75,11 @@ extension Dataset {
 public enum ReportFormat: String, Sendable, CaseIterable {
     case text, csv, json, markdown
 
-    /// The machine-readable fields, in order.
-    public static let fields = ["area_code", "area", "indicator", "name", "period", "value", "numerator", "denominator", "target", "rag", "dot", "team"]
+    /// The machine-readable fields, in order. `rag` is RED, AMBER, GREEN or empty; `rated_by` is
+    /// `published`, `rule`, `undecided` (a missed target without a floor; `rag` empty) or empty;
+    /// `status` is an `ObservationStatus` name or empty.
+    public static let fields = ["area_code", "area", "indicator", "name", "period", "value", "numerator", "denominator", "target", "rag", "dot", "team",
+                                "rated_by", "status"]
 
     public func render(_ rows: [ReportRow], color: Bool = false, ascii: Bool = false) -> String {
         switch self {
@@ -85,7 +94,12 @@ public enum ReportFormat: String, Sendable, CaseIterable {
         [r.areaCode, r.areaName, r.indicator, r.indicatorName, r.period.description,
          ValueFormatter.display(r.value, decimals: r.decimals), ValueFormatter.plain(opt: r.numerator),
          ValueFormatter.plain(opt: r.denominator), ValueFormatter.display(r.target, decimals: r.decimals),
-         r.rag?.name ?? "", r.dot?.arrow ?? "", r.team ?? ""]
+         r.rag?.name ?? "", r.dot?.arrow ?? "", r.team ?? "", r.ratedBy?.rawValue ?? "", r.status?.name ?? ""]
+    }
+
+    /// The rating in words for people: `RED` …, or `target missed` when undecided.
+    private static func ratingText(_ r: ReportRow) -> String {
+        r.ratedBy == .undecided ? "target missed" : r.rag?.name ?? ""
     }
 
     /// A CSV cell (RFC 4180): quoted when it holds a comma, quote or line end (checked by
@@ -138,6 +152,7 @@ public enum ReportFormat: String, Sendable, CaseIterable {
                 "\"numerator\": \(num(r.numerator, nil))", "\"denominator\": \(num(r.denominator, nil))",
                 "\"target\": \(num(r.target, r.decimals))", "\"rag\": \(r.rag.map { jsonString($0.name) } ?? "null")",
                 "\"dot\": \(r.dot.map { jsonString($0.arrow) } ?? "null")", "\"team\": \(r.team.map(jsonString) ?? "null")",
+                "\"rated_by\": \(r.ratedBy.map { jsonString($0.rawValue) } ?? "null")", "\"status\": \(r.status.map { jsonString($0.name) } ?? "null")",
             ]
             out += "  {" + fields.joined(separator: ", ") + "}" + (i + 1 < rows.count ? ",\n" : "\n")
         }
@@ -146,29 +161,31 @@ public enum ReportFormat: String, Sendable, CaseIterable {
 
     static func markdown(_ rows: [ReportRow]) -> String {
         func esc(_ s: String) -> String { TerminalSafe.clean(s).replacingAll("|", with: "\\|") }
-        var out = "| Area | Team | Code | Indicator | Period | Value | Num | Den | Target | RAG | DOT |\n"
-        out += "|---|---|---|---|---|---:|---:|---:|---:|---|---|\n"
+        var out = "| Area | Team | Code | Indicator | Period | Value | Num | Den | Target | RAG | DOT | Rated by | Status |\n"
+        out += "|---|---|---|---|---|---:|---:|---:|---:|---|---|---|---|\n"
         for r in rows {
             let c = cells(r)
             out += "| " + [esc(r.areaName), esc(r.team ?? ""), esc(r.indicator), esc(r.indicatorName), r.period.label,
-                           c[5], c[6], c[7], c[8], r.rag?.name ?? "", r.dot?.arrow ?? ""].joined(separator: " | ") + " |\n"
+                           c[5], c[6], c[7], c[8], ratingText(r), r.dot?.arrow ?? "", c[12], c[13]].joined(separator: " | ") + " |\n"
         }
         return out
     }
 
     static func text(_ rows: [ReportRow], color: Bool, ascii: Bool) -> String {
         guard !rows.isEmpty else { return "No rows match.\n" }
-        let headers = ["Area", "Code", "Indicator", "Period", "Value", "Num", "Den", "Target", "RAG", "DOT"]
+        let headers = ["Area", "Code", "Indicator", "Period", "Value", "Num", "Den", "Target", "RAG", "DOT", "Rated by", "Status"]
         let table: [[String]] = rows.map { r in
             let area = r.team.map { "\(r.areaName) · \($0)" } ?? r.areaName
-            let rag = r.rag.map { ascii ? "\($0.asciiGlyph) \($0.name)" : "\($0.glyph) \($0.name)" } ?? (ascii ? "." : "·")
+            let rag = r.rag.map { ascii ? "\($0.asciiGlyph) \($0.name)" : "\($0.glyph) \($0.name)" }
+                ?? (r.ratedBy == .undecided ? ratingText(r) : (ascii ? "." : "·"))
             return [TerminalSafe.clean(area), TerminalSafe.clean(r.indicator), TerminalSafe.clean(r.indicatorName), r.period.label,
                     ValueFormatter.display(r.value, decimals: r.decimals) + (r.unit == "percent" && r.value != nil ? "%" : ""),
                     ValueFormatter.grouped(r.numerator, decimals: nil), ValueFormatter.grouped(r.denominator, decimals: nil),
-                    ValueFormatter.display(r.target, decimals: r.decimals), rag, ascii ? (r.dot?.ascii ?? "") : (r.dot?.arrow ?? "")]
+                    ValueFormatter.display(r.target, decimals: r.decimals), rag, ascii ? (r.dot?.ascii ?? "") : (r.dot?.arrow ?? ""),
+                    r.ratedBy?.rawValue ?? "", r.status?.name ?? ""]
         }
         var widths = headers.map { $0.count }
-        let maxWidths = [34, 12, 60, 12, 12, 10, 10, 10, 9, 3]
+        let maxWidths = [34, 12, 60, 12, 12, 10, 10, 10, 13, 3, 9, 15]
         for row in table { for (i, c) in row.enumerated() { widths[i] = min(max(widths[i], c.count), maxWidths[i]) } }
         let rightAligned: Set<Int> = [4, 5, 6, 7]
         func line(_ cells: [String], _ rag: RAG?) -> String {
@@ -187,7 +204,9 @@ public enum ReportFormat: String, Sendable, CaseIterable {
         var out = (color ? "\u{1B}[1m" : "") + line(headers, nil) + (color ? "\u{1B}[0m" : "") + "\n"
         for (i, row) in table.enumerated() { out += line(row, rows[i].rag) + "\n" }
         let counts = RAG.allCases.map { rag in "\(rows.filter { $0.rag == rag }.count) \(rag.name.lowercased())" }
-        out += "\n\(rows.count) rows: " + counts.joined(separator: ", ") + ", \(rows.filter { $0.rag == nil }.count) unrated\n"
+        let missed = rows.count { $0.ratedBy == .undecided }, unrated = rows.count { $0.rag == nil && $0.ratedBy != .undecided }
+        out += "\n\(rows.count) rows: " + counts.joined(separator: ", ") + ", \(missed) target missed (undecided), \(unrated) unrated;"
+            + " \(rows.count { $0.ratedBy == .rule }) rated by rule\n"
         return out
     }
 }
