@@ -109,7 +109,7 @@ struct ImportEES: ParsableCommand {
         Reads National, Regional and Local authority rows (GSS codes, England › region › local \
         authority), one observation per area and period. For each filter column the "All …" or \
         "Total" row is taken unless --filter says otherwise. DfE symbols (x, c, z, low, u, :, ~ …) \
-        become empty values with the reason in the note column. Example:
+        become empty values with their meaning in the status column and the symbol in the note. Example:
           ragtop import ees timeliness_20_week_2019-2024.csv --measure pc_plans_issued_within_20_weeks \\
             --indicator EHCP20-CY --name "EHCPs issued within 20 weeks" --unit percent --decimals 1
         """
