@@ -153,9 +153,7 @@ struct DatasetBuilder {
             let floor = t.number("floor")
             let low = t.number("target_low")
             let high = t.number("target_high")
-            if let low, let high, low > high {
-                t.fail("target_low", "target_low \(low) is above target_high \(high)")
-            }
+            t.checkBand(low: low, high: high)
             if polarity == .target && (low == nil || high == nil) && target == nil {
                 t.fail("polarity", "polarity T needs a target band (target_low and target_high) or a target", severity: .warning)
             }
@@ -363,7 +361,7 @@ struct DatasetBuilder {
             let area = areaRef(&t)
             let target = t.number("target"), floor = t.number("floor")
             let low = t.number("target_low"), high = t.number("target_high")
-            if let low, let high, low > high { t.fail("target_low", "target_low \(low) is above target_high \(high)") }
+            t.checkBand(low: low, high: high)
             guard let indicator, let area, !t.rowHasError else { continue }
             let code = indicators[Int(indicator)].code, areaCode = areas[Int(area)].code
             let key = "\(code)\u{1F}\(areaCode)"

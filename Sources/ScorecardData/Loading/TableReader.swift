@@ -226,6 +226,11 @@ struct TableReader: Sendable {
         return n
     }
 
+    /// Reports a band whose `target_low` is above its `target_high`, at the target_low cell.
+    mutating func checkBand(low: Double?, high: Double?) {
+        if let low, let high, low > high { fail("target_low", "target_low \(low) is above target_high \(high)") }
+    }
+
     /// A period in one of the canonical forms.
     mutating func period(_ column: String) -> Period? { period(self.column(column)) }
 
