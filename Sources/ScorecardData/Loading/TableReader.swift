@@ -176,6 +176,7 @@ struct TableReader: Sendable {
     /// Text of a cell, trimmed; nil when the column is absent or the cell empty.
     mutating func text(_ column: String) -> String? { text(self.column(column)) }
 
+    @inline(__always)
     mutating func text(_ column: Column) -> String? {
         guard let i = column.index, !csv.isEmpty(i) else { return nil }
         guard let s = csv.string(i) else {
