@@ -18,14 +18,29 @@ struct DataOptions: ParsableArguments {
         let dirs = try directories()
         do {
             let result = try DatasetLoader.load(directories: dirs)
-            if printWarnings { for d in result.diagnostics { Console.error(d.description) } }
+            if printWarnings { for d in result.diagnostics { Console.error(shown(d, directories: dirs).description) } }
             return result
         } catch {
-            for d in error.diagnostics { Console.error(d.description) }
+            for d in error.diagnostics { Console.error(shown(d, directories: dirs).description) }
             let errors = error.errors.count
             Console.error("ragtop: \(errors) error\(errors == 1 ? "" : "s") in \(dirs.joined(separator: ", ")); nothing was changed")
             throw error.missingInput ? ExitStatus.noInput : ExitStatus.dataError
         }
+    }
+}
+
+extension DataOptions {
+    /// A diagnostic as users see it: a bundled dataset's files relative to the dataset
+    /// (`kent-cype-2024-10/observations.csv`), not deep in the build folder; the directories
+    /// given with --data as given.
+    func shown(_ d: Diagnostic, directories dirs: [String]) -> Diagnostic {
+        guard data.isEmpty else { return d }
+        var d = d
+        for dir in dirs where d.path.hasPrefix(dir + "/") {
+            d.path = URL(fileURLWithPath: dir).lastPathComponent + d.path.dropFirst(dir.count)
+            break
+        }
+        return d
     }
 }
 

@@ -109,7 +109,7 @@ struct ImportEES: ParsableCommand {
         Reads National, Regional and Local authority rows (GSS codes, England › region › local \
         authority), one observation per area and period. For each filter column the "All …" or \
         "Total" row is taken unless --filter says otherwise. DfE symbols (x, c, z, low, u, :, ~ …) \
-        become empty values with the reason in the note column. Example:
+        become empty values with their meaning in the status column and the symbol in the note. Example:
           ragtop import ees timeliness_20_week_2019-2024.csv --measure pc_plans_issued_within_20_weeks \\
             --indicator EHCP20-CY --name "EHCPs issued within 20 weeks" --unit percent --decimals 1
         """
@@ -133,8 +133,8 @@ struct ImportEES: ParsableCommand {
     @Option(help: ArgumentHelp("The indicator's group (default: \"\(EESImporter.defaultGroup)\").", valueName: "TEXT"))
     var group: String?
 
-    @Option(help: ArgumentHelp("H (higher is better) or L (lower is better).", valueName: "H|L"))
-    var polarity: String = "H"
+    @Option(help: ArgumentHelp("H (higher is better) or L (lower is better)."))
+    var polarity: ImportPolarity = .H
 
     @Option(help: ArgumentHelp("The unit, e.g. percent, count, days.", valueName: "UNIT"))
     var unit: String?
@@ -143,7 +143,7 @@ struct ImportEES: ParsableCommand {
     var decimals: Int?
 
     @Option(name: .customLong("filter"), help: ArgumentHelp("Keep rows where COLUMN is VALUE instead of the \"All\"/\"Total\" row (repeatable).", valueName: "COLUMN=VALUE"))
-    var filters: [String] = []
+    var filters: [EESImporter.Filter] = []
 
     @Option(help: ArgumentHelp("A column to copy into the numerator.", valueName: "COLUMN"))
     var numerator: String?
@@ -160,15 +160,9 @@ struct ImportEES: ParsableCommand {
         if columns { return }
         guard measure != nil else { throw ValidationError("--measure COLUMN is required (see the columns with --columns)") }
         guard let indicator else { throw ValidationError("--indicator CODE is required") }
-        guard Polarity(rawValue: polarity.uppercased()) != nil, polarity.uppercased() != "T" else {
-            throw ValidationError("--polarity must be H or L, not '\(polarity)'")
-        }
         if let decimals, !(0...10).contains(decimals) { throw ValidationError("--decimals must be 0 to 10") }
         if indicator.trimmingCharacters(in: .whitespaces).isEmpty || indicator.contains(",") || indicator.contains("\"") {
             throw ValidationError("--indicator must be a code without commas or quotes, e.g. EHCP20-CY")
-        }
-        for f in filters where EESImporter.Filter(argument: f) == nil {
-            throw ValidationError("--filter takes COLUMN=VALUE, not '\(f)'")
         }
     }
 
@@ -186,8 +180,8 @@ struct ImportEES: ParsableCommand {
         guard let measure, let indicator else { return }
         let options = EESImporter.Options(
             measure: measure, indicator: indicator.trimmingCharacters(in: .whitespaces), name: name, group: group,
-            polarity: Polarity(rawValue: polarity.uppercased()) ?? .high, unit: unit, decimals: decimals,
-            filters: filters.compactMap(EESImporter.Filter.init(argument:)), numerator: numerator, denominator: denominator,
+            polarity: polarity.polarity, unit: unit, decimals: decimals,
+            filters: filters, numerator: numerator, denominator: denominator,
             within: within)
         try ImportRunner.run(file: file, output: output, defaultOut: "./" + options.indicator.lowercased()) { (bytes) throws(ImportFailure) in
             try EESImporter.run(bytes: bytes, path: file, options: options)
@@ -215,38 +209,53 @@ struct ImportNHSCHS: ParsableCommand {
     var file: String
 
     @Option(name: .customLong("provider"), help: ArgumentHelp("Import this organisation (default: all), optionally as the figures of area code AREA (repeatable).", valueName: "NAME[=AREA]"))
-    var providers: [String] = []
+    var providers: [NHSCHSImporter.Selection] = []
 
     @Option(name: .customLong("provider-code"), help: ArgumentHelp("The provider code for an organisation (default: made from its name).", valueName: "NAME=CODE"))
-    var providerCodes: [String] = []
+    var providerCodes: [ProviderCode] = []
 
     @Option(name: .customLong("service"), help: ArgumentHelp("Only these services, e.g. SLT, OT (repeatable or comma-separated).", valueName: "CODE"))
     var services: [String] = []
 
     @OptionGroup var output: ImportOutputOptions
 
-    func validate() throws {
-        for p in providers where NHSCHSImporter.Selection(argument: p) == nil {
-            throw ValidationError("--provider takes NAME or NAME=AREA, not '\(p)'")
-        }
-        for p in providerCodes where !p.contains("=") {
-            throw ValidationError("--provider-code takes NAME=CODE, not '\(p)'")
-        }
-    }
-
     func run() throws {
         var codes: [String: String] = [:]
-        for p in providerCodes {
-            let parts = p.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
-            if parts.count == 2 { codes[parts[0]] = parts[1] }
-        }
+        for p in providerCodes { codes[p.name] = p.code }
         let options = NHSCHSImporter.Options(
-            providers: providers.compactMap(NHSCHSImporter.Selection.init(argument:)),
+            providers: providers,
             services: services.flatMap { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } }.filter { !$0.isEmpty },
             providerCodes: codes)
         try ImportRunner.run(file: file, output: output, defaultOut: "./nhs-chs") { (bytes) throws(ImportFailure) in
             try NHSCHSImporter.run(bytes: bytes, path: file, options: options)
         }
+    }
+}
+
+/// `--polarity` of an imported indicator: H or L (any case). T needs a target band, which an
+/// import does not have.
+enum ImportPolarity: String, CaseIterable, ExpressibleByArgument {
+    case H, L
+
+    init?(argument: String) { self.init(rawValue: argument.uppercased()) }
+
+    var polarity: Polarity { self == .H ? .high : .low }
+}
+
+extension EESImporter.Filter: ExpressibleByArgument {}
+
+extension NHSCHSImporter.Selection: ExpressibleByArgument {}
+
+/// `--provider-code NAME=CODE`.
+struct ProviderCode: ExpressibleByArgument {
+    var name: String
+    var code: String
+
+    init?(argument: String) {
+        let parts = argument.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+        guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty else { return nil }
+        name = parts[0]
+        code = parts[1]
     }
 }
 

@@ -6,7 +6,11 @@ struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",
         abstract: "Print figures: by default each area's latest value of every indicator.",
-        discussion: "CSV and JSON fields: \(ReportFormat.fields.joined(separator: ", ")). rag is RED, AMBER, GREEN or empty."
+        discussion: """
+        CSV and JSON fields: \(ReportFormat.fields.joined(separator: ", ")). rag is RED, AMBER, GREEN or empty; \
+        rated_by is published, rule, undecided (a missed target with no floor: rag empty) or empty; \
+        status is \(ObservationStatus.expected) or empty.
+        """
     )
 
     @OptionGroup var dataOptions: DataOptions
@@ -21,13 +25,13 @@ struct ReportCommand: ParsableCommand {
     var group: String?
 
     @Option(help: ArgumentHelp("Only rows with these ratings, e.g. red or red,amber.", valueName: "LIST"))
-    var rag: String?
+    var rag: RAGSelection?
 
     @Flag(help: "Every period, not only the latest with a value.")
     var allPeriods = false
 
-    @Option(help: "Output format: text, csv, json or markdown.", completion: Completions.formats)
-    var format: String = "text"
+    @Option(help: "Output format.")
+    var format: ReportFormat = .text
 
     @Flag(help: "Use ASCII glyphs instead of ✖ ▲ ●.")
     var ascii = false
@@ -41,21 +45,9 @@ struct ReportCommand: ParsableCommand {
     @OptionGroup var comparison: ComparisonOptions
 
     func run() throws {
-        guard let fmt = ReportFormat(rawValue: format.lowercased()) else {
-            throw ValidationError("--format must be text, csv, json or markdown, not '\(format)'")
-        }
+        let fmt = format
         if exceptions || since != nil { return try runExceptions(format: fmt) }
-        var rags: Set<RAG>?
-        if let rag {
-            var set = Set<RAG>()
-            for part in rag.split(separator: ",") {
-                guard let r = RAG(text: part.trimmingCharacters(in: .whitespaces)) else {
-                    throw ValidationError("--rag takes red, amber and green separated by commas, not '\(part)'")
-                }
-                set.insert(r)
-            }
-            rags = set
-        }
+        let rags = rag?.rags
         let ds = try dataOptions.load().dataset
         var areas: Set<String>?
         var chosen: Area?
@@ -76,6 +68,27 @@ struct ReportCommand: ParsableCommand {
         // On a terminal, CSV and JSON are shown safe as well.
         if (fmt == .csv || fmt == .json) && isatty(1) == 1 { Console.text(output) } else { Console.out(output) }
     }
+}
+
+extension ReportFormat: ExpressibleByArgument {
+    /// `text`, `csv`, `json` or `markdown`, any case.
+    public init?(argument: String) { self.init(rawValue: argument.lowercased()) }
+}
+
+/// `--rag red,amber`: the ratings to keep (any case; R, A, G too), separated by commas.
+struct RAGSelection: ExpressibleByArgument {
+    var rags: Set<RAG>
+
+    init?(argument: String) {
+        var set = Set<RAG>()
+        for part in argument.split(separator: ",", omittingEmptySubsequences: false) {
+            guard let r = RAG(text: part.trimmingCharacters(in: .whitespaces)) else { return nil }
+            set.insert(r)
+        }
+        rags = set
+    }
+
+    static var allValueStrings: [String] { RAG.allCases.map { $0.name.lowercased() } }
 }
 
 import Foundation

@@ -6,11 +6,12 @@ final class CLITests: XCTestCase {
     var otherCouncil: String { RagtopBinary.fixtures.appendingPathComponent("other-council").path }
     var malformed: URL { RagtopBinary.fixtures.appendingPathComponent("malformed") }
 
-    static let csvHeader = "area_code,area,indicator,name,period,value,numerator,denominator,target,rag,dot,team,national_rank,national_of,quartile,gap"
+    static let csvHeader = "area_code,area,indicator,name,period,value,numerator,denominator,target,rag,dot,team,rated_by,status,national_rank,national_of,quartile,gap"
+    /// CF2 misses its target and its missed_target says RED; CF4's RED is published. CF5 misses
+    /// its target with no floor and no missed_target: undecided, not listed as red.
     static let otherCouncilRed = [
-        "W06000015,Cardiff,CF2,Re-referrals to children's social care within 12 months,FY2024-25-Q2,24.3,,,22,RED,↓,,,,,-2.3",
-        "W06000015,Cardiff,CF4,\"Health assessments within 20 working days, looked-after children\",2024-10,71,,,90,RED,↓,,,,,-19",
-        "W06000015,Cardiff,CF5,Pupil attendance,AY2023-24-Summer,92.4,,,95,RED,↓,,,,,-2.6",
+        "W06000015,Cardiff,CF2,Re-referrals to children's social care within 12 months,FY2024-25-Q2,24.3,,,22,RED,↓,,rule,,,,,-2.3",
+        "W06000015,Cardiff,CF4,\"Health assessments within 20 working days, looked-after children\",2024-10,71,,,90,RED,↓,,published,,,,,-19",
     ]
 
     private func ragtop(_ args: String..., env: [String: String] = [:]) throws -> (status: Int32, stdout: String, stderr: String) {
@@ -45,7 +46,7 @@ final class CLITests: XCTestCase {
     func testCheckOtherCouncil() throws {
         let r = try ragtop("check", "--data", otherCouncil)
         XCTAssertEqual(r.status, 0, r.stderr)
-        XCTAssertEqual(r.stdout, "ok: 1 areas, 5 indicators, 11 observations (10 rated), 0 benchmarks, 0 waits; 0 warnings\n")
+        XCTAssertEqual(r.stdout, "ok: 1 areas, 5 indicators, 11 observations (5 rated, 5 undecided), 0 benchmarks, 0 waits; 0 warnings\n")
         XCTAssertEqual(r.stderr, "")
     }
 
@@ -127,7 +128,12 @@ final class CLITests: XCTestCase {
         XCTAssertEqual(cf2["period"] as? String, "FY2024-25-Q2")
         XCTAssertTrue(cf2["numerator"] is NSNull)
         XCTAssertTrue(cf2["team"] is NSNull)
+        XCTAssertEqual(cf2["rated_by"] as? String, "rule")
+        XCTAssertTrue(cf2["status"] is NSNull)
         XCTAssertEqual(rows[2]["rag"] as? String, "AMBER", "CF3's published AMBER")
+        XCTAssertEqual(rows[2]["rated_by"] as? String, "published")
+        XCTAssertTrue(rows[4]["rag"] is NSNull, "CF5 misses its target with no floor: undecided")
+        XCTAssertEqual(rows[4]["rated_by"] as? String, "undecided")
         XCTAssertEqual(rows[3]["name"] as? String, "Health assessments within 20 working days, looked-after children")
 
         let empty = try ragtop("report", "--data", otherCouncil, "--format", "json", "--rag", "green", "--indicator", "CF2")
@@ -139,12 +145,15 @@ final class CLITests: XCTestCase {
         let r = try ragtop("report", "--data", otherCouncil, "--rag", "red", "--format", "markdown")
         XCTAssertEqual(r.status, 0, r.stderr)
         let lines = r.stdout.split(separator: "\n").map(String.init)
-        XCTAssertEqual(lines.count, 2 + 3, r.stdout)
+        XCTAssertEqual(lines.count, 2 + 2, r.stdout)
         XCTAssertTrue(lines[0].hasPrefix("| Area |"), lines[0])
         XCTAssertTrue(lines[1].hasPrefix("|---"), lines[1])
         XCTAssertTrue(lines.dropFirst(2).allSatisfy { $0.hasPrefix("| Cardiff |") && $0.hasSuffix(" |") && $0.contains("RED") })
-        XCTAssertTrue(lines[2].contains("Q2 24-25"), lines[2])
-        XCTAssertTrue(lines[4].contains("Summer 23-24"), lines[4])
+        XCTAssertTrue(lines[2].contains("Q2 24-25") && lines[2].hasSuffix("| RED | ↓ | rule | -2.3 |"), lines[2])
+        XCTAssertTrue(lines[3].hasSuffix("| RED | ↓ | published | -19 |"), lines[3])
+        let all = try ragtop("report", "--data", otherCouncil, "--format", "markdown")
+        let cf5 = try XCTUnwrap(all.stdout.split(separator: "\n").last.map(String.init))
+        XCTAssertTrue(cf5.contains("Summer 23-24") && cf5.hasSuffix("| target missed | ↓ | undecided | -2.6 |"), cf5)
         let columns = lines[0].filter { $0 == "|" }.count
         XCTAssertTrue(lines.allSatisfy { $0.filter { $0 == "|" }.count == columns }, "every row has the header's cells")
     }
@@ -154,18 +163,31 @@ final class CLITests: XCTestCase {
         XCTAssertEqual(r.status, 0, r.stderr)
         XCTAssertTrue(r.stdout.contains("✖ RED"), r.stdout)
         XCTAssertFalse(r.stdout.contains("\u{1B}"), "no colour when stdout is not a terminal")
-        XCTAssertTrue(r.stdout.contains("3 rows: 3 red, 0 amber, 0 green, 0 unrated"), r.stdout)
+        XCTAssertTrue(r.stdout.contains("2 rows: 2 red, 0 amber, 0 green, 0 target missed (undecided), 0 unrated; 1 rated by rule"), r.stdout)
+        let all = try ragtop("report", "--data", otherCouncil, env: ["LC_ALL": "C.UTF-8"])
+        XCTAssertTrue(all.stdout.contains("5 rows: 2 red, 1 amber, 1 green, 1 target missed (undecided), 0 unrated; 2 rated by rule"), all.stdout)
+        let cf5 = try XCTUnwrap(all.stdout.split(separator: "\n").first { $0.contains("CF5") })
+        XCTAssertTrue(cf5.contains("target missed") && cf5.contains(" undecided ") && cf5.hasSuffix("-2.6"), String(cf5))
         let ascii = try ragtop("report", "--data", otherCouncil, "--rag", "red", "--ascii")
         XCTAssertTrue(ascii.stdout.contains("X RED"), ascii.stdout)
     }
 
     func testReportRejectsBadOptions() throws {
         let format = try ragtop("report", "--data", otherCouncil, "--format", "xml")
-        XCTAssertNotEqual(format.status, 0)
-        XCTAssertTrue(format.stderr.contains("--format"), format.stderr)
-        let rag = try ragtop("report", "--data", otherCouncil, "--rag", "purple")
-        XCTAssertNotEqual(rag.status, 0)
-        XCTAssertTrue(rag.stderr.contains("purple"), rag.stderr)
+        XCTAssertEqual(format.status, 64, "a usage error")
+        XCTAssertTrue(format.stderr.contains("The value 'xml' is invalid for '--format <format>'. Please provide one of 'text', 'csv', 'json' or 'markdown'."), format.stderr)
+        let rag = try ragtop("report", "--data", otherCouncil, "--rag", "red,purple")
+        XCTAssertEqual(rag.status, 64)
+        XCTAssertTrue(rag.stderr.contains("The value 'red,purple' is invalid for '--rag <LIST>'. Please provide one of 'red', 'amber' or 'green'."), rag.stderr)
+        let upper = try ragtop("report", "--data", otherCouncil, "--format", "CSV", "--rag", "R,Amber")
+        XCTAssertEqual(upper.status, 0, upper.stderr)
+        XCTAssertTrue(upper.stdout.hasPrefix(Self.csvHeader + "\n"), upper.stdout)
+        let polarity = try ragtop("import", "ees", "x.csv", "--measure", "m", "--indicator", "I", "--polarity", "T")
+        XCTAssertEqual(polarity.status, 64)
+        XCTAssertTrue(polarity.stderr.contains("Please provide one of 'H' and 'L'"), polarity.stderr)
+        let filter = try ragtop("import", "ees", "x.csv", "--measure", "m", "--indicator", "I", "--filter", "breakdown")
+        XCTAssertEqual(filter.status, 64)
+        XCTAssertTrue(filter.stderr.contains("The value 'breakdown' is invalid for '--filter <COLUMN=VALUE>'"), filter.stderr)
     }
 
     func testReportOnMalformedDataExits65() throws {
@@ -194,13 +216,14 @@ final class CLITests: XCTestCase {
         let example = work.appendingPathComponent("example", isDirectory: true)
         try fm.createDirectory(at: example, withIntermediateDirectories: true)
         defer { try? fm.removeItem(at: work) }
-        for name in ["areas.csv", "indicators.csv", "observations.csv", "benchmarks.csv", "providers.csv", "coverage.csv", "waits.csv"] {
+        for name in ["areas.csv", "indicators.csv", "observations.csv", "targets.csv", "benchmarks.csv", "providers.csv", "coverage.csv", "waits.csv"] {
             try Data(try block(after: "`\(name)`\n").utf8).write(to: example.appendingPathComponent(name))
         }
         let check = try RagtopBinary.run(args: ["check", "--data", "example"], in: work)
         XCTAssertEqual(check.status, 0, check.stderr)
-        let checkShown = try block(after: "Checking it:").split(separator: "\n").map(String.init)
-        XCTAssertEqual(check.stderr + check.stdout, checkShown.dropFirst().prefix(2).joined(separator: "\n") + "\n")
+        // What check prints: the lines between the command and the next one ("$ echo $?").
+        let checkShown = try block(after: "Checking it:").split(separator: "\n").map(String.init).dropFirst().prefix { !$0.hasPrefix("$ ") }
+        XCTAssertEqual(check.stderr + check.stdout, checkShown.joined(separator: "\n") + "\n")
         let report = try RagtopBinary.run(args: ["report", "--data", "example", "--format", "csv"], in: work)
         XCTAssertEqual(report.status, 0, report.stderr)
         let reportShown = try block(after: "The latest figures:").split(separator: "\n", omittingEmptySubsequences: false).dropFirst()

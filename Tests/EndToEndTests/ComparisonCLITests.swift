@@ -186,7 +186,7 @@ final class ComparisonCLITests: XCTestCase {
         let dir = RagtopBinary.fixtures.appendingPathComponent("welsh-neighbours").path
         let check = try ragtop(["check", "--data", dir])
         XCTAssertEqual(check.status, 0, check.stderr)
-        XCTAssertEqual(check.stdout, "ok: 11 areas, 2 indicators, 22 observations (21 rated), 0 benchmarks, 0 waits; 0 warnings\n")
+        XCTAssertEqual(check.stdout, "ok: 11 areas, 2 indicators, 22 observations (21 rated, 0 undecided), 0 benchmarks, 0 waits; 0 warnings\n")
         let text = try ragtop(["report", "--data", dir, "--area", "cardiff", "--neighbours", "--indicator", "CF4"], env: ["LC_ALL": "C.UTF-8"])
         XCTAssertEqual(text.status, 0, text.stderr)
         XCTAssertEqual(text.stdout, """

@@ -59,10 +59,11 @@ final class DiffCLITests: XCTestCase {
         XCTAssertEqual(byKind["target"]?.map { Array($0.prefix(9)) }, [["", "SCS19", "", "target", "80.0", "85.0", "", "", "target"]],
                        "an indicator's change has an empty area_code")
 
-        // Ratings of the latest figures: August's (by rule) against October's (published).
+        // Ratings of the latest figures: August's against October's (published). August's 15.4
+        // misses EH16-F's target of 15 with no floor: "target missed" (undecided), no colour.
         let rating = try XCTUnwrap(byKind["rating"])
-        XCTAssertTrue(rating.contains { Array($0.prefix(13)) == ["E10000016", "EH16-F", "2024-10", "rating", "15.4", "15.0", "RED", "GREEN",
-                                                                 "rating", "", "2024-08", "rule", "published"] }, "\(rating.prefix(5))")
+        XCTAssertTrue(rating.contains { Array($0.prefix(13)) == ["E10000016", "EH16-F", "2024-10", "rating", "15.4", "15.0", "", "GREEN",
+                                                                 "rating", "", "2024-08", "undecided", "published"] }, "\(rating.prefix(5))")
         XCTAssertTrue(rating.allSatisfy { $0[6] != $0[7] }, "a rating change changes the rating")
 
         // The new ratings are the ones `report` shows for the same figures.

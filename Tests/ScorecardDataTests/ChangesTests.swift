@@ -120,7 +120,19 @@ final class ChangesTests: XCTestCase {
         XCTAssertNil(try row(changes, "CNT").latest.rating)
         XCTAssertEqual(try row(changes, "QT").compared?.period, Period(kind: .financialQuarter, year: 2024, index: 1))
         XCTAssertEqual(try row(changes, "BG").periodsRed, 0)
+        XCTAssertEqual(try row(changes, "BG").compared?.ratedBy, .undecided, "40 misses 50 with no floor: target missed")
+        XCTAssertNil(try row(changes, "BG").compared?.rating)
         XCTAssertEqual(try row(changes, "WO").change?.label, "-10.0 pts")
+    }
+
+    /// A missed target without a floor ("undecided") is below GREEN but not known to be RED.
+    func testGroupsAroundATargetMissedWithoutAFloor() {
+        XCTAssertEqual(ChangeGroup(old: nil, new: .green, oldMissed: true), .backToGreen)
+        XCTAssertEqual(ChangeGroup(old: .green, new: nil, newMissed: true), .worsened)
+        XCTAssertEqual(ChangeGroup(old: nil, new: .red, oldMissed: true), .newlyRed)
+        XCTAssertEqual(ChangeGroup(old: .red, new: nil, newMissed: true), .unchanged, "RED to target missed: cannot tell")
+        XCTAssertEqual(ChangeGroup(old: .amber, new: nil, newMissed: true), .unchanged)
+        XCTAssertEqual(ChangeGroup(old: nil, new: .green), .unchanged, "nothing rated before")
     }
 
     func testGroupsSinceAPeriod() throws {

@@ -53,7 +53,7 @@ final class ExceptionsPackTests: XCTestCase {
         # Kent exceptions: Oct-24 compared with Sep-24
 
         Dataset: test-data. 2 RED figures (1 newly RED), 1 rating worsened.
-        Ratings marked (rule) were worked out by ragtop from the target and floor; the others are as published.
+        Ratings marked (rule) were worked out by ragtop from the target and floor; "target missed" is below a target with no floor to tell AMBER from RED, which ragtop does not guess; the others are as published.
 
         ## G1
 

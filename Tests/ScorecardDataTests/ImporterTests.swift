@@ -105,6 +105,11 @@ final class EESImporterTests: XCTestCase {
             XCTAssertNil(o?.value, "\(area) \(period)")
             XCTAssertEqual(o?.note, note, "\(area) \(period)")
         }
+        XCTAssertEqual(["E06000035 2024", "E06000035 2023", "E06000053 2024", "E06000053 2023", "E06000023 2023"].map { key -> ObservationStatus? in
+            let parts = key.split(separator: " ").map(String.init)
+            return obs(f, parts[0], parts[1])?.status
+        }, [.suppressed, .low, .notAvailable, .notApplicable, .low])
+        XCTAssertNil(obs(f, "E06000023", "2024")?.status, "a figure has no status")
         // Symbols in the numerator and denominator columns are empty too (u and : for Bristol 2023).
         XCTAssertNil(obs(f, "E06000023", "2023")?.numerator)
         XCTAssertNil(obs(f, "E06000023", "2023")?.denominator)
@@ -119,7 +124,44 @@ final class EESImporterTests: XCTestCase {
                              ("NA", "not available (NA)")] {
             XCTAssertEqual(MissingValueSymbol.note(for: cell), note, cell)
         }
-        for cell in ["", "12", "y", "cc", "[]", "abc"] { XCTAssertNil(MissingValueSymbol.note(for: cell), cell) }
+        for cell in ["", "12", "y", "cc", "[]", "abc"] {
+            XCTAssertNil(MissingValueSymbol.note(for: cell), cell)
+            XCTAssertNil(MissingValueSymbol.status(for: cell), cell)
+        }
+        for (cell, status) in [("c", ObservationStatus.suppressed), ("x", .notAvailable), ("z", .notApplicable), ("low", .low),
+                               ("u", .lowReliability), ("[c]", .suppressed), ("*", .suppressed), ("SUPP", .suppressed),
+                               (":", .notAvailable), ("..", .notAvailable), ("-", .notAvailable), ("NA", .notAvailable),
+                               ("n/a", .notAvailable), (".", .notApplicable), ("~", .low), (" U ", .lowReliability)] {
+            XCTAssertEqual(MissingValueSymbol.status(for: cell), status, cell)
+        }
+    }
+
+    /// Every DfE symbol in a measure cell becomes an empty value with its status, and a written
+    /// and reloaded dataset keeps the status; the report carries it.
+    func testEverySymbolKeepsItsStatusThroughWritingAndReport() throws {
+        var o = timeliness
+        o.numerator = nil
+        let r = try ees("ees-symbols.csv", o)
+        let expected: [(String, ObservationStatus?)] = [
+            ("E10000016", nil), ("E06000035", .suppressed), ("E10000011", .notAvailable), ("E10000014", .notApplicable),
+            ("E06000036", .low), ("E06000037", .lowReliability), ("E06000038", .notAvailable),
+        ]
+        for (area, status) in expected {
+            XCTAssertEqual(obs(r.files, area, "2024")?.status, status, area)
+        }
+        XCTAssertTrue(r.summary.contains("6 empty values: 1 low reliability (u), 1 not applicable (z), 1 not available ([x]), 1 not available (x), 1 rounds to zero (low), 1 suppressed (c)"), "\(r.summary)")
+        let out = tempPath()
+        defer { try? FileManager.default.removeItem(atPath: out) }
+        try DatasetWriter.write(r.files, to: out, replacing: false)
+        let written = try String(contentsOfFile: out + "/observations.csv", encoding: .utf8)
+        XCTAssertTrue(written.hasPrefix("area,indicator,period,value,denominator,note,source,status\n"), written)
+        XCTAssertTrue(written.contains("E06000037,EHCP20-CY,2024,,,low reliability (u),ees-symbols.csv:9,low-reliability\n"), written)
+        guard let ds = loadOrFail([out])?.dataset else { return }
+        let rows = ds.report(ReportQuery(allPeriods: true))
+        XCTAssertEqual(Dictionary(uniqueKeysWithValues: rows.map { ($0.areaCode, $0.status?.name ?? "") }),
+                       ["E92000001": "", "E12000008": "", "E10000016": "", "E06000035": "suppressed", "E10000011": "not-available",
+                        "E10000014": "not-applicable", "E06000036": "low", "E06000037": "low-reliability", "E06000038": "not-available"])
+        XCTAssertTrue(rows.allSatisfy { $0.status == nil || $0.value == nil })
     }
 
     // MARK: --filter
@@ -504,6 +546,8 @@ final class NHSCHSImporterTests: XCTestCase {
         let medway = f.observations.first { $0.area == "medway-nhs-foundation-trust" }
         XCTAssertNil(medway?.value)
         XCTAssertEqual(medway?.note, "not available (NA)")
+        XCTAssertEqual(medway?.status, .notAvailable, "the source's NA is kept as a status")
+        XCTAssertNil(england?.status)
     }
 
     func testIdenticalServicesAreWarnedAboutAndNoted() throws {

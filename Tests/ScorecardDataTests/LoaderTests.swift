@@ -119,13 +119,15 @@ final class LoaderTests: XCTestCase {
         let latestRed = ds.report(ReportQuery(rags: [.red]))
         XCTAssertEqual(latestRed.map { "\($0.areaCode) \($0.indicator) \($0.period) \($0.team ?? "-")" }, ["E07000105 SCS19 2024-10 South"])
         let allRed = ds.report(ReportQuery(rags: [.red], allPeriods: true))
-        XCTAssertEqual(allRed.map { "\($0.areaName) \($0.indicator) \($0.period)" },
-                       ["Kent SCS19 2024-09", "Kent CYPE8 FY2023-24", "Kent CYPE8 FY2024-25-Q1", "Ashford SCS19 2024-10"])
+        XCTAssertEqual(allRed.map { "\($0.areaName) \($0.indicator) \($0.period)" }, ["Kent SCS19 2024-09", "Ashford SCS19 2024-10"],
+                       "CYPE8 has no floor: its missed targets are undecided, not RED")
         let all = ds.report(ReportQuery(allPeriods: true))
         XCTAssertEqual(all.count, 10)
-        XCTAssertEqual(all.filter { $0.rag == nil }.map(\.period), [Period.p("2024-11")], "an empty value has no rating")
+        XCTAssertEqual(all.filter { $0.ratedBy == nil }.map(\.period), [Period.p("2024-11")], "an empty value has no rating")
+        XCTAssertEqual(all.filter { $0.ratedBy == .undecided }.map { "\($0.indicator) \($0.period)" }, ["CYPE8 FY2023-24", "CYPE8 FY2024-25-Q1"])
+        XCTAssertTrue(all.filter { $0.ratedBy == .undecided }.allSatisfy { $0.rag == nil })
         let redOrAmber = ds.report(ReportQuery(areas: ["E10000016"], rags: [.red, .amber], allPeriods: true))
-        XCTAssertEqual(redOrAmber.map(\.period.description), ["2024-08", "2024-09", "FY2023-24", "FY2024-25-Q1"])
+        XCTAssertEqual(redOrAmber.map(\.period.description), ["2024-08", "2024-09"])
         XCTAssertEqual(ds.report(ReportQuery(group: "early help")).map(\.indicator), ["EH52"])
         XCTAssertEqual(ds.report(ReportQuery(indicator: "cype8")).map(\.period.description), ["FY2024-25-Q2"])
         XCTAssertEqual(ds.report(ReportQuery(areas: ["E92000001"])), [])
@@ -140,7 +142,7 @@ final class LoaderTests: XCTestCase {
         XCTAssertTrue(w.path.hasSuffix("/observations.csv"))
         XCTAssertEqual(w.line, 8)
         XCTAssertEqual(w.column, 29, "the rag cell of 'E10000016,EH52,2024-10,75,,,GREEN'")
-        XCTAssertTrue(w.message.hasPrefix("published RAG GREEN for EH52 disagrees with the rule (RED"), w.message)
+        XCTAssertTrue(w.message.hasPrefix("published RAG GREEN for EH52 disagrees with the rule (target missed: value 75, target 80, floor none"), w.message)
         let s = try XCTUnwrap(ds.seriesID(area: "E10000016", indicator: "EH52"))
         let r = try XCTUnwrap(ds.latestRow(series: s))
         XCTAssertEqual(ds.rag(row: r), .green, "the published RAG is shown")
@@ -180,7 +182,7 @@ final class LoaderTests: XCTestCase {
         XCTAssertEqual(result.dataset.indicator("I1")?.polarity, .high)
         let warnings = result.diagnostics.map(\.description)
         XCTAssertEqual(warnings.count, 1, "\(warnings)")
-        XCTAssertTrue(warnings[0].hasSuffix("indicators.csv:1:45: warning: unknown column 'comment' is ignored (known columns: code, name, polarity, period_type, group, unit, decimals, target, floor, target_low, target_high, definition, source)"), warnings[0])
+        XCTAssertTrue(warnings[0].hasSuffix("indicators.csv:1:45: warning: unknown column 'comment' is ignored (known columns: code, name, polarity, period_type, group, unit, decimals, target, floor, target_low, target_high, definition, source, target_areas, missed_target)"), warnings[0])
     }
 
     func testOptionalFilesLoad() throws {

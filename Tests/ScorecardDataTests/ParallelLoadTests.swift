@@ -15,7 +15,7 @@ final class ParallelLoadTests: XCTestCase {
             let ds = result.dataset
             var lines = result.diagnostics.map(\.description)
             for r in 0..<ds.observationCount {
-                lines.append("\(ds.observation(row: r)) rag \(String(describing: ds.rag(row: r))) dot \(String(describing: ds.dot(row: r)))")
+                lines.append("\(ds.observation(row: r)) rag \(String(describing: ds.rag(row: r))) by \(String(describing: ds.ratingSource(row: r))) dot \(String(describing: ds.dot(row: r))) status \(String(describing: ds.status(row: r)))")
             }
             for s in 0..<ds.seriesCount { lines.append("\(ds.series(s)) \(Array(ds.rows(series: s)))") }
             return lines
@@ -52,12 +52,12 @@ final class ParallelLoadTests: XCTestCase {
         }
     }
 
-    /// Teams, notes and published ratings interned per stretch; quoted cells with line breaks
+    /// Teams, notes, statuses and published ratings interned per stretch; quoted cells with line breaks
     /// where cuts may fall; more than 200 errors and warnings spread over the stretches; a
     /// syntax error that must end the table wherever it falls.
     func testStretchesJoinLikeOneReader() throws {
         func observations(faulty: Bool) -> String {
-            var obs = "area,indicator,period,value,rag,dot,team,note\n"
+            var obs = "area,indicator,period,value,rag,dot,team,note,status\n"
             for i in 0..<600 {
                 let month = String(format: "%04d-%02d", 2000 + i / 12, i % 12 + 1)
                 let team = ["", "North", "\"South, East\"", "West"][i % 4]
@@ -65,7 +65,9 @@ final class ParallelLoadTests: XCTestCase {
                 let rag = i % 11 == 0 ? "RED" : ""
                 let value = faulty && i % 13 == 0 ? "n/a" : String(i % 90)
                 let area = faulty && i % 17 == 0 ? "NOWHERE" : " A1"
-                obs += "\(area),K1,\(month),\(value),\(rag),,\(team),\(note)\n"
+                // Statuses now and then; a suppressed one beside a value is a warning.
+                let status = i % 9 == 0 ? "provisional" : (i % 19 == 0 ? "suppressed" : "")
+                obs += "\(area),K1,\(month),\(value),\(rag),,\(team),\(note),\(status)\n"
             }
             return obs
         }
@@ -74,7 +76,8 @@ final class ParallelLoadTests: XCTestCase {
             "indicators.csv": "code,name,polarity,period_type,decimals,target,floor\nK1,KPI one,H,MS,0,50,20\n",
         ]
         for (name, obs) in [("clean", observations(faulty: false)), ("faulty", observations(faulty: true)),
-                            ("syntax error", observations(faulty: false) + "A1,K1,2100-01,1\"2,,,,\n" + observations(faulty: true).dropFirst(46))] {
+                            ("syntax error", observations(faulty: false) + "A1,K1,2100-01,1\"2,,,,,\n"
+                                + observations(faulty: true).drop { $0 != "\n" }.dropFirst())] {
             let data = try TempDataset(files.merging(["observations.csv": obs]) { $1 }, function: name)
             defer { data.remove() }
             assertSameOutcome([data.path])

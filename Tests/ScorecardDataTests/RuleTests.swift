@@ -26,8 +26,26 @@ final class RuleTests: XCTestCase {
     }
 
     func testHigherIsBetterWithoutFloor() {
-        XCTAssertEqual(rag(80, scs19, floor: .some(nil)), .red, "no floor: no amber band")
+        XCTAssertNil(rag(80, scs19, floor: .some(nil)), "no floor: no amber band, so a miss is undecided, not RED")
+        XCTAssertEqual(RAGRule.outcome(value: 80, target: 85, floor: nil, indicator: scs19), .undecided)
         XCTAssertEqual(rag(85, scs19, floor: .some(nil)), .green)
+        XCTAssertEqual(RAGRule.outcome(value: 85, target: 85, floor: nil, indicator: scs19), .rated(.green))
+    }
+
+    func testMissedTargetSaysHowAMissWithoutFloorIsRated() {
+        for rating in [RAG.red, .amber] {
+            var ind = scs19
+            ind.missedTarget = rating
+            XCTAssertEqual(rag(80, ind, floor: .some(nil)), rating)
+            XCTAssertEqual(rag(85, ind, floor: .some(nil)), .green, "a met target is GREEN whatever missed_target says")
+            XCTAssertEqual(rag(73.1, ind), .red, "with a floor the floor decides")
+            XCTAssertEqual(rag(80, ind), .amber)
+            var t = band
+            t.missedTarget = rating
+            XCTAssertEqual(rag(27, t, floor: .some(nil)), rating)
+        }
+        XCTAssertNil(RAGRule.outcome(value: nil, target: 85, floor: nil, indicator: scs19), "nothing to rate: no outcome")
+        XCTAssertNil(RAGRule.outcome(value: 80, target: nil, floor: nil, indicator: scs19), "no target: no outcome")
     }
 
     func testLowerIsBetter() {
@@ -36,7 +54,8 @@ final class RuleTests: XCTestCase {
         XCTAssertEqual(rag(22, caseload), .amber)
         XCTAssertEqual(rag(25, caseload), .amber)
         XCTAssertEqual(rag(26, caseload), .red)
-        XCTAssertEqual(rag(22, caseload, floor: .some(nil)), .red)
+        XCTAssertNil(rag(22, caseload, floor: .some(nil)))
+        XCTAssertEqual(RAGRule.outcome(value: 22, target: 20, floor: nil, indicator: caseload), .undecided)
     }
 
     func testCloseToTarget() {
@@ -48,11 +67,11 @@ final class RuleTests: XCTestCase {
         XCTAssertEqual(rag(30, band), .amber)
         XCTAssertEqual(rag(31, band), .red)
         XCTAssertEqual(rag(9, band), .red)
-        XCTAssertEqual(rag(27, band, floor: .some(nil)), .red)
+        XCTAssertEqual(RAGRule.outcome(value: 27, target: nil, floor: nil, indicator: band), .undecided, "outside the band, no tolerance")
         // A T indicator with only a target: the band is that single value.
         let point = Indicator(code: "P", name: "", polarity: .target, periodType: .annual, target: 10)
         XCTAssertEqual(rag(10, point), .green)
-        XCTAssertEqual(rag(12, point), .red)
+        XCTAssertEqual(RAGRule.outcome(value: 12, target: 10, floor: nil, indicator: point), .undecided)
     }
 
     func testComparedAtTheIndicatorsDecimals() {

@@ -80,6 +80,26 @@ FLOORS = {"SCS19": "75.0", "SCS34": "55.0"}
 # Target ranges stated in the commentary (001:1123). SCS13 is printed with polarity T.
 RANGES = {"SCS13": ("17.5", "22.5")}
 
+# Which kinds of area an indicator's target rates (indicators.csv target_areas). Kent's tables
+# print each target; a district page prints it only for the indicators whose target rates the
+# districts too (always the same figure as Kent's). Where district pages carry the indicator
+# but print no target and no rating (the permanent-exclusion counts EH43 and EH44, whose
+# targets are county totals, and the caseload rows held by Area or Kent-level teams), or where
+# no district page carries it, the target is the county's only.
+def target_areas(code, kent_row, district_rows):
+    if num(kent_row["target_current"]) == "":
+        return ""  # no target: nothing to rate
+    printed = [r for r in district_rows if num(r["target_current"]) != ""]
+    if not printed:
+        # No district page prints the target, so none of them rates against it.
+        assert all(rag(r["rag_current"]) == "" for r in district_rows), (code, "district RAG without a target")
+        return "county"
+    # Every district page that carries the indicator prints the target, and it is Kent's.
+    assert len(printed) == len(district_rows), (code, "some district pages print a target, some do not")
+    assert all(num(r["target_current"]) == num(kent_row["target_current"]) for r in printed), (code, "district target differs from Kent's")
+    return "county;district"
+
+
 # Units that the name rules below cannot infer.
 UNIT_OVERRIDES = {
     # "Rate of proven re-offending": the value is numerator/denominator x 100
@@ -371,6 +391,9 @@ def build_scorecard(shared):
         assert r["polarity"] in ("H", "L", "T"), r
         assert r["data_period"] in ("MS", "R12M", "YTD", "Q", "T", "A"), r
         kent_row_of[code] = r
+    for code, ind in indicators.items():
+        districts = [r for r in latest if r["area"] != "Kent" and r["code"] == code]
+        ind.append(target_areas(code, kent_row_of[code], districts))
     for code in FLOORS:
         assert ind_meta[code]["floor_standard"] == FLOORS[code], code
     assert len(indicators) == len(ind_rows) + len(VL_REMAP)
@@ -667,7 +690,7 @@ def main(argv):
     counts["indicators.csv"] = write_csv(
         "indicators.csv",
         ["code", "name", "group", "polarity", "period_type", "unit", "decimals", "target", "floor",
-         "target_low", "target_high", "definition", "source"],
+         "target_low", "target_high", "definition", "source", "target_areas"],
         list(indicators.values()))
     counts["observations.csv"] = write_csv(
         "observations.csv",

@@ -10,9 +10,11 @@ public struct DatasetFiles: Sendable, Equatable {
     public var waits: [Wait] = []
     /// Statistical neighbours (neighbours.csv), each area's closest first.
     public var neighbours: [Neighbour] = []
+    /// Areas' own targets (targets.csv).
+    public var targets: [AreaTarget] = []
 
     public init(areas: [Area] = [], indicators: [Indicator] = [], observations: [Observation] = [], benchmarks: [Benchmark] = [],
-                providers: [Provider] = [], coverage: [Coverage] = [], waits: [Wait] = [], neighbours: [Neighbour] = []) {
+                providers: [Provider] = [], coverage: [Coverage] = [], waits: [Wait] = [], neighbours: [Neighbour] = [], targets: [AreaTarget] = []) {
         self.areas = areas
         self.indicators = indicators
         self.observations = observations
@@ -21,6 +23,7 @@ public struct DatasetFiles: Sendable, Equatable {
         self.coverage = coverage
         self.waits = waits
         self.neighbours = neighbours
+        self.targets = targets
     }
 
     /// The rows of a loaded dataset (for adding to it).
@@ -41,6 +44,11 @@ public struct DatasetFiles: Sendable, Equatable {
             return w
         }
         neighbours = dataset.neighbours.all
+        targets = dataset.areaTargets.map { t in
+            var t = t
+            t.line = 0
+            return t
+        }
     }
 
     // MARK: Merging
@@ -57,8 +65,9 @@ public struct DatasetFiles: Sendable, Equatable {
     /// `self` with `newer` added: rows with the same key (area code; indicator code; area,
     /// indicator, period and team; provider code; provider, area, service, measure and period)
     /// are replaced by `newer`'s, so the file imported last wins; an area `newer` gives
-    /// neighbours has only those. An indicator keeps both
-    /// definitions when they differ. Counts are for observations and waits.
+    /// neighbours has only those. An indicator keeps both definitions when they differ, and its
+    /// thresholds (target, floor, band, target_areas, missed_target) where `newer` has none.
+    /// Counts are for observations and waits.
     public func merging(_ newer: DatasetFiles) -> (files: DatasetFiles, counts: MergeCounts) {
         var out = self
         var counts = MergeCounts()
@@ -70,6 +79,12 @@ public struct DatasetFiles: Sendable, Equatable {
         })
         out.indicators = DatasetFiles.merge(indicators, newer.indicators, key: { $0.code }, combine: { old, new in
             var i = new
+            // Importers set no thresholds: the ones a user added to the dataset stay.
+            if i.target == nil && i.floor == nil && i.targetLow == nil && i.targetHigh == nil {
+                (i.target, i.floor, i.targetLow, i.targetHigh) = (old.target, old.floor, old.targetLow, old.targetHigh)
+            }
+            if i.targetAreas.isEmpty { i.targetAreas = old.targetAreas }
+            if i.missedTarget == nil { i.missedTarget = old.missedTarget }
             switch (old.definition, new.definition) {
             case (let o?, let n?) where !o.contains(n) && !n.contains(o): i.definition = o + " " + n
             case (let o?, nil): i.definition = o
@@ -96,6 +111,7 @@ public struct DatasetFiles: Sendable, Equatable {
         // An area's neighbours are one set (one model): newer ones replace all of the old.
         let renewed = Set(newer.neighbours.map(\.area))
         out.neighbours = neighbours.filter { !renewed.contains($0.area) } + newer.neighbours
+        out.targets = DatasetFiles.merge(targets, newer.targets, key: { "\($0.indicator)\u{1F}\($0.area)" }, combine: { $1 })
         out.sortRows()
         return (out, counts)
     }
@@ -169,6 +185,7 @@ public struct DatasetFiles: Sendable, Equatable {
             check(n.area, "neighbours.csv")
             check(n.neighbour, "a neighbour of \(n.area)")
         }
+        for t in targets { check(t.area, "targets of \(t.indicator)") }
         return out
     }
 
@@ -182,6 +199,7 @@ public struct DatasetFiles: Sendable, Equatable {
         if !providers.isEmpty { out.append(("providers.csv", renderProviders())) }
         if !coverage.isEmpty { out.append(("coverage.csv", renderCoverage())) }
         if !waits.isEmpty { out.append(("waits.csv", renderWaits())) }
+        if !targets.isEmpty { out.append(("targets.csv", renderTargets())) }
         if !neighbours.isEmpty { out.append(("neighbours.csv", renderNeighbours())) }
         return out
     }
@@ -211,11 +229,16 @@ public struct DatasetFiles: Sendable, Equatable {
     }
 
     func renderIndicators() -> String {
+        // target_areas and missed_target only when some indicator has them.
+        let scoped = indicators.contains { !$0.targetAreas.isEmpty }, missed = indicators.contains { $0.missedTarget != nil }
         let header = ["code", "name", "group", "polarity", "period_type", "unit", "decimals", "target", "floor", "target_low", "target_high", "definition", "source"]
+            + (scoped ? ["target_areas"] : []) + (missed ? ["missed_target"] : [])
         return DatasetFiles.table(header, indicators.map { i in
             [DatasetFiles.field(i.code), DatasetFiles.field(i.name), DatasetFiles.field(i.group), i.polarity.rawValue, i.periodType.rawValue,
              DatasetFiles.field(i.unit), i.decimals.map(String.init) ?? "", DatasetFiles.number(i.target), DatasetFiles.number(i.floor),
              DatasetFiles.number(i.targetLow), DatasetFiles.number(i.targetHigh), DatasetFiles.field(i.definition), DatasetFiles.field(i.source)]
+                + (scoped ? [DatasetFiles.field(i.targetAreas.isEmpty ? nil : i.targetAreas.joined(separator: ";"))] : [])
+                + (missed ? [i.missedTarget?.name ?? ""] : [])
         })
     }
 
@@ -237,7 +260,15 @@ public struct DatasetFiles: Sendable, Equatable {
         optional("team", { $0.team != nil }, { DatasetFiles.field($0.team) })
         optional("note", { $0.note != nil }, { DatasetFiles.field($0.note) })
         optional("source", { $0.source != nil }, { DatasetFiles.field($0.source) })
+        optional("status", { $0.status != nil }, { $0.status?.name ?? "" })
         return DatasetFiles.table(header, observations.map { o in getters.map { $0(o) } })
+    }
+
+    func renderTargets() -> String {
+        DatasetFiles.table(["indicator", "area", "target", "floor", "target_low", "target_high", "note", "source"], targets.map { t in
+            [DatasetFiles.field(t.indicator), DatasetFiles.field(t.area), DatasetFiles.number(t.target), DatasetFiles.number(t.floor),
+             DatasetFiles.number(t.targetLow), DatasetFiles.number(t.targetHigh), DatasetFiles.field(t.note), DatasetFiles.field(t.source)]
+        })
     }
 
     func renderBenchmarks() -> String {

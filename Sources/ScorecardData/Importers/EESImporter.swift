@@ -515,10 +515,13 @@ public enum EESImporter {
             // Values.
             var value: Double?
             var noteText: String?
+            var status: ObservationStatus?
             switch SourceValue(r.cell(roles.measure)) {
             case .empty: break
             case .number(let v): value = v
-            case .symbol(let n): noteText = n
+            case .symbol(let n, let s):
+                noteText = n
+                status = s
             case .invalid(let why):
                 fail(roles.measure, "\(header.names[roles.measure]): \(why) (or a DfE symbol such as x, c, z, low)")
                 return
@@ -552,7 +555,7 @@ public enum EESImporter {
             firstRow[key] = (line, cells)
             periodKinds[period.kind, default: 0] += 1
             observations.append(Observation(area: code, indicator: options.indicator, period: period, value: value, numerator: numerator,
-                                            denominator: denominator, note: noteText, source: "\(fileName):\(line)"))
+                                            denominator: denominator, note: noteText, source: "\(fileName):\(line)", status: status))
         }
 
         private func nonEmpty(_ s: String) -> String? { s.isEmpty ? nil : s }

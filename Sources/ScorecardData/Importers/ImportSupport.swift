@@ -112,7 +112,8 @@ struct SourceHeader {
 }
 
 /// The symbols DfE (Explore Education Statistics) and the GSS use in place of a number, and what
-/// they mean. A cell holding one is an empty value whose reason goes in the `note` column.
+/// they mean. A cell holding one is an empty value: its meaning goes in the `status` column and
+/// the symbol as written in the `note` column.
 public enum MissingValueSymbol {
     /// Symbol (lowercase, without square brackets) → reason.
     public static let reasons: [String: String] = [
@@ -135,10 +136,26 @@ public enum MissingValueSymbol {
     /// `suppressed (c)` for `c`, `not available ([x])` for `[x]`; nil when `cell` is not a symbol.
     public static func note(for cell: String) -> String? {
         let t = cell.trimmingSpaces()
-        var key = t.lowercased()
+        return reason(of: t).map { "\($0) (\(t))" }
+    }
+
+    /// The status a symbol stands for (`c` suppressed, `x` not-available, `z` not-applicable,
+    /// `low` low, `u` low-reliability, and their equivalents); nil when `cell` is not a symbol.
+    public static func status(for cell: String) -> ObservationStatus? {
+        switch reason(of: cell.trimmingSpaces()) {
+        case "suppressed": .suppressed
+        case "not available": .notAvailable
+        case "not applicable": .notApplicable
+        case "rounds to zero": .low
+        case "low reliability": .lowReliability
+        default: nil
+        }
+    }
+
+    private static func reason(of trimmed: String) -> String? {
+        var key = trimmed.lowercased()
         if key.count > 2, key.hasPrefix("["), key.hasSuffix("]") { key = String(key.dropFirst().dropLast()) }
-        guard let reason = reasons[key] else { return nil }
-        return "\(reason) (\(t))"
+        return reasons[key]
     }
 }
 
@@ -146,13 +163,14 @@ public enum MissingValueSymbol {
 enum SourceValue: Equatable {
     case empty
     case number(Double)
-    case symbol(note: String)
+    /// A missing-value symbol: its note (`suppressed (c)`) and the status it stands for.
+    case symbol(note: String, status: ObservationStatus?)
     case invalid(String)
 
     init(_ text: String) {
         let t = text.trimmingSpaces()
         if t.isEmpty { self = .empty; return }
-        if let note = MissingValueSymbol.note(for: t) { self = .symbol(note: note); return }
+        if let note = MissingValueSymbol.note(for: t) { self = .symbol(note: note, status: MissingValueSymbol.status(for: t)); return }
         switch NumberParser.parse(Array(t.utf8)[...]) {
         case .empty: self = .empty
         case .value(let v): self = .number(v)

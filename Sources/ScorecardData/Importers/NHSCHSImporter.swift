@@ -384,7 +384,7 @@ public enum NHSCHSImporter {
                                           ("waiting_over_18_weeks", row.figures.over18, cols.over18 != nil || cols.band18to52 != nil),
                                           ("waiting_over_52_weeks", row.figures.over52, cols.over52 != nil)] where present {
                 var note: String?
-                if case .symbol(let n) = v { note = n }
+                if case .symbol(let n, _) = v { note = n }
                 if let copy { note = [note, copy].compactMap { $0 }.joined(separator: "; ") }
                 files.waits.append(Wait(provider: provider, area: area, service: row.service, measure: measure, period: row.period,
                                         value: v.number, note: note, source: "\(fileName):\(row.line)"))
@@ -402,7 +402,7 @@ public enum NHSCHSImporter {
                     definition: "Children and young people on the \(name) waiting list who have waited more than 18 weeks, as a percentage of the whole waiting list, at the end of the month (numerator: waiting over 18 weeks; denominator: total waiting list). Where several organisations are imported as one area their figures are added. From \(fileName).",
                     source: "NHS England community health services waiting lists"))
             }
-            struct Sum { var over18 = 0.0, total = 0.0, missing: String?, orgs = 0, line = 0, copy: String? }
+            struct Sum { var over18 = 0.0, total = 0.0, missing: String?, status: ObservationStatus?, orgs = 0, line = 0, copy: String? }
             var sums: [String: Sum] = [:]
             var order: [(String, String, Period)] = []
             for r in kept {
@@ -413,7 +413,9 @@ public enum NHSCHSImporter {
                 if let c = copied["\(r.org)\u{1F}\(r.service)"] { s.copy = c }
                 switch (r.figures.over18, r.figures.total) {
                 case (.number(let a), .number(let b)): s.over18 += a; s.total += b
-                case (.symbol(let n), _), (_, .symbol(let n)): s.missing = s.missing ?? n
+                case (.symbol(let n, let status), _), (_, .symbol(let n, let status)):
+                    if s.missing == nil { s.status = status }
+                    s.missing = s.missing ?? n
                 default: s.missing = s.missing ?? "not available"
                 }
                 sums[key] = s
@@ -429,7 +431,7 @@ public enum NHSCHSImporter {
                 if let c = s.copy { note = [note, c].compactMap { $0 }.joined(separator: "; ") }
                 files.observations.append(Observation(area: area, indicator: indicatorCode(service), period: period, value: value,
                                                       numerator: s.missing == nil ? s.over18 : nil, denominator: s.missing == nil ? s.total : nil,
-                                                      note: note, source: "\(fileName):\(s.line)"))
+                                                      note: note, source: "\(fileName):\(s.line)", status: s.status))
             }
         }
         if files.indicators.isEmpty {

@@ -13,6 +13,10 @@ struct DatasetBuilder {
     private var indicators: [Indicator] = []
     private var indicatorIndex: [String: Int32] = [:]
     private var indicatorOrigin: [String: (path: String, line: Int)] = [:]
+    /// Where each indicator's target cell is, for warnings about the target.
+    private var indicatorTargetCell: [String: (path: String, line: Int, column: Int)] = [:]
+    private var areaTargets: [AreaTarget] = []
+    private var areaTargetKeys: [String: (path: String, line: Int)] = [:]
     private var benchmarks: [Benchmark] = []
     private var benchmarkKeys: [String: (path: String, line: Int)] = [:]
     private var providers: [Provider] = []
@@ -46,6 +50,7 @@ struct DatasetBuilder {
         case "providers.csv": readProviders(path, bytes)
         case "coverage.csv": readCoverage(path, bytes)
         case "waits.csv": readWaits(path, bytes)
+        case "targets.csv": readTargets(path, bytes)
         case "neighbours.csv": readNeighbours(path, bytes)
         case "notes.csv": readNotes(path, bytes)
         default: break
@@ -127,6 +132,8 @@ struct DatasetBuilder {
         let spec = DatasetLoader.indicatorColumns
         guard var t = TableReader(path: path, bytes: bytes, required: spec.required, optional: spec.optional, diagnostics: &diagnostics) else { return }
         var rows = 0
+        // Every areas.csv is read before any indicators.csv.
+        let kinds = Set(areas.compactMap { $0.kind?.lowercased() })
         while t.nextRow() {
             rows += 1
             guard let code = t.requiredText("code", "an indicator code such as APP17") else { continue }
@@ -150,16 +157,17 @@ struct DatasetBuilder {
             let floor = t.number("floor")
             let low = t.number("target_low")
             let high = t.number("target_high")
-            if let low, let high, low > high {
-                t.fail("target_low", "target_low \(low) is above target_high \(high)")
-            }
+            t.checkBand(low: low, high: high)
             if polarity == .target && (low == nil || high == nil) && target == nil {
                 t.fail("polarity", "polarity T needs a target band (target_low and target_high) or a target", severity: .warning)
             }
+            let targetAreas = readTargetAreas(&t, kinds: kinds)
+            let missedTarget = readMissedTarget(&t)
             let indicator = Indicator(code: code, name: name ?? "", group: t.text("group") ?? "", polarity: polarity ?? .high,
                                       periodType: periodType ?? .monthlySnapshot, unit: t.text("unit"), decimals: decimals,
                                       target: target, floor: floor, targetLow: low, targetHigh: high,
-                                      definition: t.text("definition"), source: t.text("source"))
+                                      definition: t.text("definition"), source: t.text("source"),
+                                      targetAreas: targetAreas, missedTarget: missedTarget)
             guard !t.rowHasError else { continue }
             if let first = indicatorOrigin[code] {
                 let existing = indicators[Int(indicatorIndex[code]!)]
@@ -172,12 +180,34 @@ struct DatasetBuilder {
             }
             indicatorIndex[code] = Int32(indicators.count)
             indicatorOrigin[code] = (path, t.line)
+            indicatorTargetCell[code] = (path, t.line, t.columnNumber(t.has("target") ? "target" : "code"))
             indicators.append(indicator)
         }
         if rows == 0 && t.errorCount == 0 {
             t.report(.error, line: 2, column: 1, "no indicators: expected at least one row after the header")
         }
         finishTable(t)
+    }
+
+    /// An indicator's `target_areas`: area codes and kinds, separated by `;`. Empty: every area.
+    private func readTargetAreas(_ t: inout TableReader, kinds: Set<String>) -> [String] {
+        guard let text = t.text("target_areas") else { return [] }
+        let items = text.split(separator: ";").map { String($0).trimmingSpaces() }.filter { !$0.isEmpty }
+        for item in items where areaIndex[item] == nil && !kinds.contains(item.lowercased()) {
+            let known = kinds.sorted().joined(separator: ", ")
+            t.fail("target_areas", "target_areas: '\(SafeDisplay.clip(item))' is neither an area code nor a kind of area in areas.csv (kinds: \(known.isEmpty ? "none" : known)); separate several with ';'")
+        }
+        return items
+    }
+
+    /// An indicator's `missed_target`: RED or AMBER; empty (or `undecided`) for undecided.
+    private func readMissedTarget(_ t: inout TableReader) -> RAG? {
+        guard let text = t.text("missed_target"), text.lowercased() != "undecided" else { return nil }
+        guard let rag = RAG(text: text), rag != .green else {
+            t.fail("missed_target", "missed_target '\(SafeDisplay.clip(text))' is not RED or AMBER: it says how a missed target is rated where no floor applies; leave it empty for undecided (\"target missed\")")
+            return nil
+        }
+        return rag
     }
 
     private mutating func areaRef(_ t: inout TableReader, _ column: String = "area") -> Int32? {
@@ -346,6 +376,30 @@ struct DatasetBuilder {
         finishTable(t)
     }
 
+    /// targets.csv: areas' own targets. Read after every areas.csv and indicators.csv.
+    private mutating func readTargets(_ path: String, _ bytes: [UInt8]) {
+        let spec = DatasetLoader.targetColumns
+        guard var t = TableReader(path: path, bytes: bytes, required: spec.required, optional: spec.optional, diagnostics: &diagnostics) else { return }
+        while t.nextRow() {
+            let indicator = indicatorRef(&t)
+            let area = areaRef(&t)
+            let target = t.number("target"), floor = t.number("floor")
+            let low = t.number("target_low"), high = t.number("target_high")
+            t.checkBand(low: low, high: high)
+            guard let indicator, let area, !t.rowHasError else { continue }
+            let code = indicators[Int(indicator)].code, areaCode = areas[Int(area)].code
+            let key = "\(code)\u{1F}\(areaCode)"
+            if let first = areaTargetKeys[key] {
+                t.fail("area", "duplicate target for \(SafeDisplay.clip(code)), \(SafeDisplay.clip(areaCode)) (first at \(first.path):\(first.line))")
+                continue
+            }
+            areaTargetKeys[key] = (path, t.line)
+            areaTargets.append(AreaTarget(indicator: code, area: areaCode, target: target, floor: floor, targetLow: low, targetHigh: high,
+                                          note: t.text("note"), source: t.text("source"), line: t.line))
+        }
+        finishTable(t)
+    }
+
     // MARK: Building
 
     /// Groups observations into series, rejects duplicate keys, computes every RAG and DOT, and
@@ -442,7 +496,9 @@ struct DatasetBuilder {
         var cuts = [0]
         for s in 0..<seriesCount where cuts.count < parts && Int(start[s]) >= n * cuts.count / parts { cuts.append(s) }
         cuts.append(seriesCount)
-        let inputs = RatingInputs(indicators: indicators, rules: indicators.map(RatingRule.init), seriesIndicator: seriesIndicator, start: start, order: order,
+        let scopes = TargetScopes(indicators: indicators, areas: areas, areaTargets: areaTargets)
+        let inputs = RatingInputs(indicators: indicators, rules: indicators.map(RatingRule.init), scopes: scopes, seriesArea: seriesArea,
+                                  seriesIndicator: seriesIndicator, start: start, order: order,
                                   columns: columns, publishedCells: publishedCells, files: files)
         var results: [Ratings]
         if cuts.count == 2 {
@@ -476,11 +532,14 @@ struct DatasetBuilder {
         }
         for part in results { diagnostics += part.warnings }
         results = []
-        return Dataset(areas: areas, indicators: indicators, benchmarks: benchmarks, waits: waits, providers: providers,
-                       coverage: coverage, files: files, columns: columns, strings: strings, order: order,
-                       seriesStart: start, seriesArea: seriesArea, seriesIndicator: seriesIndicator, seriesTeam: seriesTeam,
-                       effectiveRAG: effectiveRAG, effectiveDOT: effectiveDOT, notes: notes,
-                       neighbours: NeighbourSets(neighbours.rows))
+        let dataset = Dataset(areas: areas, indicators: indicators, benchmarks: benchmarks, waits: waits, providers: providers,
+                              coverage: coverage, files: files, columns: columns, strings: strings, order: order,
+                              seriesStart: start, seriesArea: seriesArea, seriesIndicator: seriesIndicator, seriesTeam: seriesTeam,
+                              effectiveRAG: effectiveRAG, effectiveDOT: effectiveDOT, notes: notes,
+                              neighbours: NeighbourSets(neighbours.rows), areaTargets: areaTargets, scopes: scopes)
+        diagnostics += RatingAudit.countsRatedAgainstLargerAreas(dataset, targetCells: indicatorTargetCell)
+        diagnostics += RatingAudit.sharedTeamsThatDiffer(dataset)
+        return dataset
     }
 
 }
@@ -498,6 +557,9 @@ private struct RatingInputs: Sendable {
     let indicators: [Indicator]
     /// The rules of each indicator, by the same index.
     let rules: [RatingRule]
+    /// Which thresholds rate each series' area.
+    let scopes: TargetScopes
+    let seriesArea: [Int32]
     let seriesIndicator: [Int32]
     let start: [Int32]
     let order: [Int32]
@@ -505,8 +567,9 @@ private struct RatingInputs: Sendable {
     let publishedCells: [Int32: (rag: Int32, dot: Int32)]
     let files: [String]
 
-    /// The published rating and direction of each row, else the rules'. Directions compare a
-    /// row with the one before it of the same period kind.
+    /// The published rating and direction of each row, else the rules' (as `RatingCode`s and
+    /// `DOT` raw values). Ratings use the thresholds that rate the series' area; directions
+    /// compare a row with the one before it of the same period kind.
     func ratings(series: Range<Int>) -> Ratings {
         var out = Ratings()
         guard !series.isEmpty else { return out }
@@ -515,7 +578,8 @@ private struct RatingInputs: Sendable {
         out.dot.reserveCapacity(rows)
         let periods = columns.period
         for s in series {
-            let rule = rules[Int(seriesIndicator[s])]
+            let base = rules[Int(seriesIndicator[s])]
+            let rule = scopes.rule(base, indicator: seriesIndicator[s], area: seriesArea[s])
             let decimals = rule.decimals
             // The last value of each period kind, as given and rounded at the indicator's decimals.
             var previousByKind: [Double] = Array(repeating: .nan, count: Period.Kind.allCases.count)
@@ -523,33 +587,44 @@ private struct RatingInputs: Sendable {
             for i in Int(start[s])..<Int(start[s + 1]) {
                 let r = Int(order[i])
                 let value = columns.value[r]
-                let target = optionalDouble(columns.target[r]) ?? rule.target
+                let publishedTarget = optionalDouble(columns.target[r])
+                let target = publishedTarget ?? rule.target
                 let floor = optionalDouble(columns.floor[r]) ?? rule.floor
                 let kind = Int(periods[r].kind.rawValue)
                 // Each value is rounded once; a missing (NaN) or infinite one has no rating.
                 let rounded = value.isFinite ? RAGRule.rounded(value, decimals) : .nan
                 let computedRAG = rounded.isNaN ? nil : RAGRule.evaluate(rounded: rounded, target: target, floor: floor, rule: rule)
                 let previousRounded = previousRoundedByKind[kind]
+                // Directions keep the indicator's own target and band: which areas a target
+                // rates does not change which way is better.
                 let computedDOT = rounded.isNaN || previousRounded.isNaN ? nil
-                    : DOTRule.evaluate(rounded: rounded, previous: previousRounded, rule: rule, target: target)
+                    : DOTRule.evaluate(rounded: rounded, previous: previousRounded, rule: base, target: publishedTarget ?? base.target)
                 let publishedRAG = RAG(rawValue: columns.rag[r])
                 let publishedDOT = DOT(rawValue: columns.dot[r])
-                out.rag.append(publishedRAG?.rawValue ?? computedRAG?.rawValue ?? -1)
+                let code: Int8 = switch (publishedRAG, computedRAG) {
+                case (let p?, _): RatingCode.published(p)
+                case (nil, .rated(let c)?): RatingCode.rule(c)
+                case (nil, .undecided?): RatingCode.undecided
+                case (nil, nil): RatingCode.none
+                }
+                out.rag.append(code)
                 out.dot.append(publishedDOT?.rawValue ?? computedDOT?.rawValue ?? -1)
-                if let p = publishedRAG, !RAGRule.agrees(published: p, computed: computedRAG, floor: floor),
-                   let c = computedRAG {
+                if let p = publishedRAG, let computed = computedRAG, !RAGRule.agrees(published: p, computed: computed, floor: floor) {
+                    let c = computed.rag?.name ?? "target missed"
                     let cell = publishedCells[Int32(r)]
                     let indicator = indicators[Int(seriesIndicator[s])]
                     let v = value.isNaN ? "empty" : format(value)
                     out.warnings.append(Diagnostic(.warning, path: files[Int(columns.file[r])], line: Int(columns.line[r]), column: Int(cell?.rag ?? 1),
-                                                   "published RAG \(p.name) for \(indicator.code) disagrees with the rule (\(c.name): value \(v), target \(target.map(format) ?? "none"), floor \(floor.map(format) ?? "none"), polarity \(indicator.polarity.rawValue)); showing \(p.name)"))
+                                                   "published RAG \(p.name) for \(indicator.code) disagrees with the rule (\(c): value \(v), target \(target.map(format) ?? "none"), floor \(floor.map(format) ?? "none"), polarity \(indicator.polarity.rawValue)); showing \(p.name)",
+                                                   kind: .ragDisagrees))
                 }
                 if let p = publishedDOT, let c = computedDOT, p != c {
                     let cell = publishedCells[Int32(r)]
                     let indicator = indicators[Int(seriesIndicator[s])]
                     let prev = previousByKind[kind]
                     out.warnings.append(Diagnostic(.warning, path: files[Int(columns.file[r])], line: Int(columns.line[r]), column: Int(cell?.dot ?? 1),
-                                                   "published direction \(p.arrow) (\(p.name)) for \(indicator.code) disagrees with the rule (\(c.arrow) \(c.name): \(format(prev)) → \(format(value)), polarity \(indicator.polarity.rawValue)); showing \(p.arrow)"))
+                                                   "published direction \(p.arrow) (\(p.name)) for \(indicator.code) disagrees with the rule (\(c.arrow) \(c.name): \(format(prev)) → \(format(value)), polarity \(indicator.polarity.rawValue)); showing \(p.arrow)",
+                                                   kind: .dotDisagrees))
                 }
                 if !value.isNaN {
                     previousByKind[kind] = value

@@ -20,19 +20,21 @@ public struct LoadFailure: Error, Sendable, CustomStringConvertible {
 public enum DatasetLoader {
     public static let areaColumns = (required: ["code", "name", "parent"], optional: ["kind", "tile_row", "tile_col"])
     public static let indicatorColumns = (required: ["code", "name", "polarity", "period_type"],
-                                          optional: ["group", "unit", "decimals", "target", "floor", "target_low", "target_high", "definition", "source"])
+                                          optional: ["group", "unit", "decimals", "target", "floor", "target_low", "target_high", "definition", "source",
+                                                     "target_areas", "missed_target"])
     public static let observationColumns = (required: ["area", "indicator", "period", "value"],
-                                            optional: ["numerator", "denominator", "target", "floor", "rag", "dot", "team", "note", "source"])
+                                            optional: ["numerator", "denominator", "target", "floor", "rag", "dot", "team", "note", "source", "status"])
     public static let benchmarkColumns = (required: ["indicator", "comparator", "period", "value"], optional: ["source", "note"])
     public static let waitColumns = (required: ["provider", "area", "service", "measure", "period", "value"], optional: ["note", "source"])
     public static let providerColumns = (required: ["code", "name"], optional: ["note"])
     public static let coverageColumns = (required: ["provider", "area"], optional: ["note", "service"])
     public static let neighbourColumns = (required: ["area_code", "neighbour_code", "rank"], optional: ["closeness"])
     public static let noteColumns = (required: ["area_code", "indicator", "period", "kind", "text"], optional: ["owner", "due", "source"])
+    public static let targetColumns = (required: ["indicator", "area"], optional: ["target", "floor", "target_low", "target_high", "note", "source"])
 
     /// The files of a dataset directory, in load order.
     public static let requiredFiles = ["areas.csv", "indicators.csv", "observations.csv"]
-    public static let optionalFiles = ["benchmarks.csv", "providers.csv", "coverage.csv", "waits.csv", "neighbours.csv", "notes.csv"]
+    public static let optionalFiles = ["benchmarks.csv", "providers.csv", "coverage.csv", "waits.csv", "targets.csv", "neighbours.csv", "notes.csv"]
 
     /// Loads one dataset directory.
     public static func load(directory: String) throws(LoadFailure) -> LoadResult {

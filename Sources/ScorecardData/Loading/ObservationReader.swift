@@ -137,7 +137,8 @@ struct ObservationReader: Sendable {
         let valueColumn = t.column("value"), numeratorColumn = t.column("numerator"), denominatorColumn = t.column("denominator")
         let targetColumn = t.column("target"), floorColumn = t.column("floor"), ragColumn = t.column("rag"), dotColumn = t.column("dot")
         let teamColumn = t.column("team"), noteColumn = t.column("note"), sourceColumn = t.column("source")
-        let hasRAG = ragColumn.index != nil, hasDOT = dotColumn.index != nil
+        let statusColumn = t.column("status")
+        let hasRAG = ragColumn.index != nil, hasDOT = dotColumn.index != nil, hasStatus = statusColumn.index != nil
         var areaCodes = lookups.areaCodes, indicatorCodes = lookups.indicatorCodes
         while table.nextRow() {
             let area = table.code(areaColumn, in: &areaCodes)
@@ -159,6 +160,7 @@ struct ObservationReader: Sendable {
                 if let parsed = DOT(text: d) { dot = parsed.rawValue } else { table.fail(dotColumn, "dot '\(SafeDisplay.clip(d))' is not ↑, ↓, ↔ (or improved, worsened, same) or empty") }
             }
             let team: Int32 = table.text(teamColumn).map { strings.intern($0) } ?? -1
+            let status: Int8 = hasStatus ? readStatus(statusColumn, value: value) : -1
             guard let area, let indicator, let period, !table.rowHasError else { continue }
             let row = rows
             // Unreachable past the limit (rows ≤ records ≤ line feeds + 1); were it reached, the
@@ -180,7 +182,26 @@ struct ObservationReader: Sendable {
             }
             if let n = table.text(noteColumn) { columns.note.set(row, strings.intern(n)) }
             if let s = table.text(sourceColumn) { columns.source.set(row, strings.intern(s)) }
+            if status >= 0 { columns.status.set(row, status) }
         }
+    }
+
+    /// The row's `status` (an `ObservationStatus` raw value, -1 for none), with the diagnostics
+    /// for a bad one and for a status that means no figure beside a value. Kept out of the row
+    /// loop's body: one more cell read there changes how the hot loop is compiled (see
+    /// docs/performance.md), and most files have no status column.
+    @inline(never)
+    private mutating func readStatus(_ column: TableReader.Column, value: Double) -> Int8 {
+        guard let s = table.text(column) else { return -1 }
+        guard let status = ObservationStatus(name: s) else {
+            table.fail(column, "status '\(SafeDisplay.clip(s))' is not one of \(ObservationStatus.expected), or empty")
+            return -1
+        }
+        if status.meansNoFigure, !value.isNaN {
+            table.fail(column, "status \(status.name) says there is no figure, but the value is \(ValueFormatter.plain(value)): empty the value, or the status",
+                       severity: .warning, kind: .statusWithValue)
+        }
+        return status.rawValue
     }
 
     /// The String path for an area or indicator cell: trimmed text looked up by code, with the

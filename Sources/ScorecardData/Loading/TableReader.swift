@@ -51,7 +51,8 @@ struct TableReader: Sendable {
             columns[name] = i
             if !known.contains(name) {
                 sink.append(Diagnostic(.warning, path: path, line: loc.line, column: loc.column,
-                                       "unknown column '\(SafeDisplay.clip(name))' is ignored (known columns: \((required + optional).joined(separator: ", ")))"))
+                                       "unknown column '\(SafeDisplay.clip(name))' is ignored (known columns: \((required + optional).joined(separator: ", ")))",
+                                       kind: .unknownColumn))
             }
         }
         for name in required where columns[name] == nil {
@@ -137,16 +138,16 @@ struct TableReader: Sendable {
     var line: Int { csv.recordLine }
 
     /// Records a problem at a cell of the current row.
-    mutating func fail(_ column: String, _ message: String, severity: Diagnostic.Severity = .error) {
-        fail(self.column(column), message, severity: severity)
+    mutating func fail(_ column: String, _ message: String, severity: Diagnostic.Severity = .error, kind: Diagnostic.Kind? = nil) {
+        fail(self.column(column), message, severity: severity, kind: kind)
     }
 
-    mutating func fail(_ column: Column, _ message: String, severity: Diagnostic.Severity = .error) {
+    mutating func fail(_ column: Column, _ message: String, severity: Diagnostic.Severity = .error, kind: Diagnostic.Kind? = nil) {
         let loc = column.index.map { csv.location(ofField: $0) } ?? (line: csv.recordLine, column: 1)
-        report(severity, line: loc.line, column: loc.column, message)
+        report(severity, line: loc.line, column: loc.column, message, kind: kind)
     }
 
-    mutating func report(_ severity: Diagnostic.Severity, line: Int, column: Int, _ message: String) {
+    mutating func report(_ severity: Diagnostic.Severity, line: Int, column: Int, _ message: String, kind: Diagnostic.Kind? = nil) {
         if severity == .error {
             rowHasError = true
             errorCount += 1
@@ -155,7 +156,7 @@ struct TableReader: Sendable {
             warningCount += 1
             if warningCount > TableReader.listedErrorLimit { return }
         }
-        diagnostics.append(Diagnostic(severity, path: path, line: line, column: column, message))
+        diagnostics.append(Diagnostic(severity, path: path, line: line, column: column, message, kind: kind))
     }
 
     /// The 1-based column number of a cell of the current row.
@@ -175,6 +176,7 @@ struct TableReader: Sendable {
     /// Text of a cell, trimmed; nil when the column is absent or the cell empty.
     mutating func text(_ column: String) -> String? { text(self.column(column)) }
 
+    @inline(__always)
     mutating func text(_ column: Column) -> String? {
         guard let i = column.index, !csv.isEmpty(i) else { return nil }
         guard let s = csv.string(i) else {
@@ -223,6 +225,11 @@ struct TableReader: Sendable {
             return nil
         }
         return n
+    }
+
+    /// Reports a band whose `target_low` is above its `target_high`, at the target_low cell.
+    mutating func checkBand(low: Double?, high: Double?) {
+        if let low, let high, low > high { fail("target_low", "target_low \(low) is above target_high \(high)") }
     }
 
     /// A period in one of the canonical forms.

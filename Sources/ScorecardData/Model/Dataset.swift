@@ -15,6 +15,10 @@ public final class Dataset: Sendable {
     public let neighbours: NeighbourSets
     /// National ranks, computed per indicator when first asked for (see `nationalStanding`).
     let nationalStandings = NationalStandingCache()
+    /// Areas' own targets (targets.csv), in file order.
+    public let areaTargets: [AreaTarget]
+    /// Which thresholds rate each area's figures of each indicator.
+    let scopes: TargetScopes
 
     let columns: ObservationColumns
     let strings: StringPool
@@ -32,7 +36,8 @@ public final class Dataset: Sendable {
     let seriesByArea: [[Int32]]
     /// Series ids of each indicator, in order of first appearance.
     let seriesByIndicator: [[Int32]]
-    /// The rating and direction each row shows: published if given, else from the rules.
+    /// The rating each row shows and where it comes from (`RatingCode`): published if given,
+    /// else from the rule; and the direction (`DOT` raw values), likewise.
     let effectiveRAG: [Int8]
     let effectiveDOT: [Int8]
     let childrenIndex: [[Int32]]
@@ -43,15 +48,21 @@ public final class Dataset: Sendable {
     /// The latest row of each series (-1 for none), see `latestRow(series:)`.
     let latestRows: [Int32]
     /// For each area, by indicator position: the worst latest rating over the area's series of
-    /// the indicator, -1 when none is rated, -2 when there is no series.
+    /// the indicator that are its own (see `latestRatings(area:)`), -1 when none is rated, -2
+    /// when there is no series.
     let worstLatest: [[Int8]]
     /// notes.csv, indexed by area and indicator (see Queries/Notes.swift).
     let noteIndex: NoteIndex
+    /// For each series that carries a team's figures printed under several areas (the same
+    /// indicator and team name in more than one area): every series of that team and indicator,
+    /// in series order. Series of an area's own figures and of single-area teams are absent.
+    let sharedTeamSeries: [Int32: [Int32]]
 
     init(areas: [Area], indicators: [Indicator], benchmarks: [Benchmark], waits: [Wait], providers: [Provider],
          coverage: [Coverage], files: [String], columns: ObservationColumns, strings: StringPool,
          order: [Int32], seriesStart: [Int32], seriesArea: [Int32], seriesIndicator: [Int32], seriesTeam: [Int32],
-         effectiveRAG: [Int8], effectiveDOT: [Int8], notes: [Note] = [], neighbours: NeighbourSets = NeighbourSets()) {
+         effectiveRAG: [Int8], effectiveDOT: [Int8], notes: [Note] = [], neighbours: NeighbourSets = NeighbourSets(),
+         areaTargets: [AreaTarget] = [], scopes: TargetScopes? = nil) {
         noteIndex = NoteIndex(notes)
         self.areas = areas
         self.neighbours = neighbours
@@ -64,6 +75,8 @@ public final class Dataset: Sendable {
         self.providers = providers
         self.coverage = coverage
         self.files = files
+        self.areaTargets = areaTargets
+        self.scopes = scopes ?? TargetScopes(indicators: indicators, areas: areas, areaTargets: areaTargets)
         self.columns = columns
         self.strings = strings
         var ai: [String: Int32] = [:]
@@ -106,6 +119,16 @@ public final class Dataset: Sendable {
         var position = [Int32](repeating: -1, count: areas.count)
         for list in children { for (k, a) in list.enumerated() { position[Int(a)] = Int32(k) } }
         childPosition = position
+        // Teams printed under several areas: the same indicator and team name in more than one area.
+        var teamGroups: [UInt64: [Int32]] = [:]
+        for s in 0..<seriesTeam.count where seriesTeam[s] >= 0 {
+            teamGroups[UInt64(UInt32(bitPattern: seriesIndicator[s])) << 32 | UInt64(UInt32(bitPattern: seriesTeam[s])), default: []].append(Int32(s))
+        }
+        var shared: [Int32: [Int32]] = [:]
+        for group in teamGroups.values where Set(group.map { seriesArea[Int($0)] }).count > 1 {
+            for s in group { shared[s] = group }
+        }
+        sharedTeamSeries = shared
         // What screens ask for on every keystroke, computed once: the latest row of each series
         // and the worst latest rating of each area and indicator.
         var latest = [Int32](repeating: -1, count: seriesArea.count)
@@ -117,8 +140,9 @@ public final class Dataset: Sendable {
             if worst[a][i] == -2 { worst[a][i] = -1 }
             guard let row else { continue }
             latest[s] = row
-            let rag = effectiveRAG[Int(row)]
-            if rag >= 0 && (worst[a][i] < 0 || rag < worst[a][i]) { worst[a][i] = rag }
+            // A team shared with other areas is not one area's own: see `latestRatings(area:)`.
+            guard shared[Int32(s)] == nil, let rag = RatingCode.rag(effectiveRAG[Int(row)])?.rawValue else { continue }
+            if worst[a][i] < 0 || rag < worst[a][i] { worst[a][i] = rag }
         }
         latestRows = latest
         worstLatest = worst
@@ -241,8 +265,9 @@ public final class Dataset: Sendable {
         return seriesByArea[Int(a)].lazy.filter { self.seriesIndicator[Int($0)] == i }.map(Int.init)
     }
 
-    /// The worst latest rating over an area's series of an indicator (its own and its teams'),
-    /// nil when none is rated.
+    /// The worst latest rating over an area's own series of an indicator: its own figures and
+    /// those of teams that serve only it; nil when none is rated. A team printed under several
+    /// areas is not counted in any of them (see `latestTeamRatings(area:)`).
     public func worstLatestRAG(area: String, indicator: String) -> RAG? {
         guard let a = areaIndex[area], let i = indicatorIndex[indicator] else { return nil }
         return RAG(rawValue: worstLatest[Int(a)][Int(i)])
@@ -255,13 +280,17 @@ public final class Dataset: Sendable {
     }
 
     /// The series of an indicator whose area is a child of `parent` (own and team series), each
-    /// with its area, in `seriesIDs(indicator:)` order: a league table's rows.
+    /// with its area, in `seriesIDs(indicator:)` order: a league table's rows. A team printed
+    /// under several of the children is there once, with the first of them (see
+    /// `areasSharing(series:)` for all of them).
     public func childSeries(of parent: String, indicator: String) -> [(series: Int, area: Area)] {
         guard let p = areaIndex[parent], let i = indicatorIndex[indicator] else { return [] }
         let list = childrenIndex[Int(p)], children = childAreas[Int(p)]
+        var teamsSeen = Set<Int32>()
         return seriesByIndicator[Int(i)].compactMap { s in
             let a = Int(seriesArea[Int(s)]), k = Int(childPosition[a])
             guard k >= 0, k < list.count, list[k] == Int32(a) else { return nil }
+            if let group = sharedTeamSeries[s], !teamsSeen.insert(group[0]).inserted { return nil }
             return (Int(s), children[k])
         }
     }
@@ -279,12 +308,56 @@ public final class Dataset: Sendable {
         return own
     }
 
-    /// For each indicator, in `indicators` order, the worst latest rating over an area's series of
-    /// it (its own and its teams'): a `RAG` raw value, -1 when none is rated, -2 when the area
-    /// has no series of that indicator. Precomputed: the districts matrix reads it per keystroke.
+    /// For each indicator, in `indicators` order, the worst latest rating over an area's own
+    /// series of it: its own figures and those of teams that serve only it (a district's own
+    /// R/A/G). A `RAG` raw value; -1 when none of those is rated (undecided and unrated figures,
+    /// or only teams shared with other areas); -2 when the area has no series of that indicator.
+    /// Teams printed under several areas are left out of every one of them: they are the team's
+    /// figures, counted once (`latestTeamRatings(area:)` has them). Precomputed: the districts
+    /// matrix reads it per keystroke.
     public func latestRatings(area: String) -> [Int8] {
         guard let a = areaIndex[area] else { return Array(repeating: -2, count: indicators.count) }
         return worstLatest[Int(a)]
+    }
+
+    /// For each indicator, in `indicators` order, the worst latest rating over the series of
+    /// teams an area shares with other areas (the teams `latestRatings(area:)` leaves out):
+    /// a `RAG` raw value, -1 when none is rated, -2 when the area has no such team.
+    public func latestTeamRatings(area: String) -> [Int8] {
+        var out = [Int8](repeating: -2, count: indicators.count)
+        guard let a = areaIndex[area], !sharedTeamSeries.isEmpty else { return out }
+        for s in seriesByArea[Int(a)] where sharedTeamSeries[s] != nil {
+            let i = Int(seriesIndicator[Int(s)])
+            if out[i] == -2 { out[i] = -1 }
+            guard let row = latestRow(series: Int(s)), let rag = rag(row: row)?.rawValue else { continue }
+            if out[i] < 0 || rag < out[i] { out[i] = rag }
+        }
+        return out
+    }
+
+    // MARK: Teams
+
+    /// True when a series is a team's figures (observations.csv `team`), not the area's own.
+    public func isTeamSeries(_ id: Int) -> Bool { seriesTeam[id] >= 0 }
+
+    /// Every series carrying the same team's figures of the same indicator, this one included, in
+    /// series order: several when the team is printed under several areas (a team serving more
+    /// than one district), else just `[id]`.
+    public func sharedSeries(of id: Int) -> [Int] {
+        sharedTeamSeries[Int32(id)].map { $0.map(Int.init) } ?? [id]
+    }
+
+    /// The areas whose figures carry this series: the areas a shared team is printed under, in
+    /// series order; else the series' own area.
+    public func areasSharing(series id: Int) -> [Area] {
+        sharedSeries(of: id).map { areas[Int(seriesArea[$0])] }
+    }
+
+    /// True when a series repeats a team's figures that an earlier series already carries (the
+    /// team printed under another area first): leagues and comparisons count only the first.
+    public func isRepeatedTeamSeries(_ id: Int) -> Bool {
+        guard let group = sharedTeamSeries[Int32(id)] else { return false }
+        return group[0] != Int32(id)
     }
 
     /// The rows of a series that form its trend: those of the same period kind as the latest row.
@@ -304,7 +377,7 @@ public final class Dataset: Sendable {
             denominator: optionalDouble(c.denominator[r]), target: optionalDouble(c.target[r]),
             floor: optionalDouble(c.floor[r]), rag: RAG(rawValue: c.rag[r]), dot: DOT(rawValue: c.dot[r]),
             team: strings.optional(c.team[r]), note: strings.optional(c.note[r]), source: strings.optional(c.source[r]),
-            line: Int(c.line[r]))
+            status: ObservationStatus(rawValue: c.status[r]), line: Int(c.line[r]))
     }
 
     /// One observation by its key.
@@ -325,19 +398,37 @@ public final class Dataset: Sendable {
     @inline(__always) public func publishedRAG(row r: Int) -> RAG? { RAG(rawValue: columns.rag[r]) }
     @inline(__always) public func publishedDOT(row r: Int) -> DOT? { DOT(rawValue: columns.dot[r]) }
 
-    /// The rating a row shows: the published one, else the rule's.
-    @inline(__always) public func rag(row r: Int) -> RAG? { RAG(rawValue: effectiveRAG[r]) }
+    /// What the producer says about a row's figure (observations.csv `status`), or nil.
+    @inline(__always) public func status(row r: Int) -> ObservationStatus? { ObservationStatus(rawValue: columns.status[r]) }
+
+    /// The rating a row shows: the published one, else the rule's; nil when there is none, and
+    /// when the rule leaves it undecided (see `ratingSource(row:)`).
+    @inline(__always) public func rag(row r: Int) -> RAG? { RatingCode.rag(effectiveRAG[r]) }
+
+    /// Where a row's rating comes from: published, by rule, or undecided (a missed target with no
+    /// floor); nil when there is nothing to rate (no value, or no target that applies to the
+    /// row's area) and none was published.
+    @inline(__always) public func ratingSource(row r: Int) -> RatingSource? { RatingCode.source(effectiveRAG[r]) }
     /// The direction of travel a row shows: the published one, else the rule's.
     @inline(__always) public func dot(row r: Int) -> DOT? { DOT(rawValue: effectiveDOT[r]) }
 
-    /// The target that applies to a row: the published one, else the indicator's.
+    /// The target that applies to a row: the one published with it, else the one that rates its
+    /// area (`thresholds(indicator:area:)`); nil where the indicator's target is not that area's.
     public func target(row r: Int) -> Double? {
-        optionalDouble(columns.target[r]) ?? indicators[Int(columns.indicator[r])].target
+        optionalDouble(columns.target[r]) ?? scopes.thresholds(indicator: columns.indicator[r], area: columns.area[r]).target
     }
 
-    /// The floor that applies to a row.
+    /// The floor that applies to a row, found as `target(row:)` is.
     public func floor(row r: Int) -> Double? {
-        optionalDouble(columns.floor[r]) ?? indicators[Int(columns.indicator[r])].floor
+        optionalDouble(columns.floor[r]) ?? scopes.thresholds(indicator: columns.indicator[r], area: columns.area[r]).floor
+    }
+
+    /// The target, floor and band that rate an area's figures of an indicator (before any target
+    /// published with a figure): the area's own (targets.csv), else the indicator's where its
+    /// `target_areas` include the area, else none.
+    public func thresholds(indicator: String, area: String) -> AreaThresholds {
+        guard let i = indicatorIndex[indicator], let a = areaIndex[area] else { return AreaThresholds(origin: .none) }
+        return scopes.thresholds(indicator: i, area: a)
     }
 
     // MARK: Benchmarks

@@ -54,10 +54,17 @@ public struct Indicator: Hashable, Sendable {
     public var targetHigh: Double?
     public var definition: String?
     public var source: String?
+    /// Which areas `target`, `floor` and the band rate (indicators.csv `target_areas`): area
+    /// kinds (areas.csv `kind`) and area codes, as written. Empty: every area.
+    public var targetAreas: [String]
+    /// How the rule rates a figure that misses its target where no floor applies
+    /// (indicators.csv `missed_target`): RED or AMBER; nil leaves it undecided ("target missed").
+    public var missedTarget: RAG?
 
     public init(code: String, name: String, group: String = "", polarity: Polarity, periodType: PeriodType,
                 unit: String? = nil, decimals: Int? = nil, target: Double? = nil, floor: Double? = nil,
-                targetLow: Double? = nil, targetHigh: Double? = nil, definition: String? = nil, source: String? = nil) {
+                targetLow: Double? = nil, targetHigh: Double? = nil, definition: String? = nil, source: String? = nil,
+                targetAreas: [String] = [], missedTarget: RAG? = nil) {
         self.code = code
         self.name = name
         self.group = group
@@ -71,8 +78,19 @@ public struct Indicator: Hashable, Sendable {
         self.targetHigh = targetHigh
         self.definition = definition
         self.source = source
+        self.targetAreas = targetAreas
+        self.missedTarget = missedTarget
     }
 
     /// True if values are percentages.
     public var isPercent: Bool { unit?.lowercased() == "percent" || unit == "%" }
+
+    /// True if values are counts or totals (`unit` `count`, `number` or `total`): measures that
+    /// grow with the size of the area, so a larger area's target does not fit a smaller one.
+    public var isCount: Bool {
+        switch unit?.lowercased() {
+        case "count", "number", "total": true
+        default: false
+        }
+    }
 }

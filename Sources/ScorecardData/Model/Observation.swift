@@ -19,12 +19,15 @@ public struct Observation: Hashable, Sendable {
     public var team: String?
     public var note: String?
     public var source: String?
+    /// What the producer says about the figure (observations.csv `status`), or nil.
+    public var status: ObservationStatus?
     /// The line in observations.csv (0 for figures not read from a file).
     public var line: Int
 
     public init(area: String, indicator: String, period: Period, value: Double?, numerator: Double? = nil,
                 denominator: Double? = nil, target: Double? = nil, floor: Double? = nil, rag: RAG? = nil,
-                dot: DOT? = nil, team: String? = nil, note: String? = nil, source: String? = nil, line: Int = 0) {
+                dot: DOT? = nil, team: String? = nil, note: String? = nil, source: String? = nil, status: ObservationStatus? = nil,
+                line: Int = 0) {
         self.area = area
         self.indicator = indicator
         self.period = period
@@ -38,6 +41,7 @@ public struct Observation: Hashable, Sendable {
         self.team = team
         self.note = note
         self.source = source
+        self.status = status
         self.line = line
     }
 }

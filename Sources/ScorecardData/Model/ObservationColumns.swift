@@ -103,6 +103,8 @@ public struct ObservationColumns: Sendable {
     var dot = SparseColumn<Int8>(missing: -1)
     var note = SparseColumn<Int32>(missing: -1)
     var source = SparseColumn<Int32>(missing: -1)
+    /// `ObservationStatus` raw values (-1 for none).
+    var status = SparseColumn<Int8>(missing: -1)
 
     public var count: Int { area.count }
 
@@ -134,6 +136,7 @@ public struct ObservationColumns: Sendable {
         dot.append(other.dot, after: rowsBefore)
         self.note.append(note, after: rowsBefore)
         self.source.append(source, after: rowsBefore)
+        status.append(other.status, after: rowsBefore)
     }
 
     /// Sets the rows expected of the sparse columns, which reserve them when first set.
@@ -147,6 +150,7 @@ public struct ObservationColumns: Sendable {
         dot.expectedRows = n
         note.expectedRows = n
         source.expectedRows = n
+        status.expectedRows = n
     }
 }
 

@@ -54,12 +54,17 @@ public enum ChangeGroup: Int, Sendable, CaseIterable, Comparable {
         }
     }
 
-    /// The group of a rating `new` compared with `old` (nil: unrated or no figure).
-    public init(old: RAG?, new: RAG?) {
+    /// The group of a rating `new` compared with `old` (nil: unrated or no figure). A figure that
+    /// misses its target with no floor to tell AMBER from RED (`…Missed`, rated `undecided`) is
+    /// below GREEN but not known to be RED: GREEN after it is back to GREEN, it after GREEN is
+    /// worse, and against AMBER or RED nothing can be said, so it is unchanged.
+    public init(old: RAG?, new: RAG?, oldMissed: Bool = false, newMissed: Bool = false) {
         switch (old, new) {
         case (.red, .red): self = .stillRed
         case (_, .red): self = .newlyRed
         case (.some(let o), .green) where o != .green: self = .backToGreen
+        case (nil, .green) where oldMissed: self = .backToGreen
+        case (.green, nil) where newMissed: self = .worsened
         case (.some(let o), .some(let n)) where n < o: self = .worsened
         case (.some(let o), .some(let n)) where n > o: self = .improved
         default: self = .unchanged
@@ -73,7 +78,7 @@ public struct ChangeFigure: Sendable, Equatable {
     public var value: Double?
     public var rating: RAG?
     /// Published, or by rule (nil when unrated).
-    public var ratedBy: RatingBasis?
+    public var ratedBy: RatingSource?
     /// The target and floor that apply to the figure.
     public var target: Double?
     public var floor: Double?
@@ -159,7 +164,7 @@ extension Dataset {
         if let old = then?.value, let new = now.value {
             change = ValueChange(from: old, to: new, unit: ind.unit, decimals: ind.decimals)
         }
-        return ChangeRow(group: ChangeGroup(old: then?.rating, new: now.rating), series: s, area: area, team: team,
+        return ChangeRow(group: ChangeGroup(old: then?.rating, new: now.rating, oldMissed: then?.ratedBy == .undecided, newMissed: now.ratedBy == .undecided), series: s, area: area, team: team,
                          indicator: ind, latest: now, compared: then, change: change, direction: dot(row: latest),
                          trend: longTermTrend(series: s, upTo: latest), periodsRed: periodsRed(series: s, upTo: latest),
                          hasNotes: hasNotes(area: area.code, indicator: ind.code))
@@ -167,7 +172,7 @@ extension Dataset {
 
     /// A row as "what changed" shows it.
     public func changeFigure(row r: Int) -> ChangeFigure {
-        ChangeFigure(period: period(row: r), value: value(row: r), rating: rag(row: r), ratedBy: ratingBasis(row: r),
+        ChangeFigure(period: period(row: r), value: value(row: r), rating: rag(row: r), ratedBy: ratingSource(row: r),
                      target: target(row: r), floor: floor(row: r))
     }
 

@@ -42,8 +42,8 @@ public struct EditionChange: Sendable, Equatable {
     public var newValue: Value?
     public var oldRAG: RAG?
     public var newRAG: RAG?
-    public var oldRatedBy: RatingBasis?
-    public var newRatedBy: RatingBasis?
+    public var oldRatedBy: RatingSource?
+    public var newRatedBy: RatingSource?
     /// The indicator's decimals, for showing values.
     public var decimals: Int?
 }

@@ -80,9 +80,10 @@ extension EditionChange {
     var oldText: String { EditionChange.text(oldValue, what: what, decimals: decimals) }
     var newText: String { EditionChange.text(newValue, what: what, decimals: decimals) }
 
-    /// `RED`, or `RED (rule)` for a rating from the rule; empty when unrated.
-    static func ratingText(_ rag: RAG?, _ basis: RatingBasis?) -> String {
-        guard let rag else { return "" }
+    /// `RED`, or `RED (rule)` for a rating from the rule; `target missed` when undecided; empty
+    /// when unrated.
+    static func ratingText(_ rag: RAG?, _ basis: RatingSource?) -> String {
+        guard let rag else { return basis == .undecided ? "target missed" : "" }
         return basis == .rule ? "\(rag.name) (rule)" : rag.name
     }
 

@@ -37,7 +37,8 @@ extension ExceptionsPack {
         func escape(_ s: String) -> String { markdown ? TextTable.markdownText(s) : TextTable.cell(s) }
         var out = markdown ? "# \(escape(title))\n\n" : "\(escape(title))\n\n"
         out += "Dataset: \(escape(datasetName)). \(summary).\n"
-        out += "Ratings marked (rule) were worked out by ragtop from the target and floor; the others are as published.\n"
+        out += "Ratings marked (rule) were worked out by ragtop from the target and floor; \"target missed\" is below a target "
+            + "with no floor to tell AMBER from RED, which ragtop does not guess; the others are as published.\n"
         if groups.isEmpty { return out + "\nNo RED figures and no worsened ratings.\n" }
         for group in groups {
             var table = TextTable(ExceptionsPack.headers, rightAligned: [3, 4, 5, 8, 11], maxWidths: markdown ? [:] : [1: 40])

@@ -14,6 +14,11 @@ public struct ReportRow: Sendable, Equatable {
     public var dot: DOT?
     public var decimals: Int?
     public var unit: String?
+    /// Where `rag` comes from: published, by rule, or undecided (a missed target without a
+    /// floor: `rag` is nil); nil when there is nothing to rate.
+    public var ratedBy: RatingSource? = nil
+    /// What the producer says about the figure (observations.csv `status`).
+    public var status: ObservationStatus? = nil
     /// The figure's national rank and quartile among local authorities (see `nationalStanding`).
     public var national: NationalStanding? = nil
     /// How far the figure is from its target (see `gapToTarget`).
@@ -73,7 +78,7 @@ extension Dataset {
                   indicatorName: ind.name, period: period(row: r), value: value(row: r),
                   numerator: numerator(row: r), denominator: denominator(row: r), target: target(row: r),
                   rag: rag(row: r), dot: dot(row: r), decimals: ind.decimals, unit: ind.unit,
-                  national: nationalStanding(row: r), gap: gapToTarget(row: r))
+                  ratedBy: ratingSource(row: r), status: status(row: r), national: nationalStanding(row: r), gap: gapToTarget(row: r))
     }
 }
 
@@ -81,8 +86,11 @@ extension Dataset {
 public enum ReportFormat: String, Sendable, CaseIterable {
     case text, csv, json, markdown
 
-    /// The machine-readable fields, in order.
-    public static let fields = ["area_code", "area", "indicator", "name", "period", "value", "numerator", "denominator", "target", "rag", "dot", "team", "national_rank", "national_of", "quartile", "gap"]
+    /// The machine-readable fields, in order. `rag` is RED, AMBER, GREEN or empty; `rated_by` is
+    /// `published`, `rule`, `undecided` (a missed target without a floor; `rag` empty) or empty;
+    /// `status` is an `ObservationStatus` name or empty.
+    public static let fields = ["area_code", "area", "indicator", "name", "period", "value", "numerator", "denominator", "target", "rag", "dot", "team",
+                                "rated_by", "status", "national_rank", "national_of", "quartile", "gap"]
 
     public func render(_ rows: [ReportRow], color: Bool = false, ascii: Bool = false) -> String {
         if ReportFormat.hasNeighbours(rows) && self == .text { return ReportFormat.neighbourText(rows, color: color, ascii: ascii) }
@@ -99,7 +107,12 @@ public enum ReportFormat: String, Sendable, CaseIterable {
         [r.areaCode, r.areaName, r.indicator, r.indicatorName, r.period.description,
          ValueFormatter.display(r.value, decimals: r.decimals), ValueFormatter.plain(opt: r.numerator),
          ValueFormatter.plain(opt: r.denominator), ValueFormatter.display(r.target, decimals: r.decimals),
-         r.rag?.name ?? "", r.dot?.arrow ?? "", r.team ?? ""] + standingCells(r)
+         r.rag?.name ?? "", r.dot?.arrow ?? "", r.team ?? "", r.ratedBy?.rawValue ?? "", r.status?.name ?? ""] + standingCells(r)
+    }
+
+    /// The rating in words for people: `RED` …, or `target missed` when undecided.
+    private static func ratingText(_ r: ReportRow) -> String {
+        r.ratedBy == .undecided ? "target missed" : r.rag?.name ?? ""
     }
 
     /// A CSV cell (RFC 4180): quoted when it holds a comma, quote or line end (checked by
@@ -154,6 +167,7 @@ public enum ReportFormat: String, Sendable, CaseIterable {
                 "\"numerator\": \(num(r.numerator, nil))", "\"denominator\": \(num(r.denominator, nil))",
                 "\"target\": \(num(r.target, r.decimals))", "\"rag\": \(r.rag.map { jsonString($0.name) } ?? "null")",
                 "\"dot\": \(r.dot.map { jsonString($0.arrow) } ?? "null")", "\"team\": \(r.team.map(jsonString) ?? "null")",
+                "\"rated_by\": \(r.ratedBy.map { jsonString($0.rawValue) } ?? "null")", "\"status\": \(r.status.map { jsonString($0.name) } ?? "null")",
             ] + standingJSON(r) + (neighbours ? neighbourJSON(r) : [])
             out += "  {" + fields.joined(separator: ", ") + "}" + (i + 1 < rows.count ? ",\n" : "\n")
         }
@@ -162,24 +176,34 @@ public enum ReportFormat: String, Sendable, CaseIterable {
 
     static func markdown(_ rows: [ReportRow]) -> String {
         func esc(_ s: String) -> String { TerminalSafe.clean(s).replacingAll("|", with: "\\|") }
-        let extra = standingColumns(rows, ascii: false)
+        let extra = optionalColumns(rows, ascii: false)
         var out = "| Area | Team | Code | Indicator | Period | Value | Num | Den | Target | RAG | DOT |" + extra.map { " \($0.header) |" }.joined() + "\n"
-        out += "|---|---|---|---|---|---:|---:|---:|---:|---|---|" + String(repeating: "---:|", count: extra.count) + "\n"
+        out += "|---|---|---|---|---|---:|---:|---:|---:|---|---|" + extra.map { $0.right ? "---:|" : "---|" }.joined() + "\n"
         for (i, r) in rows.enumerated() {
             let c = cells(r)
             out += "| " + ([esc(r.areaName), esc(r.team ?? ""), esc(r.indicator), esc(r.indicatorName), r.period.label,
-                            c[5], c[6], c[7], c[8], r.rag?.name ?? "", r.dot?.arrow ?? ""] + extra.map { $0.cells[i] }).joined(separator: " | ") + " |\n"
+                            c[5], c[6], c[7], c[8], ratingText(r), r.dot?.arrow ?? ""] + extra.map { $0.cells[i] }).joined(separator: " | ") + " |\n"
         }
         return out
     }
 
+    /// The columns text and Markdown show after DOT, each only when some row has something in it:
+    /// `Rated by` and `Status`, then where the figure stands (`standingColumns`).
+    static func optionalColumns(_ rows: [ReportRow], ascii: Bool) -> [(header: String, right: Bool, cells: [String])] {
+        var out: [(header: String, right: Bool, cells: [String])] = []
+        if rows.contains(where: { $0.ratedBy != nil }) { out.append(("Rated by", false, rows.map { $0.ratedBy?.rawValue ?? "" })) }
+        if rows.contains(where: { $0.status != nil }) { out.append(("Status", false, rows.map { $0.status?.name ?? "" })) }
+        return out + standingColumns(rows, ascii: ascii).map { ($0.header, true, $0.cells) }
+    }
+
     static func text(_ rows: [ReportRow], color: Bool, ascii: Bool) -> String {
         guard !rows.isEmpty else { return "No rows match.\n" }
-        let extra = standingColumns(rows, ascii: ascii)
+        let extra = optionalColumns(rows, ascii: ascii)
         let headers = ["Area", "Code", "Indicator", "Period", "Value", "Num", "Den", "Target", "RAG", "DOT"] + extra.map(\.header)
         let table: [[String]] = rows.enumerated().map { i, r in
             let area = r.team.map { "\(r.areaName) · \($0)" } ?? r.areaName
-            let rag = r.rag.map { ascii ? "\($0.asciiGlyph) \($0.name)" : "\($0.glyph) \($0.name)" } ?? (ascii ? "." : "·")
+            let rag = r.rag.map { ascii ? "\($0.asciiGlyph) \($0.name)" : "\($0.glyph) \($0.name)" }
+                ?? (r.ratedBy == .undecided ? ratingText(r) : (ascii ? "." : "·"))
             return [TerminalSafe.clean(area), TerminalSafe.clean(r.indicator), TerminalSafe.clean(r.indicatorName), r.period.label,
                     ValueFormatter.display(r.value, decimals: r.decimals) + (r.unit == "percent" && r.value != nil ? "%" : ""),
                     ValueFormatter.grouped(r.numerator, decimals: nil), ValueFormatter.grouped(r.denominator, decimals: nil),
@@ -187,9 +211,9 @@ public enum ReportFormat: String, Sendable, CaseIterable {
                 + extra.map { $0.cells[i] }
         }
         var widths = headers.map { $0.count }
-        let maxWidths = [34, 12, 60, 12, 12, 10, 10, 10, 9, 3] + extra.map { _ in 12 }
+        let maxWidths = [34, 12, 60, 12, 12, 10, 10, 10, 13, 3] + extra.map { $0.right ? 12 : 15 }
         for row in table { for (i, c) in row.enumerated() { widths[i] = min(max(widths[i], c.count), maxWidths[i]) } }
-        let rightAligned = Set([4, 5, 6, 7] + extra.indices.map { 10 + $0 })
+        let rightAligned = Set([4, 5, 6, 7] + extra.indices.filter { extra[$0].right }.map { 10 + $0 })
         func line(_ cells: [String], _ rag: RAG?) -> String {
             var parts: [String] = []
             for (i, c) in cells.enumerated() {
@@ -206,7 +230,9 @@ public enum ReportFormat: String, Sendable, CaseIterable {
         var out = (color ? "\u{1B}[1m" : "") + line(headers, nil) + (color ? "\u{1B}[0m" : "") + "\n"
         for (i, row) in table.enumerated() { out += line(row, rows[i].rag) + "\n" }
         let counts = RAG.allCases.map { rag in "\(rows.filter { $0.rag == rag }.count) \(rag.name.lowercased())" }
-        out += "\n\(rows.count) rows: " + counts.joined(separator: ", ") + ", \(rows.filter { $0.rag == nil }.count) unrated\n"
+        let missed = rows.count { $0.ratedBy == .undecided }, unrated = rows.count { $0.rag == nil && $0.ratedBy != .undecided }
+        out += "\n\(rows.count) rows: " + counts.joined(separator: ", ") + ", \(missed) target missed (undecided), \(unrated) unrated;"
+            + " \(rows.count { $0.ratedBy == .rule }) rated by rule\n"
         return out
     }
 }

@@ -1,12 +1,14 @@
 /// A value a table is sorted by. One vocabulary for `report --sort` and the dashboard's tables:
-/// numbers numerically, text ignoring case, periods by time, ratings by severity (RED first)
-/// and directions of travel worst first; a missing value sorts last whichever the direction.
+/// numbers numerically, text ignoring case, periods by time, ratings by severity (RED, AMBER,
+/// target missed, GREEN) and directions of travel worst first; a missing value sorts last
+/// whichever the direction.
 public enum SortValue: Sendable, Equatable {
     case missing
     case number(Double)
     case text(String)
     case period(Period)
-    case rating(RAG)
+    /// A rating's severity: RED 0, AMBER 1, a target missed without a floor (undecided) 1.5, GREEN 2.
+    case rating(Double)
     case direction(DOT)
 
     /// A number, or `missing` for nil (or NaN).
@@ -21,7 +23,13 @@ public enum SortValue: Sendable, Equatable {
         return .text(s)
     }
 
-    public static func rating(_ r: RAG?) -> SortValue { r.map(SortValue.rating) ?? .missing }
+    public static func rating(_ r: RAG?) -> SortValue { r.map { .rating(Double($0.rawValue)) } ?? .missing }
+
+    /// A rating with where it came from: an undecided one ("target missed") sorts after AMBER
+    /// and before GREEN.
+    public static func rating(_ r: RAG?, source: RatingSource?) -> SortValue {
+        source == .undecided ? .rating(1.5) : rating(r)
+    }
     public static func direction(_ d: DOT?) -> SortValue { d.map(SortValue.direction) ?? .missing }
 
     /// True when `a` comes before `b`: ascending, or descending when asked, with missing values
@@ -52,7 +60,7 @@ public enum SortValue: Sendable, Equatable {
             return lx != ly ? lx < ly : x < y
         case (.period(let x), .period(let y)): return x < y
         // RED (0) is the most severe; worsened (0) the worst direction.
-        case (.rating(let x), .rating(let y)): return x.rawValue < y.rawValue
+        case (.rating(let x), .rating(let y)): return x < y
         case (.direction(let x), .direction(let y)): return x.rawValue < y.rawValue
         default: return a.kindOrder < b.kindOrder
         }
@@ -75,6 +83,7 @@ public enum SortValue: Sendable, Equatable {
 /// the `--neighbours` ones.
 public enum ReportColumn: String, CaseIterable, Sendable {
     case areaCode = "area_code", area, indicator, name, period, value, numerator, denominator, target, rag, dot, team
+    case ratedBy = "rated_by", status
     case nationalRank = "national_rank", nationalOf = "national_of", quartile, gap
     case neighbour, closeness, neighbourRank = "neighbour_rank", neighbourOf = "neighbour_of"
     case neighboursMean = "neighbours_mean", neighboursMedian = "neighbours_median"
@@ -91,9 +100,11 @@ public enum ReportColumn: String, CaseIterable, Sendable {
         case .numerator: .number(r.numerator)
         case .denominator: .number(r.denominator)
         case .target: .number(r.target)
-        case .rag: .rating(r.rag)
+        case .rag: .rating(r.rag, source: r.ratedBy)
         case .dot: .direction(r.dot)
         case .team: .text(r.team)
+        case .ratedBy: .text(r.ratedBy?.rawValue)
+        case .status: .text(r.status?.name)
         case .nationalRank: .number(r.national.map { Double($0.rank) })
         case .nationalOf: .number(r.national.map { Double($0.of) })
         case .quartile: .number(r.national.map { Double($0.quartile) })

@@ -4,13 +4,34 @@
 ///   target_low…target_high).
 /// - AMBER: the target is missed but the floor standard is achieved (H: value ≥ floor;
 ///   L: value ≤ floor; T: no further outside the band than `floor`).
-/// - RED: the floor standard is not achieved. Where no floor is defined there is no amber band,
-///   so a missed target is RED.
+/// - RED: the floor standard is not achieved.
+/// - Where no floor is defined there is no amber band, so the rule cannot tell AMBER from RED:
+///   a missed target is undecided ("target missed"), unless the indicator says how it rates such
+///   misses (`Indicator.missedTarget`).
 ///
 /// Values are compared at the indicator's decimals, as printed. Without a target (or band) there
 /// is no rating.
 public enum RAGRule {
+    /// What the rule makes of a figure it can rate.
+    public enum Outcome: Hashable, Sendable {
+        case rated(RAG)
+        /// The target is missed and there is no floor to say how badly.
+        case undecided
+
+        /// The rating shown: nil when undecided.
+        public var rag: RAG? {
+            if case .rated(let r) = self { return r }
+            return nil
+        }
+    }
+
+    /// The rule's rating, nil when it cannot rate the figure or leaves it undecided.
     public static func evaluate(value: Double?, target: Double?, floor: Double?, indicator: Indicator) -> RAG? {
+        outcome(value: value, target: target, floor: floor, indicator: indicator)?.rag
+    }
+
+    /// What the rule makes of a figure: nil when there is nothing to rate (no value, no target).
+    public static func outcome(value: Double?, target: Double?, floor: Double?, indicator: Indicator) -> Outcome? {
         guard let raw = value, raw.isFinite else { return nil }
         return evaluate(rounded: rounded(raw, indicator.decimals), target: target, floor: floor, rule: RatingRule(indicator))
     }
@@ -18,36 +39,39 @@ public enum RAGRule {
     /// The rule for a finite value already rounded at the indicator's decimals (see `rounded`):
     /// a dataset's ratings round each value once, not once per rule.
     @inline(__always)
-    static func evaluate(rounded v: Double, target: Double?, floor: Double?, rule: RatingRule) -> RAG? {
+    static func evaluate(rounded v: Double, target: Double?, floor: Double?, rule: RatingRule) -> Outcome? {
         switch rule.polarity {
         case .high, .low:
             guard let t = target else { return nil }
             let higher = rule.polarity == .high
-            if higher ? v >= t : v <= t { return .green }
-            guard let f = floor else { return .red }
-            return (higher ? v >= f : v <= f) ? .amber : .red
+            if higher ? v >= t : v <= t { return .rated(.green) }
+            guard let f = floor else { return rule.missedTarget.map(Outcome.rated) ?? .undecided }
+            return .rated((higher ? v >= f : v <= f) ? .amber : .red)
         case .target:
             guard let low = rule.targetLow ?? target, let high = rule.targetHigh ?? target else { return nil }
-            if v >= low && v <= high { return .green }
-            guard let tolerance = floor else { return .red }
+            if v >= low && v <= high { return .rated(.green) }
+            guard let tolerance = floor else { return rule.missedTarget.map(Outcome.rated) ?? .undecided }
             let distance = v < low ? low - v : v - high
-            return distance <= tolerance ? .amber : .red
+            return .rated(distance <= tolerance ? .amber : .red)
         }
     }
 
     /// Whether a published rating agrees with the rule. Without a floor the rule cannot tell AMBER
     /// from RED, so either agrees with a missed target.
     public static func agrees(published: RAG, value: Double?, target: Double?, floor: Double?, indicator: Indicator) -> Bool {
-        agrees(published: published, computed: evaluate(value: value, target: target, floor: floor, indicator: indicator), floor: floor)
+        agrees(published: published, computed: outcome(value: value, target: target, floor: floor, indicator: indicator), floor: floor)
     }
 
-    /// `agrees` given what the rule computed for the row.
+    /// `agrees` given what the rule made of the row.
     @inline(__always)
-    static func agrees(published: RAG, computed: RAG?, floor: Double?) -> Bool {
-        guard let computed else { return true }
-        if computed == published { return true }
-        if floor == nil && computed != .green && published != .green { return true }
-        return false
+    static func agrees(published: RAG, computed: Outcome?, floor: Double?) -> Bool {
+        switch computed {
+        case nil: return true
+        case .undecided: return published != .green
+        case .rated(let c):
+            if c == published { return true }
+            return floor == nil && c != .green && published != .green
+        }
     }
 
     /// `v` rounded half away from zero at `decimals` places, as printed; `v` itself when the
@@ -109,6 +133,7 @@ struct RatingRule: Sendable {
     var floor: Double?
     var targetLow: Double?
     var targetHigh: Double?
+    var missedTarget: RAG?
 
     init(_ indicator: Indicator) {
         polarity = indicator.polarity
@@ -117,5 +142,16 @@ struct RatingRule: Sendable {
         floor = indicator.floor
         targetLow = indicator.targetLow
         targetHigh = indicator.targetHigh
+        missedTarget = indicator.missedTarget
+    }
+
+    /// The rule with the thresholds that rate one area's figures in place of the indicator's.
+    func with(_ thresholds: AreaThresholds) -> RatingRule {
+        var r = self
+        r.target = thresholds.target
+        r.floor = thresholds.floor
+        r.targetLow = thresholds.targetLow
+        r.targetHigh = thresholds.targetHigh
+        return r
     }
 }
