@@ -53,7 +53,6 @@ enum DetailView {
 
     static func drawLeague(into c: inout Canvas, state s: DashboardState, ind: Indicator, top: Int) {
         let ds = s.dataset
-        let rootName = ds.area(code: s.rootArea)?.name ?? ""
         let defWidth = s.width >= 100 ? s.width / 3 : 0
         let leagueWidth = s.width - defWidth - 2
         c.text("\(s.leagueTitle), best first (\(ind.polarity == .low ? "lowest" : "highest") is best) · Enter opens one",
