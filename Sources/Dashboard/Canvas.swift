@@ -1,3 +1,5 @@
+import ScorecardData
+
 /// One character cell of a `Canvas`: a grapheme (or a single space) and the role that styles it.
 /// A wide character (two columns) is followed by a `continuation` cell that terminals skip.
 public struct Cell: Equatable, Sendable {
@@ -16,7 +18,9 @@ public struct Cell: Equatable, Sendable {
 }
 
 /// A grid of cells that views render into. The Terminal layer paints it; tests read it as text.
-/// Writes outside the grid are clipped, never trapped.
+/// Writes outside the grid are clipped, never trapped. A canvas never holds a character that is
+/// unsafe for a terminal: every way in (`text`, the subscript, `fill`) puts `SafeText`'s
+/// placeholder in its place, so the painters write cells as they are.
 public struct Canvas: Equatable, Sendable {
     public let width: Int
     public let height: Int
@@ -30,14 +34,22 @@ public struct Canvas: Equatable, Sendable {
 
     public subscript(x: Int, y: Int) -> Cell {
         get { contains(x: x, y: y) ? cells[y * width + x] : .blank }
-        set { if contains(x: x, y: y) { cells[y * width + x] = newValue } }
+        set {
+            guard contains(x: x, y: y) else { return }
+            if newValue.character.unicodeScalars.contains(where: SafeText.isUnsafe) {
+                text(String(newValue.character), x: x, y: y, role: newValue.role, ellipsis: false)
+            } else {
+                cells[y * width + x] = newValue
+            }
+        }
     }
 
     @inline(__always)
     public func contains(x: Int, y: Int) -> Bool { x >= 0 && y >= 0 && x < width && y < height }
 
-    /// Fills a rectangle with one character and role.
+    /// Fills a rectangle with one character and role (a control character fills with blanks).
     public mutating func fill(x: Int, y: Int, width w: Int, height h: Int, character: Character = " ", role: StyleRole = .text) {
+        let character: Character = character.unicodeScalars.contains(where: SafeText.isUnsafe) ? " " : character
         let x0 = max(0, x), y0 = max(0, y)
         let x1 = min(width, x + w), y1 = min(height, y + h)
         guard x0 < x1, y0 < y1 else { return }

@@ -1,3 +1,5 @@
+import ScorecardData
+
 /// A key, decoded by the Terminal layer (or parsed from a `snapshot --keys` name).
 public enum Key: Hashable, Sendable {
     case character(Character)
@@ -37,6 +39,11 @@ public enum Key: Hashable, Sendable {
                 return nil
             }
         }
+    }
+
+    /// The key for a typed character, or nil for a control character (which is never text).
+    public static func typed(_ scalar: Unicode.Scalar) -> Key? {
+        SafeText.isUnsafe(scalar) ? nil : .character(Character(scalar))
     }
 
     /// A short human name, used in the help screen.

@@ -166,7 +166,7 @@ enum FuzzHarness {
 
     /// True if `s` holds a scalar that must never reach a terminal (C0 but LF, DEL, C1, bidi controls).
     static func hasTerminalControl(_ s: String, allowing allowed: Set<Unicode.Scalar> = ["\n"]) -> Bool {
-        s.unicodeScalars.contains { SafeDisplay.isUnsafe($0) && !allowed.contains($0) }
+        s.unicodeScalars.contains { SafeText.isUnsafe($0) && !allowed.contains($0) }
     }
 
     // MARK: csv — the RFC 4180 reader and the number parser

@@ -77,9 +77,9 @@ struct DatasetBuilder {
             if let first = areaOrigin[code] {
                 let existing = areas[Int(areaIndex[code]!)]
                 if first.path == path {
-                    t.fail("code", "duplicate area code '\(SafeDisplay.clip(code))' (first at line \(first.line))")
+                    t.fail("code", "duplicate area code '\(SafeText.clip(code))' (first at line \(first.line))")
                 } else if existing.name != area.name || existing.parent != area.parent {
-                    t.fail("code", "area '\(SafeDisplay.clip(code))' is already defined differently at \(first.path):\(first.line)")
+                    t.fail("code", "area '\(SafeText.clip(code))' is already defined differently at \(first.path):\(first.line)")
                 }
                 continue
             }
@@ -101,7 +101,7 @@ struct DatasetBuilder {
             let cell = areaParentCell[area.code] ?? ("areas.csv", 1, 1)
             if areaIndex[parent] == nil {
                 diagnostics.append(Diagnostic(.error, path: cell.path, line: cell.line, column: cell.column,
-                                              "unknown parent '\(SafeDisplay.clip(parent))': expected a code from areas.csv or an empty cell"))
+                                              "unknown parent '\(SafeText.clip(parent))': expected a code from areas.csv or an empty cell"))
                 continue
             }
             var seen: Set<String> = [area.code]
@@ -109,7 +109,7 @@ struct DatasetBuilder {
             while let i = areaIndex[current] {
                 if seen.contains(current) {
                     diagnostics.append(Diagnostic(.error, path: cell.path, line: cell.line, column: cell.column,
-                                                  "the parent chain of '\(SafeDisplay.clip(area.code))' loops back on itself"))
+                                                  "the parent chain of '\(SafeText.clip(area.code))' loops back on itself"))
                     break
                 }
                 seen.insert(current)
@@ -130,14 +130,14 @@ struct DatasetBuilder {
             var polarity: Polarity?
             if let p = t.text("polarity") {
                 polarity = Polarity(rawValue: p.uppercased())
-                if polarity == nil { t.fail("polarity", "polarity '\(SafeDisplay.clip(p))' is not H, L or T (H: higher is better, L: lower is better, T: close to target)") }
+                if polarity == nil { t.fail("polarity", "polarity '\(SafeText.clip(p))' is not H, L or T (H: higher is better, L: lower is better, T: close to target)") }
             } else {
                 t.fail("polarity", "empty polarity: expected H, L or T")
             }
             var periodType: PeriodType?
             if let p = t.text("period_type") {
                 periodType = PeriodType(rawValue: p.uppercased())
-                if periodType == nil { t.fail("period_type", "period_type '\(SafeDisplay.clip(p))' is not one of MS, R12M, YTD, Q, T, A") }
+                if periodType == nil { t.fail("period_type", "period_type '\(SafeText.clip(p))' is not one of MS, R12M, YTD, Q, T, A") }
             } else {
                 t.fail("period_type", "empty period_type: expected MS, R12M, YTD, Q, T or A")
             }
@@ -160,9 +160,9 @@ struct DatasetBuilder {
             if let first = indicatorOrigin[code] {
                 let existing = indicators[Int(indicatorIndex[code]!)]
                 if first.path == path {
-                    t.fail("code", "duplicate indicator code '\(SafeDisplay.clip(code))' (first at line \(first.line))")
+                    t.fail("code", "duplicate indicator code '\(SafeText.clip(code))' (first at line \(first.line))")
                 } else if existing != indicator {
-                    t.fail("code", "indicator '\(SafeDisplay.clip(code))' is already defined differently at \(first.path):\(first.line)")
+                    t.fail("code", "indicator '\(SafeText.clip(code))' is already defined differently at \(first.path):\(first.line)")
                 }
                 continue
             }
@@ -179,7 +179,7 @@ struct DatasetBuilder {
     private mutating func areaRef(_ t: inout TableReader, _ column: String = "area") -> Int32? {
         guard let code = t.requiredText(column, "an area code from areas.csv") else { return nil }
         guard let i = areaIndex[code] else {
-            t.fail(column, "unknown area '\(SafeDisplay.clip(code))': expected a code from areas.csv")
+            t.fail(column, "unknown area '\(SafeText.clip(code))': expected a code from areas.csv")
             return nil
         }
         return i
@@ -188,7 +188,7 @@ struct DatasetBuilder {
     private mutating func indicatorRef(_ t: inout TableReader) -> Int32? {
         guard let code = t.requiredText("indicator", "an indicator code from indicators.csv") else { return nil }
         guard let i = indicatorIndex[code] else {
-            t.fail("indicator", "unknown indicator '\(SafeDisplay.clip(code))': expected a code from indicators.csv")
+            t.fail("indicator", "unknown indicator '\(SafeText.clip(code))': expected a code from indicators.csv")
             return nil
         }
         return i
@@ -246,7 +246,7 @@ struct DatasetBuilder {
             let code = indicators[Int(indicator)].code
             let key = "\(code)\u{1F}\(comparator)\u{1F}\(period)"
             if let first = benchmarkKeys[key] {
-                t.fail("period", "duplicate benchmark for \(SafeDisplay.clip(code)), \(SafeDisplay.clip(comparator)), \(period) (first at \(first.path):\(first.line))")
+                t.fail("period", "duplicate benchmark for \(SafeText.clip(code)), \(SafeText.clip(comparator)), \(period) (first at \(first.path):\(first.line))")
                 continue
             }
             benchmarkKeys[key] = (path, t.line)
@@ -265,9 +265,9 @@ struct DatasetBuilder {
             if let first = providerOrigin[code] {
                 // The same provider in two directories is one, as for areas and indicators.
                 if first.path == path {
-                    t.fail("code", "duplicate provider code '\(SafeDisplay.clip(code))' (first at \(first.path):\(first.line))")
+                    t.fail("code", "duplicate provider code '\(SafeText.clip(code))' (first at \(first.path):\(first.line))")
                 } else if providers.first(where: { $0.code == code }) != provider {
-                    t.fail("code", "provider '\(SafeDisplay.clip(code))' is already defined differently at \(first.path):\(first.line)")
+                    t.fail("code", "provider '\(SafeText.clip(code))' is already defined differently at \(first.path):\(first.line)")
                 }
                 continue
             }
@@ -280,7 +280,7 @@ struct DatasetBuilder {
     private mutating func providerRef(_ t: inout TableReader) -> String? {
         guard let code = t.requiredText("provider", "a provider code") else { return nil }
         if !providerOrigin.isEmpty && providerOrigin[code] == nil {
-            t.fail("provider", "unknown provider '\(SafeDisplay.clip(code))': expected a code from providers.csv")
+            t.fail("provider", "unknown provider '\(SafeText.clip(code))': expected a code from providers.csv")
             return nil
         }
         return code
@@ -312,7 +312,7 @@ struct DatasetBuilder {
             let areaCode = areas[Int(area)].code
             let key = [provider, areaCode, service, measure, period.description].joined(separator: "\u{1F}")
             if let first = waitKeys[key] {
-                t.fail("period", "duplicate wait for \(SafeDisplay.clip(provider)), \(areaCode), \(SafeDisplay.clip(service)), \(SafeDisplay.clip(measure)), \(period) (first at \(first.path):\(first.line))")
+                t.fail("period", "duplicate wait for \(SafeText.clip(provider)), \(areaCode), \(SafeText.clip(service)), \(SafeText.clip(measure)), \(period) (first at \(first.path):\(first.line))")
                 continue
             }
             waitKeys[key] = (path, t.line)
@@ -407,7 +407,7 @@ struct DatasetBuilder {
                 for i in (lo + 1)..<hi where periods[Int(order[i - 1])] == periods[Int(order[i])] {
                     let first = Int(order[i - 1]), dup = Int(order[i])
                     let area = areas[Int(columns.area[dup])].code, ind = indicators[Int(columns.indicator[dup])].code
-                    let team = strings.optional(columns.team[dup]).map { ", team '\(SafeDisplay.clip($0))'" } ?? ""
+                    let team = strings.optional(columns.team[dup]).map { ", team '\(SafeText.clip($0))'" } ?? ""
                     diagnostics.append(Diagnostic(.error, path: files[Int(columns.file[dup])], line: Int(columns.line[dup]), column: 1,
                                                   "duplicate observation for \(area), \(ind), \(periods[dup])\(team) (first at \(files[Int(columns.file[first])]):\(columns.line[first]))"))
                 }

@@ -152,11 +152,11 @@ struct ObservationReader: Sendable {
             let floor = table.numberOrNaN(floorColumn)
             var rag: Int8 = -1
             if let r = table.text(ragColumn) {
-                if let parsed = RAG(text: r) { rag = parsed.rawValue } else { table.fail(ragColumn, "rag '\(SafeDisplay.clip(r))' is not RED, AMBER, GREEN (or R, A, G) or empty") }
+                if let parsed = RAG(text: r) { rag = parsed.rawValue } else { table.fail(ragColumn, "rag '\(SafeText.clip(r))' is not RED, AMBER, GREEN (or R, A, G) or empty") }
             }
             var dot: Int8 = -1
             if let d = table.text(dotColumn) {
-                if let parsed = DOT(text: d) { dot = parsed.rawValue } else { table.fail(dotColumn, "dot '\(SafeDisplay.clip(d))' is not ↑, ↓, ↔ (or improved, worsened, same) or empty") }
+                if let parsed = DOT(text: d) { dot = parsed.rawValue } else { table.fail(dotColumn, "dot '\(SafeText.clip(d))' is not ↑, ↓, ↔ (or improved, worsened, same) or empty") }
             }
             let team: Int32 = table.text(teamColumn).map { strings.intern($0) } ?? -1
             guard let area, let indicator, let period, !table.rowHasError else { continue }
@@ -189,7 +189,7 @@ struct ObservationReader: Sendable {
                                     _ unknown: String, _ file: String) -> Int32? {
         guard let code = table.requiredText(column, expected) else { return nil }
         guard let i = index[code] else {
-            table.fail(column, "\(unknown) '\(SafeDisplay.clip(code))': expected a code from \(file)")
+            table.fail(column, "\(unknown) '\(SafeText.clip(code))': expected a code from \(file)")
             return nil
         }
         return i

@@ -145,7 +145,7 @@ public enum ReportFormat: String, Sendable, CaseIterable {
     }
 
     static func markdown(_ rows: [ReportRow]) -> String {
-        func esc(_ s: String) -> String { TerminalSafe.clean(s).replacingAll("|", with: "\\|") }
+        func esc(_ s: String) -> String { SafeText.sanitize(s).replacingAll("|", with: "\\|") }
         var out = "| Area | Team | Code | Indicator | Period | Value | Num | Den | Target | RAG | DOT |\n"
         out += "|---|---|---|---|---|---:|---:|---:|---:|---|---|\n"
         for r in rows {
@@ -162,7 +162,7 @@ public enum ReportFormat: String, Sendable, CaseIterable {
         let table: [[String]] = rows.map { r in
             let area = r.team.map { "\(r.areaName) · \($0)" } ?? r.areaName
             let rag = r.rag.map { ascii ? "\($0.asciiGlyph) \($0.name)" : "\($0.glyph) \($0.name)" } ?? (ascii ? "." : "·")
-            return [TerminalSafe.clean(area), TerminalSafe.clean(r.indicator), TerminalSafe.clean(r.indicatorName), r.period.label,
+            return [SafeText.sanitize(area), SafeText.sanitize(r.indicator), SafeText.sanitize(r.indicatorName), r.period.label,
                     ValueFormatter.display(r.value, decimals: r.decimals) + (r.unit == "percent" && r.value != nil ? "%" : ""),
                     ValueFormatter.grouped(r.numerator, decimals: nil), ValueFormatter.grouped(r.denominator, decimals: nil),
                     ValueFormatter.display(r.target, decimals: r.decimals), rag, ascii ? (r.dot?.ascii ?? "") : (r.dot?.arrow ?? "")]
@@ -224,34 +224,4 @@ extension RAG {
 extension ValueFormatter {
     /// Plain text for an optional number ("" for nil).
     public static func plain(opt value: Double?) -> String { value.map(plain) ?? "" }
-}
-
-/// Strips control characters from text bound for a terminal or a Markdown file.
-public enum TerminalSafe {
-    public static func clean(_ s: String) -> String { SafeDisplay.clean(s) }
-
-    /// True for scalars that must never reach a terminal as they are: C0 and C1 controls, DEL,
-    /// bidi embeddings, overrides, isolates and direction marks. The one definition; the
-    /// dashboard's `SafeText` uses it too.
-    public static func isUnsafe(_ scalar: Unicode.Scalar) -> Bool { SafeDisplay.isUnsafe(scalar) }
-}
-
-extension SafeDisplay {
-    /// Replaces control characters and bidi overrides with visible `<U+XX>` codes (no length cut).
-    static func clean(_ s: String) -> String {
-        var needs = false
-        for scalar in s.unicodeScalars where isUnsafe(scalar) { needs = true; break }
-        guard needs else { return s }
-        var out = ""
-        for scalar in s.unicodeScalars {
-            if isUnsafe(scalar) { out += "<U+\(String(scalar.value, radix: 16, uppercase: true))>" } else { out.unicodeScalars.append(scalar) }
-        }
-        return out
-    }
-
-    static func isUnsafe(_ scalar: Unicode.Scalar) -> Bool {
-        let v = scalar.value
-        return v < 0x20 || v == 0x7F || (v >= 0x80 && v < 0xA0) || (0x202A...0x202E).contains(v) || (0x2066...0x2069).contains(v)
-            || v == 0x200E || v == 0x200F || v == 0x061C
-    }
 }
