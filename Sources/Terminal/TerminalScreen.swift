@@ -243,8 +243,10 @@ public final class TerminalScreen {
         var n = 0
         // A canvas holds no control characters (Canvas makes them placeholders), so cells are
         // written as they are.
-        for scalar in ch.unicodeScalars {
+        for (i, scalar) in ch.unicodeScalars.enumerated() {
             guard n < count else { break }
+            // A cell holds one spacing character and the marks that combine with it.
+            if i > 0 && TextWidth.columns(scalar) != 0 { continue }
             buffer[n] = wchar_t(bitPattern: scalar.value)
             n += 1
         }

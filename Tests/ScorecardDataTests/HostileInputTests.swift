@@ -293,7 +293,7 @@ enum FuzzHarness {
     static func report(_ ds: Dataset) {
         let rows = ds.report(ReportQuery(allPeriods: true))
         for format in ReportFormat.allCases {
-            let out = format.render(rows, color: false, ascii: false)
+            let out = format.render(rows)
             switch format {
             case .text, .markdown:
                 check(!hasTerminalControl(out), "\(format) report carries a control character")

@@ -72,12 +72,13 @@ public enum ReportFormat: String, Sendable, CaseIterable {
     /// The machine-readable fields, in order.
     public static let fields = ["area_code", "area", "indicator", "name", "period", "value", "numerator", "denominator", "target", "rag", "dot", "team"]
 
-    public func render(_ rows: [ReportRow], color: Bool = false, ascii: Bool = false) -> String {
+    /// The rows in this format; `text` marks ratings and directions of travel as `style` says.
+    public func render(_ rows: [ReportRow], text style: ReportTextStyle = .plain) -> String {
         switch self {
         case .csv: return ReportFormat.csv(rows)
         case .json: return ReportFormat.json(rows)
         case .markdown: return ReportFormat.markdown(rows)
-        case .text: return ReportFormat.text(rows, color: color, ascii: ascii)
+        case .text: return ReportFormat.text(rows, style: style)
         }
     }
 
@@ -156,16 +157,16 @@ public enum ReportFormat: String, Sendable, CaseIterable {
         return out
     }
 
-    static func text(_ rows: [ReportRow], color: Bool, ascii: Bool) -> String {
+    static func text(_ rows: [ReportRow], style: ReportTextStyle) -> String {
         guard !rows.isEmpty else { return "No rows match.\n" }
         let headers = ["Area", "Code", "Indicator", "Period", "Value", "Num", "Den", "Target", "RAG", "DOT"]
         let table: [[String]] = rows.map { r in
             let area = r.team.map { "\(r.areaName) · \($0)" } ?? r.areaName
-            let rag = r.rag.map { ascii ? "\($0.asciiGlyph) \($0.name)" : "\($0.glyph) \($0.name)" } ?? (ascii ? "." : "·")
+            let rag = style.rating(r.rag)
             return [SafeText.sanitize(area), SafeText.sanitize(r.indicator), SafeText.sanitize(r.indicatorName), r.period.label,
                     ValueFormatter.display(r.value, decimals: r.decimals) + (r.unit == "percent" && r.value != nil ? "%" : ""),
                     ValueFormatter.grouped(r.numerator, decimals: nil), ValueFormatter.grouped(r.denominator, decimals: nil),
-                    ValueFormatter.display(r.target, decimals: r.decimals), rag, ascii ? (r.dot?.ascii ?? "") : (r.dot?.arrow ?? "")]
+                    ValueFormatter.display(r.target, decimals: r.decimals), rag, style.travel(r.dot)]
         }
         var widths = headers.map { $0.count }
         let maxWidths = [34, 12, 60, 12, 12, 10, 10, 10, 9, 3]
@@ -177,14 +178,14 @@ public enum ReportFormat: String, Sendable, CaseIterable {
                 var cell = c.count > widths[i] ? String(c.prefix(widths[i] - 1)) + "…" : c
                 let pad = String(repeating: " ", count: widths[i] - cell.count)
                 cell = rightAligned.contains(i) ? pad + cell : cell + pad
-                if i == 8, color, let rag { cell = rag.ansiColor + cell + "\u{1B}[0m" }
+                if i == 8, let rag { cell = style.paint(rag, cell) }
                 parts.append(cell)
             }
             var s = parts.joined(separator: "  ")
             while s.last == " " { s.removeLast() }
             return s
         }
-        var out = (color ? "\u{1B}[1m" : "") + line(headers, nil) + (color ? "\u{1B}[0m" : "") + "\n"
+        var out = style.header(line(headers, nil)) + "\n"
         for (i, row) in table.enumerated() { out += line(row, rows[i].rag) + "\n" }
         let counts = RAG.allCases.map { rag in "\(rows.filter { $0.rag == rag }.count) \(rag.name.lowercased())" }
         out += "\n\(rows.count) rows: " + counts.joined(separator: ", ") + ", \(rows.filter { $0.rag == nil }.count) unrated\n"
@@ -192,33 +193,27 @@ public enum ReportFormat: String, Sendable, CaseIterable {
     }
 }
 
-extension RAG {
-    /// The glyph shown beside the colour, so colour is never the only signal: ✖ red, ▲ amber,
-    /// ● green.
-    public var glyph: String {
-        switch self {
-        case .red: "✖"
-        case .amber: "▲"
-        case .green: "●"
-        }
+/// How `report --format text` marks ratings and directions of travel and styles its header and
+/// rating cells. The caller brings the glyphs and colours (the dashboard's glyph table and
+/// theme); ScorecardData draws no glyphs and writes no escape codes of its own.
+public struct ReportTextStyle: Sendable {
+    public var rating: @Sendable (RAG?) -> String
+    public var travel: @Sendable (DOT?) -> String
+    /// The rating cell of a rated row, styled (coloured on a terminal).
+    public var paint: @Sendable (RAG, String) -> String
+    /// The header line, styled.
+    public var header: @Sendable (String) -> String
+
+    public init(rating: @escaping @Sendable (RAG?) -> String, travel: @escaping @Sendable (DOT?) -> String,
+                paint: @escaping @Sendable (RAG, String) -> String = { $1 }, header: @escaping @Sendable (String) -> String = { $0 }) {
+        self.rating = rating
+        self.travel = travel
+        self.paint = paint
+        self.header = header
     }
 
-    /// ASCII stand-ins for the glyphs: X, ^, O.
-    public var asciiGlyph: String {
-        switch self {
-        case .red: "X"
-        case .amber: "!"
-        case .green: "O"
-        }
-    }
-
-    var ansiColor: String {
-        switch self {
-        case .red: "\u{1B}[1;31m"
-        case .amber: "\u{1B}[1;33m"
-        case .green: "\u{1B}[1;32m"
-        }
-    }
+    /// Names and the data format's arrows, no styling.
+    public static let plain = ReportTextStyle(rating: { $0?.name ?? "" }, travel: { $0?.arrow ?? "" })
 }
 
 extension ValueFormatter {
