@@ -138,7 +138,8 @@ public struct Canvas: Equatable, Sendable {
     @discardableResult
     public mutating func text(_ string: String, in rect: Rect, role: StyleRole = .text, alignRight: Bool = false, marks: [Mark] = []) -> Int {
         guard rect.height > 0, rect.width > 0 else { return 0 }
-        let shown = alignRight ? TextWidth.fit(string, rect.width, alignRight: true, ellipsis: glyphs.ellipsis) : string
+        let room = rect.width - TextWidth.of(string)
+        let shown = alignRight && room > 0 ? String(repeating: " ", count: room) + string : string
         return text(shown, x: rect.x, y: rect.y, maxWidth: rect.width, role: role, marks: marks)
     }
 

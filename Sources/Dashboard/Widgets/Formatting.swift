@@ -37,10 +37,11 @@ extension TableCell {
         TableCell(glyphs.dot(dot), marks: dot.map { [.travel($0)] } ?? [], export: [dot?.arrow ?? ""])
     }
 
-    /// A sparkline of `values`, exported as the values themselves, space-separated.
+    /// A sparkline of `values`, exported as the values themselves, `;` between (empty for a
+    /// missing one).
     static func trend(_ values: [Double?], width: Int, _ glyphs: Glyphs, decimals: Int?) -> TableCell {
         let spark = Sparkline.make(values, width: width, glyphs: glyphs)
-        let export = values.suffix(width).map { $0.map { ValueFormatter.display($0, decimals: decimals) } ?? "" }.joined(separator: " ")
+        let export = values.suffix(width).map { $0.map { ValueFormatter.display($0, decimals: decimals) } ?? "" }.joined(separator: ";")
         return TableCell(spark, role: .chartLine, marks: spark.contains(where: { $0 != " " }) ? [.trend] : [], export: [export])
     }
 }

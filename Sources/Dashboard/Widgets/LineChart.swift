@@ -42,7 +42,11 @@ struct LineChart {
         let pad = (hi - lo) * 0.05
         lo -= pad
         hi += pad
-        let plotHeight = rect.height - 2  // period labels and legend below
+        // The legend names every line with its value: one row, or two when it does not fit.
+        let legend = ["\(g[.chartValue]) value"] + references.map { "\(g[$0.mark]) \($0.label)" }
+        let legendWidth = legend.reduce(0) { $0 + TextWidth.of($1) + 2 }
+        let legendRows = legendWidth > rect.width - 8 && rect.height >= 8 ? 2 : 1
+        let plotHeight = rect.height - 1 - legendRows  // period labels and legend below
         let axisDecimals = decimals ?? 1
         let labelWidth = max(ValueFormatter.fixed(hi, decimals: axisDecimals).count, ValueFormatter.fixed(lo, decimals: axisDecimals).count) + 1
         let plotX = rect.x + labelWidth + 1
@@ -97,11 +101,14 @@ struct LineChart {
         }
         if n > 1, let last = points.last { c.text(last.label, x: plotX + plotWidth - TextWidth.of(last.label), y: labelY, role: .chartAxis) }
         // Legend: every line drawn, with its value.
-        var lx = plotX
-        let legendY = labelY + 1
-        lx += c.text("\(g[.chartValue]) value", x: lx, y: legendY, role: .chartLine) + 2
-        for ref in references where lx < rect.right - 4 {
-            lx += c.text("\(g[ref.mark]) \(ref.label)", x: lx, y: legendY, maxWidth: rect.right - lx, role: ref.role) + 2
+        var lx = plotX, legendY = labelY + 1
+        for (k, item) in legend.enumerated() {
+            if lx + TextWidth.of(item) > rect.right, legendY < labelY + legendRows, lx > plotX {
+                lx = plotX
+                legendY += 1
+            }
+            guard lx < rect.right - 4 else { break }
+            lx += c.text(item, x: lx, y: legendY, maxWidth: rect.right - lx, role: k == 0 ? .chartLine : references[k - 1].role) + 2
         }
     }
 }

@@ -246,8 +246,8 @@ public enum TableLayout {
                 for (i, line) in lines.enumerated() where !line.isEmpty {
                     let y = regions.header.bottom - lines.count + i
                     guard y >= regions.header.y else { continue }
-                    let title = TextWidth.fit(line, placed.width, alignRight: col.alignment == .right, ellipsis: c.glyphs.ellipsis)
-                    c.text(title, x: placed.x, y: y, maxWidth: placed.width, role: col.titleRole, marks: col.titleMarks)
+                    c.text(line, in: Rect(x: placed.x, y: y, width: placed.width, height: 1), role: col.titleRole,
+                           alignRight: col.alignment == .right, marks: col.titleMarks)
                 }
             }
         }
@@ -255,13 +255,14 @@ public enum TableLayout {
             switch model.rows[placed.index] {
             case .section(let title):
                 c.fill(x: regions.frame.x, y: placed.y, width: regions.frame.width, height: 1, character: c.glyphs.horizontal, role: .border)
+                c.record(.horizontal)
                 c.text(" \(title) ", x: regions.frame.x + 2, y: placed.y, maxWidth: regions.frame.width - 4, role: .header)
             case .data(let cells):
                 let selected = placed.index == cursor
                 for col in regions.columns where col.index < cells.count {
                     let cell = cells[col.index]
-                    let shown = TextWidth.fit(cell.text, col.width, alignRight: model.columns[col.index].alignment == .right, ellipsis: c.glyphs.ellipsis)
-                    c.text(shown, x: col.x, y: placed.y, maxWidth: col.width, role: cell.role, marks: cell.marks)
+                    c.text(cell.text, in: Rect(x: col.x, y: placed.y, width: col.width, height: 1), role: cell.role,
+                           alignRight: model.columns[col.index].alignment == .right, marks: cell.marks)
                 }
                 if selected {
                     c.paint(x: regions.frame.x, y: placed.y, width: regions.frame.width, role: .selection)
@@ -304,14 +305,17 @@ public enum TableLayout {
 /// Which rows of a list are on screen.
 public enum ListScroll {
     /// The first row to show: `scroll`, moved as little as needed to keep `cursor` in view,
-    /// never past the end; a section heading just above the cursor's row is shown with it.
+    /// never past the end; scrolling up to a row brings the section heading above it along.
+    /// A row already in view never moves (a click selects what is under the mouse).
     public static func firstRow(scroll: Int, cursor: Int, count: Int, visible: Int, isSection: (Int) -> Bool = { _ in false }) -> Int {
         guard count > 0, visible > 0 else { return 0 }
         var first = max(0, min(scroll, count - 1))
-        if cursor < first { first = cursor }
+        if cursor < first {
+            first = cursor
+            // Scrolling up to a row shows the section heading just above it too.
+            if first > 0, visible > 1, isSection(first - 1) { first -= 1 }
+        }
         if cursor >= first + visible { first = cursor - visible + 1 }
-        // Show the heading above the first row when scrolled to it.
-        if first > 0, first == cursor, visible > 1, isSection(first - 1) { first -= 1 }
         first = max(0, min(first, max(0, count - visible)))
         if cursor < first { first = max(0, cursor) }
         return first

@@ -38,8 +38,8 @@ extension DistrictsPane {
         let (kpiLine, rest) = body.inset(left: 1, right: 1).splitTop(1)
         let base = baseColumns(shared)
         let baseWidth = (0..<base.columns.count).reduce(0) { $0 + TableLayout.wantedWidth(base, column: $1) + 1 }
-        // The matrix keeps room for a dozen KPI columns before the tile map takes the rest.
-        let tiles = tileRegions(shared, in: rest, leaving: baseWidth + 2 * 12)
+        // The matrix keeps room for eight KPI columns before the tile map takes the rest.
+        let tiles = tileRegions(shared, in: rest, leaving: baseWidth + 2 * 8)
         let matrixRect = Rect(x: rest.x, y: rest.y, width: (tiles.map { $0.title.x - 2 } ?? rest.right) - rest.x, height: rest.height)
         // KPI columns, one cell and a blank each, in what the district and counts leave (a cell
         // either side for ‹ and ›).
@@ -121,7 +121,7 @@ extension DistrictsPane {
         guard !placed.isEmpty else { return nil }
         let cols = (placed.compactMap(\.tileColumn).max() ?? 0) + 1
         let available = rect.width - matrixWidth - 2
-        let tileWidth = min(16, available / cols)
+        let tileWidth = min(12, available / cols)
         guard tileWidth >= 5 else { return nil }
         let tileHeight = tileWidth >= 10 && rect.height >= 28 ? 4 : (tileWidth >= 9 ? 3 : 2)
         let width = tileWidth * cols
@@ -141,7 +141,7 @@ extension DistrictsPane {
             return
         }
         let ind = ds.indicator(code)
-        let hint = "h/l \(shared.glyphs[.moreLeft])\(shared.glyphs[.moreRight]) KPI"
+        let hint = "h/l: other KPIs"
         c.text("KPI \(column + 1)/\(indicators.count): \(code) \(ind?.name ?? "")", x: r.kpiLine.x, y: r.kpiLine.y,
                maxWidth: r.kpiLine.width - TextWidth.of(hint) - 2, role: .title)
         c.text(hint, x: r.kpiLine.right - TextWidth.of(hint), y: r.kpiLine.y, role: .muted)
