@@ -21,12 +21,13 @@ struct DashboardCommand: ParsableCommand {
     /// The dashboard's options as its help prints them, for `ragtop --help` (the dashboard is
     /// the default subcommand, so its options are ragtop's).
     static var optionsHelp: String {
-        let help = helpMessage(columns: 100)
+        // At the width ragtop's own help is wrapped to, so its lines are kept as they are.
+        let help = helpMessage()
         guard let start = help.range(of: "OPTIONS:") else { return "" }
-        return "DASHBOARD OPTIONS (ragtop [options], the same as ragtop dashboard [options]):" + help[start.upperBound...]
+        return "\nDASHBOARD OPTIONS (ragtop [options] is ragtop dashboard [options]):" + help[start.upperBound...]
             .split(separator: "\n", omittingEmptySubsequences: false)
             .filter { !$0.contains("--help") && !$0.contains("--version") }
-            .joined(separator: "\n").replacingOccurrences(of: "\n\n\n", with: "\n")
+            .joined(separator: "\n").trimmingCharacters(in: .newlines)
     }
 
     func run() throws {

@@ -9,7 +9,7 @@ struct ViewOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Area to open (code or name, case-insensitive). Default: the top area with figures (Kent).", valueName: "CODE|NAME"))
     var area: String?
 
-    @Option(help: ArgumentHelp("Pane to open: \(Pane.allValueStrings.joined(separator: ", ")) (or a unique prefix, or its number).", valueName: "PANE"))
+    @Option(help: ArgumentHelp("Pane to open (a unique prefix or its number will do).", valueName: "PANE"))
     var pane: Pane?
 
     @Option(help: ArgumentHelp("KPI to select (for the detail pane and the districts matrix).", valueName: "CODE"))
