@@ -24,10 +24,10 @@ struct DashboardCommand: ParsableCommand {
         // At the width ragtop's own help is wrapped to, so its lines are kept as they are.
         let help = helpMessage()
         guard let start = help.range(of: "OPTIONS:") else { return "" }
-        return "\nDASHBOARD OPTIONS (ragtop [options] is ragtop dashboard [options]):" + help[start.upperBound...]
-            .split(separator: "\n", omittingEmptySubsequences: false)
+        var options = help[start.upperBound...].split(separator: "\n", omittingEmptySubsequences: false)
             .filter { !$0.contains("--help") && !$0.contains("--version") }
-            .joined(separator: "\n").trimmingCharacters(in: .newlines)
+        while options.last?.isEmpty == true { options.removeLast() }
+        return "\nDASHBOARD OPTIONS (ragtop [options] is ragtop dashboard [options]):" + options.joined(separator: "\n")
     }
 
     func run() throws {
