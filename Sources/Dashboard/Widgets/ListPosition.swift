@@ -52,6 +52,14 @@ public struct ListPosition: Sendable, Equatable {
     /// Puts the cursor on `row` (from a click or a search for an item).
     public mutating func select(_ row: Int) { cursor = max(0, row) }
 
+    /// A click on `row`: true when it is the selected row (a second click opens it, as Enter
+    /// does); otherwise the row is selected.
+    public mutating func click(_ row: Int) -> Bool {
+        if row == cursor { return true }
+        select(row)
+        return false
+    }
+
     /// Back to the top.
     public mutating func reset() {
         cursor = 0

@@ -79,14 +79,11 @@ public struct DistrictsPane: PaneModule {
     public mutating func click(x: Int, y: Int, _ regions: Regions, _ shared: SharedState) -> [PaneIntent] {
         if let tiles = regions.tiles, let area = tiles.area(at: x, y: y), let i = areas.firstIndex(of: area) {
             // A tile selects its district, as a click on its row does.
-            if i == list.cursor { return perform(.enter, regions, shared) ?? [] }
-            list.select(i)
-            return []
+            return list.click(i) ? perform(.enter, regions, shared) ?? [] : []
         }
         switch regions.table.hit(x: x, y: y) {
         case .row(let i)?:
-            if i == list.cursor { return perform(.enter, regions, shared) ?? [] }
-            list.select(i)
+            if list.click(i) { return perform(.enter, regions, shared) ?? [] }
         case .header(let k)?:
             // A KPI column's number selects that KPI.
             if let kpi = regions.kpiColumn(ofModelColumn: k) {

@@ -81,9 +81,7 @@ public struct EHCPPane: PaneModule {
 
     public mutating func click(x: Int, y: Int, _ regions: Regions, _ shared: SharedState) -> [PaneIntent] {
         if case .row(let i)? = regions.districts.hit(x: x, y: y) {
-            if i == list.cursor { return perform(.enter, regions, shared) ?? [] }
-            list.select(i)
-            return []
+            return list.click(i) ? perform(.enter, regions, shared) ?? [] : []
         }
         // A driver opens its KPI detail.
         if case .row(let i)? = regions.drivers.hit(x: x, y: y), case .data(let cells) = regions.driversModel.rows[i], let code = cells.first?.text {

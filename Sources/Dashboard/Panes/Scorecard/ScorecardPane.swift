@@ -81,9 +81,7 @@ public struct ScorecardPane: PaneModule {
 
     public mutating func click(x: Int, y: Int, _ regions: Regions, _ shared: SharedState) -> [PaneIntent] {
         guard case .row(let i)? = regions.table.hit(x: x, y: y), isSelectable(i) else { return [] }
-        if i == list.cursor { return perform(.enter, regions, shared) ?? [] }
-        list.select(i)
-        return []
+        return list.click(i) ? perform(.enter, regions, shared) ?? [] : []
     }
 
     public mutating func settle(_ regions: Regions) { list.settle(firstRow: regions.table.firstRow) }

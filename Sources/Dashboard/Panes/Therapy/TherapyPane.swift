@@ -40,9 +40,7 @@ public struct TherapyPane: PaneModule {
 
     public mutating func click(x: Int, y: Int, _ regions: Regions, _ shared: SharedState) -> [PaneIntent] {
         guard case .row(let i)? = regions.districts.hit(x: x, y: y) else { return [] }
-        if i == list.cursor { return perform(.enter, regions, shared) ?? [] }
-        list.select(i)
-        return []
+        return list.click(i) ? perform(.enter, regions, shared) ?? [] : []
     }
 
     public mutating func settle(_ regions: Regions) { list.settle(firstRow: regions.districts.firstRow) }
