@@ -14,9 +14,11 @@ let package = Package(
     ],
     targets: [
         // The only C in the project: ncursesw through a module map and a header-only shim.
+        // No pkgConfig: its cflags (-D_DEFAULT_SOURCE -D_XOPEN_SOURCE=600) are flags SwiftPM
+        // refuses ("prohibited flag(s)") and drops anyway; shim.h defines what curses.h needs,
+        // and the module map links ncursesw (whose .so pulls in tinfo).
         .systemLibrary(
             name: "CNcurses",
-            pkgConfig: "ncursesw",
             providers: [.apt(["libncurses-dev"])]
         ),
         // Model, flat-file readers, validation, RAG/DOT rules, queries, importers. No UI.

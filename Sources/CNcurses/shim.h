@@ -1,9 +1,9 @@
 /*
  * shim.h — the only C in ragtop.
  *
- * SwiftPM drops the -D_XOPEN_SOURCE=600 / -D_DEFAULT_SOURCE flags that pkg-config gives for
- * ncursesw ("prohibited flags"), which hides the wide-character API (cchar_t, setcchar,
- * add_wch, get_wch). Defining these two before including curses.h brings it back.
+ * The target takes no flags from pkg-config (SwiftPM would refuse its -D_XOPEN_SOURCE=600 /
+ * -D_DEFAULT_SOURCE as "prohibited flags" and warn), so the wide-character API (cchar_t,
+ * setcchar, add_wch, get_wch) is switched on here: these two, defined before curses.h.
  *
  * Everything Swift cannot import (macros built with casts or function-like macros, and C globals
  * that Swift 6 rejects as shared mutable state) is wrapped in a static inline function here.

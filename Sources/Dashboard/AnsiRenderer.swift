@@ -5,8 +5,8 @@ public enum AnsiRenderer {
     /// when the effective style changes; every line that set a style ends with `ESC[0m`. Colours
     /// are quantised to `depth` (`38;2;r;g;b` for truecolor, `38;5;n` for 256, `30–37`/`90–97`
     /// for 16 and 8); with `.none` only attributes (1 bold, 2 dim, 3 italic, 4 underline,
-    /// 7 reverse) are written. Continuation cells are skipped; cell characters that contain
-    /// control characters are sanitised; trailing invisible blanks are trimmed.
+    /// 7 reverse) are written. Continuation cells are skipped (a canvas holds no control
+    /// characters: see `Canvas`); trailing invisible blanks are trimmed.
     public static func render(_ canvas: Canvas, theme: Theme, depth: ColorDepth) -> String {
         var styles: [StyleRole: RoleStyle] = [:]
         func effective(_ role: StyleRole) -> RoleStyle {
@@ -40,7 +40,7 @@ public enum AnsiRenderer {
                     line += sgr(style, depth: depth)
                     current = style
                 }
-                line += safeCharacter(cell.character)
+                line.append(cell.character)
             }
             if current != plain { line += "\u{1b}[0m" }
             lines.append(line)
@@ -51,14 +51,6 @@ public enum AnsiRenderer {
     /// A space in this style shows nothing: no background, no reverse, no underline.
     static func isInvisibleBlank(_ s: RoleStyle) -> Bool {
         s.background == .terminalDefault && !s.attributes.contains(.reverse) && !s.attributes.contains(.underline)
-    }
-
-    /// The character as it may be written to a terminal.
-    static func safeCharacter(_ ch: Character) -> String {
-        for scalar in ch.unicodeScalars where SafeText.isUnsafe(scalar) {
-            return SafeText.sanitize(String(ch))
-        }
-        return String(ch)
     }
 
     /// The full SGR for a style, starting from a reset so nothing leaks from the previous one.

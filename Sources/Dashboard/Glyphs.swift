@@ -1,42 +1,143 @@
 import ScorecardData
 
-/// The glyphs ragtop draws, with ASCII stand-ins for terminals without UTF-8. RAG glyphs are
-/// distinct shapes and letters, so colour is never the only signal.
+/// Every mark ragtop draws, in one table: its glyph, its ASCII stand-in (for `--ascii` and
+/// non-UTF-8 terminals) and what it means. The legend line under each pane and the `?` screen
+/// explain the marks a pane actually drew (`Canvas.marks`) from this table, so adding a mark is
+/// one entry here, and it is explained wherever it appears.
+///
+/// Ratings are distinct shapes and letters, so colour is never the only signal.
+public enum Mark: String, CaseIterable, Sendable {
+    // Ratings and direction of travel.
+    case red, amber, green, unrated
+    case improved, worsened, same
+    /// A value that changed in the last reload (a style: bold and underlined).
+    case changed
+    // Tables and lists.
+    case trend, bar, overStandard, selectedColumn, moreLeft, moreRight
+    case outlier, caveat, note, areaMarker, spread
+    // Charts.
+    case chartValue, chartConnector, targetLine, floorLine, nationalLine, regionalLine
+    // Chrome: explained by `?`, never in the legend line.
+    case ellipsis, separator, joiner, caret, horizontal, vertical, corner, bigDigit
+
+    /// One entry of the table.
+    public struct Entry: Sendable, Equatable {
+        /// The glyph (for multi-glyph marks such as the sparkline, all of them in order).
+        public let unicode: String
+        public let ascii: String
+        /// A few words for the legend line.
+        public let short: String
+        /// The full explanation for `?`.
+        public let meaning: String
+        /// Chrome (borders, the ellipsis): explained by `?` only.
+        public let chrome: Bool
+    }
+
+    private static func entry(_ unicode: String, _ ascii: String, _ short: String, _ meaning: String, chrome: Bool = false) -> Entry {
+        Entry(unicode: unicode, ascii: ascii, short: short, meaning: meaning, chrome: chrome)
+    }
+
+    /// The table.
+    public var entry: Entry {
+        switch self {
+        case .red: Self.entry("✖", "X", "red", "RED: the floor standard was not achieved (or the published rating is RED)")
+        case .amber: Self.entry("▲", "!", "amber", "AMBER: floor achieved, target not met (or the published rating is AMBER)")
+        case .green: Self.entry("●", "O", "green", "GREEN: target met (or the published rating is GREEN)")
+        case .unrated: Self.entry("·", ".", "no rating", "no rating: no target, or no figure for the period")
+        case .improved: Self.entry(DOT.improved.arrow, "^", "improved", "direction of travel: improved on the period before (for a lower-is-better KPI a fall)")
+        case .worsened: Self.entry(DOT.worsened.arrow, "v", "worsened", "direction of travel: worse than the period before")
+        case .same: Self.entry(DOT.same.arrow, "=", "same", "direction of travel: the same as the period before")
+        case .changed: Self.entry("", "", "changed", "a bold, underlined value changed in the last reload")
+        case .trend: Self.entry("▁▂▃▄▅▆▇█", "_.-~=^*#", "trend", "sparkline: the trend, lowest to highest within the row, latest at the right")
+        case .bar: Self.entry("█", "#", "bar", "a bar as long as the value, against the largest shown")
+        case .overStandard: Self.entry("▓", "=", "over standard", "waits beyond the standard (12, 18 or 52 weeks)")
+        case .selectedColumn: Self.entry("▼", "v", "selected KPI", "the selected KPI column (h/l or ←/→ move it)")
+        case .moreLeft: Self.entry("‹", "<", "more left", "more columns to the left")
+        case .moreRight: Self.entry("›", ">", "more right", "more columns to the right")
+        case .outlier: Self.entry("⚑", "!", "outlier", "a district figure above the county-wide figure for the same measure and month")
+        case .caveat: Self.entry("⚠", "*", "caveat", "a caveat from the source about the figures above")
+        case .note: Self.entry("†", "+", "note", "a note from the source, listed under the table")
+        case .areaMarker: Self.entry("◆", "@", "this area", "where this area sits in the spread of all local authorities")
+        case .spread: Self.entry("▁▂▃▄▅▆▇█", "_.-~=^*#", "authorities", "how many local authorities had each share, lowest share at the left")
+        case .chartValue: Self.entry("●", "*", "value", "a value on the chart")
+        case .chartConnector: Self.entry("·", ".", "between values", "the line between two values")
+        case .targetLine: Self.entry("═", "=", "target", "the target line")
+        case .floorLine: Self.entry("─", "_", "floor", "the floor standard line")
+        case .nationalLine: Self.entry("╌", "-", "England", "the national (England) benchmark line")
+        case .regionalLine: Self.entry("┈", ":", "region", "the regional or statistical-neighbour benchmark line")
+        case .ellipsis: Self.entry("…", "~", "cut", "text cut to fit; a wider window shows more", chrome: true)
+        case .separator: Self.entry("›", ">", "in", "inside: Kent › Dover is Dover, in Kent", chrome: true)
+        case .joiner: Self.entry("·", "-", "joins", "between the parts of a title: code · name · period", chrome: true)
+        case .caret: Self.entry("▏", "_", "typing", "where typed text goes", chrome: true)
+        case .horizontal: Self.entry("─", "-", "rule", "a rule or a box edge", chrome: true)
+        case .vertical: Self.entry("│", "|", "axis", "an axis or a box edge", chrome: true)
+        case .corner: Self.entry("╭╮╰╯", "++++", "corner", "box corners", chrome: true)
+        case .bigDigit: Self.entry("█▀▄", "###", "digits", "large digits of the headline figure", chrome: true)
+        }
+    }
+
+    /// The rating's mark.
+    public static func rating(_ rag: RAG?) -> Mark {
+        switch rag {
+        case .red: .red
+        case .amber: .amber
+        case .green: .green
+        case nil: .unrated
+        }
+    }
+
+    /// The direction of travel's mark.
+    public static func travel(_ dot: DOT) -> Mark {
+        switch dot {
+        case .improved: .improved
+        case .worsened: .worsened
+        case .same: .same
+        }
+    }
+}
+
+/// Looks marks up in the table for one alphabet: Unicode, or ASCII for terminals without UTF-8.
 public struct Glyphs: Sendable, Equatable {
     public var ascii: Bool
 
     public init(ascii: Bool) { self.ascii = ascii }
 
-    /// ✖ red, ▲ amber, ● green, · none (ASCII: X, !, O, .).
-    public func rag(_ rag: RAG?) -> Character {
-        switch rag {
-        case .red: ascii ? "X" : "✖"
-        case .amber: ascii ? "!" : "▲"
-        case .green: ascii ? "O" : "●"
-        case nil: ascii ? "." : "·"
-        }
-    }
+    /// The mark's glyph in this alphabet.
+    public subscript(_ mark: Mark) -> String { ascii ? mark.entry.ascii : mark.entry.unicode }
 
-    /// Glyph and letter: `✖ R`.
+    /// One character of a mark (the first; marks are one character but for the multi-glyph ones).
+    public func character(_ mark: Mark) -> Character { self[mark].first ?? " " }
+
+    /// ✖ red, ▲ amber, ● green, · none (ASCII: X, !, O, .).
+    public func rag(_ rag: RAG?) -> Character { character(.rating(rag)) }
+
+    /// Glyph and letter: `✖ R`, `· -` for no rating.
     public func ragLabel(_ rag: RAG?) -> String {
-        guard let rag else { return ascii ? ". -" : "· -" }
+        guard let rag else { return "\(self.rag(nil)) -" }
         return "\(self.rag(rag)) \(rag.letter)"
     }
 
-    public func dot(_ dot: DOT?) -> String {
-        guard let dot else { return " " }
-        return ascii ? dot.ascii : dot.arrow
+    /// Glyph and name: `✖ RED`, `·` for no rating.
+    public func ragWord(_ rag: RAG?) -> String {
+        guard let rag else { return String(self.rag(nil)) }
+        return "\(self.rag(rag)) \(rag.name)"
     }
 
-    public var separator: String { ascii ? ">" : "›" }
-    public var ellipsis: Character { ascii ? "~" : "…" }
-    public var horizontal: Character { ascii ? "-" : "─" }
-    public var vertical: Character { ascii ? "|" : "│" }
-    public var bullet: Character { ascii ? "*" : "•" }
-    public var fullBlock: Character { ascii ? "#" : "█" }
-    /// Sparkline levels, lowest first.
-    public var sparkLevels: [Character] { ascii ? ["_", ".", "-", "~", "=", "^", "*", "#"] : ["▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"] }
+    /// The direction of travel's arrow, or a blank.
+    public func dot(_ dot: DOT?) -> String {
+        guard let dot else { return " " }
+        return self[.travel(dot)]
+    }
 
+    public var ellipsis: Character { character(.ellipsis) }
+    public var separator: String { self[.separator] }
+    public var horizontal: Character { character(.horizontal) }
+    public var vertical: Character { character(.vertical) }
+    public var fullBlock: Character { character(.bar) }
+    /// Sparkline levels, lowest first.
+    public var sparkLevels: [Character] { Array(self[.trend]) }
+
+    /// The style role of a rating.
     public static func role(for rag: RAG?) -> StyleRole {
         switch rag {
         case .red: .ragRed

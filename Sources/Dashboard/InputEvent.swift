@@ -1,3 +1,5 @@
+import ScorecardData
+
 /// A key, decoded by the Terminal layer (or parsed from a `snapshot --keys` name).
 public enum Key: Hashable, Sendable {
     case character(Character)
@@ -39,6 +41,11 @@ public enum Key: Hashable, Sendable {
         }
     }
 
+    /// The key for a typed character, or nil for a control character (which is never text).
+    public static func typed(_ scalar: Unicode.Scalar) -> Key? {
+        SafeText.isUnsafe(scalar) ? nil : .character(Character(scalar))
+    }
+
     /// A short human name, used in the help screen.
     public var displayName: String {
         switch self {
@@ -75,4 +82,19 @@ public enum InputEvent: Hashable, Sendable {
     case key(Key)
     case mouse(MouseEvent)
     case resize(width: Int, height: Int)
+
+    /// Parses a `snapshot --keys` token: a key name (see `Key(name:)`), or a mouse event at a
+    /// 0-based column and row of the printed screen: `click:X,Y`, `wheelup:X,Y`, `wheeldown:X,Y`.
+    public init?(token: String) {
+        let lower = token.lowercased()
+        for (prefix, make) in [("click:", MouseEvent.click), ("wheelup:", MouseEvent.wheelUp), ("wheeldown:", MouseEvent.wheelDown)]
+        where lower.hasPrefix(prefix) {
+            let numbers = lower.dropFirst(prefix.count).split(separator: ",", omittingEmptySubsequences: false)
+            guard numbers.count == 2, let x = Int(numbers[0]), let y = Int(numbers[1]), x >= 0, y >= 0 else { return nil }
+            self = .mouse(make(x, y))
+            return
+        }
+        guard let key = Key(name: token) else { return nil }
+        self = .key(key)
+    }
 }

@@ -15,53 +15,76 @@ public enum RAGFilterColour: String, Hashable, Sendable { case red, amber, green
 /// One line of the keymap: the keys, the command, and what the help screen says.
 public struct KeyBinding: Sendable {
     public var keys: [Key]
+    /// Two-key sequences that also give the command (vim's `gg`).
+    public var sequences: [[Key]]
     public var command: Command
     public var section: String
     public var help: String
+    /// The pane the command works on; nil: every pane.
+    public var pane: Pane?
+
+    public init(keys: [Key], sequences: [[Key]] = [], command: Command, section: String, help: String, pane: Pane? = nil) {
+        self.keys = keys
+        self.sequences = sequences
+        self.command = command
+        self.section = section
+        self.help = help
+        self.pane = pane
+    }
 }
 
-/// The one keymap table: key handling and the `?` help screen both come from it.
+/// The one keymap table: key handling, the `?` help screen and docs/keys.md all come from it.
 public enum Keymap {
-    public static let bindings: [KeyBinding] = [
-        KeyBinding(keys: [.up, .character("k")], command: .up, section: "Move", help: "up"),
-        KeyBinding(keys: [.down, .character("j")], command: .down, section: "Move", help: "down"),
-        KeyBinding(keys: [.left, .character("h")], command: .left, section: "Move", help: "left (matrix columns, chart)"),
-        KeyBinding(keys: [.right, .character("l")], command: .right, section: "Move", help: "right"),
-        KeyBinding(keys: [.pageUp, .ctrl("b")], command: .pageUp, section: "Move", help: "page up"),
-        KeyBinding(keys: [.pageDown, .ctrl("f")], command: .pageDown, section: "Move", help: "page down"),
-        KeyBinding(keys: [.home, .character("g")], command: .top, section: "Move", help: "first row"),
-        KeyBinding(keys: [.end, .character("G")], command: .bottom, section: "Move", help: "last row"),
-        KeyBinding(keys: [.enter], command: .enter, section: "Move", help: "drill down (KPI detail, district)"),
-        KeyBinding(keys: [.escape, .backspace], command: .back, section: "Move", help: "go back"),
-        KeyBinding(keys: [.tab], command: .nextPane, section: "Panes", help: "next pane"),
-        KeyBinding(keys: [.backTab], command: .previousPane, section: "Panes", help: "previous pane"),
-        KeyBinding(keys: [.character("1")], command: .pane(.scorecard), section: "Panes", help: "scorecard of the area"),
-        KeyBinding(keys: [.character("2")], command: .pane(.districts), section: "Panes", help: "districts: RAG matrix and tile map"),
-        KeyBinding(keys: [.character("3")], command: .pane(.detail), section: "Panes", help: "KPI detail: chart, periods, league table"),
-        KeyBinding(keys: [.character("4")], command: .pane(.ehcp), section: "Panes", help: "EHCP 20-week timeliness"),
-        KeyBinding(keys: [.character("5")], command: .pane(.therapy), section: "Panes", help: "SEN therapy waiting lists"),
-        KeyBinding(keys: [.character("v")], command: .cycleEHCPView, section: "Panes", help: "EHCP pane under 120 columns: districts, drivers, calendar years"),
-        KeyBinding(keys: [.character("r")], command: .toggleRAG(.red), section: "Filter", help: "show RED rows (toggle)"),
-        KeyBinding(keys: [.character("a")], command: .toggleRAG(.amber), section: "Filter", help: "show AMBER rows (toggle)"),
-        KeyBinding(keys: [.character("g")], command: .toggleRAG(.green), section: "Filter", help: "show GREEN rows (toggle)"),
-        KeyBinding(keys: [.character("x")], command: .clearFilters, section: "Filter", help: "clear RAG and text filters"),
-        KeyBinding(keys: [.character("/")], command: .search, section: "Filter", help: "filter by code or name (smart case)"),
-        KeyBinding(keys: [.character("s")], command: .toggleRegion, section: "Filter", help: "national league: only the area's region (toggle)"),
-        KeyBinding(keys: [.character("A")], command: .pickArea, section: "Area", help: "pick another area"),
-        KeyBinding(keys: [.character(":")], command: .command, section: "Area", help: "command: :area NAME, :pane NAME, :kpi CODE"),
-        KeyBinding(keys: [.character("e")], command: .export, section: "Other", help: "export the visible table to CSV"),
-        KeyBinding(keys: [.character("t")], command: .cycleTheme, section: "Other", help: "next colour theme"),
-        KeyBinding(keys: [.ctrl("r")], command: .reload, section: "Other", help: "reload the data now"),
-        KeyBinding(keys: [.character("?"), .function(1)], command: .help, section: "Other", help: "this help"),
-        KeyBinding(keys: [.character("q")], command: .quit, section: "Other", help: "quit"),
-    ]
+    public static let bindings: [KeyBinding] = {
+        var b: [KeyBinding] = [
+            KeyBinding(keys: [.up, .character("k")], command: .up, section: "Move", help: "up"),
+            KeyBinding(keys: [.down, .character("j")], command: .down, section: "Move", help: "down"),
+            KeyBinding(keys: [.left, .character("h")], command: .left, section: "Move", help: "left: the matrix' KPI column", pane: .districts),
+            KeyBinding(keys: [.right, .character("l")], command: .right, section: "Move", help: "right: the matrix' KPI column", pane: .districts),
+            KeyBinding(keys: [.pageUp, .ctrl("b")], command: .pageUp, section: "Move", help: "page up"),
+            KeyBinding(keys: [.pageDown, .ctrl("f")], command: .pageDown, section: "Move", help: "page down"),
+            KeyBinding(keys: [.home], sequences: [[.character("g"), .character("g")]], command: .top, section: "Move",
+                       help: "first row (gg leaves the GREEN filter as it was)"),
+            KeyBinding(keys: [.end, .character("G")], command: .bottom, section: "Move", help: "last row"),
+            KeyBinding(keys: [.enter], command: .enter, section: "Move", help: "drill down (KPI detail, district)"),
+            KeyBinding(keys: [.escape, .backspace], command: .back, section: "Move", help: "go back"),
+            KeyBinding(keys: [.tab], command: .nextPane, section: "Panes", help: "next pane"),
+            KeyBinding(keys: [.backTab], command: .previousPane, section: "Panes", help: "previous pane"),
+        ]
+        // Keys 1–n, from the one list of panes.
+        for (i, info) in PaneRegistry.infos.enumerated() where i < 9 {
+            b.append(KeyBinding(keys: [.character(Character(String(i + 1)))], command: .pane(info.pane), section: "Panes", help: info.help))
+        }
+        b += [
+            KeyBinding(keys: [.character("v")], command: .cycleEHCPView, section: "Panes", help: "EHCP pane under 120 columns: districts, drivers, calendar years", pane: .ehcp),
+            KeyBinding(keys: [.character("r")], command: .toggleRAG(.red), section: "Filter", help: "show RED rows (toggle)"),
+            KeyBinding(keys: [.character("a")], command: .toggleRAG(.amber), section: "Filter", help: "show AMBER rows (toggle)"),
+            KeyBinding(keys: [.character("g")], command: .toggleRAG(.green), section: "Filter", help: "show GREEN rows (toggle)"),
+            KeyBinding(keys: [.character("x")], command: .clearFilters, section: "Filter", help: "clear RAG and text filters"),
+            KeyBinding(keys: [.character("/")], command: .search, section: "Filter", help: "filter by code or name (smart case)"),
+            KeyBinding(keys: [.character("s")], command: .toggleRegion, section: "Filter", help: "national league: only the area's region (toggle)", pane: .detail),
+            KeyBinding(keys: [.character("A")], command: .pickArea, section: "Area", help: "pick another area"),
+            KeyBinding(keys: [.character(":")], command: .command, section: "Area", help: "command: :area NAME, :pane NAME, :kpi CODE"),
+            KeyBinding(keys: [.character("e")], command: .export, section: "Other", help: "export the table the cursor is in (every row, the columns shown) to CSV"),
+            KeyBinding(keys: [.character("t")], command: .cycleTheme, section: "Other", help: "next colour theme"),
+            KeyBinding(keys: [.ctrl("r")], command: .reload, section: "Other", help: "reload the data now"),
+            KeyBinding(keys: [.character("?"), .function(1)], command: .help, section: "Other", help: "this help"),
+            KeyBinding(keys: [.character("q")], command: .quit, section: "Other", help: "quit"),
+        ]
+        return b
+    }()
 
-    /// The command for a key. `g` is "first row" only when it is not the green filter: the
-    /// filter wins, and Home goes to the top.
-    public static func command(for key: Key) -> Command? {
-        if key == .character("g") { return .toggleRAG(.green) }
-        return lookup[key]
+    /// The command for a key.
+    public static func command(for key: Key) -> Command? { lookup[key] }
+
+    /// The command of a two-key sequence (`gg`), or nil.
+    public static func command(after previous: Key?, _ key: Key) -> Command? {
+        guard let previous else { return nil }
+        return bindings.first { $0.sequences.contains([previous, key]) }?.command
     }
+
+    /// The binding of a command.
+    public static func binding(for command: Command) -> KeyBinding? { bindings.first { $0.command == command } }
 
     private static let lookup: [Key: Command] = {
         var map: [Key: Command] = [:]
@@ -72,7 +95,7 @@ public enum Keymap {
     /// The help text lines, grouped by section.
     public static func helpLines(ascii: Bool) -> [(keys: String, help: String, section: String)] {
         bindings.map { b in
-            let keys = b.keys.filter { !(b.command == .top && $0 == .character("g")) }.map { k -> String in
+            let keys = b.keys.map { k -> String in
                 if ascii {
                     switch k {
                     case .up: return "Up"
@@ -83,7 +106,7 @@ public enum Keymap {
                     }
                 }
                 return k.displayName
-            }
+            } + b.sequences.map { $0.map(\.displayName).joined() }
             return (keys.joined(separator: " "), b.help, b.section)
         }
     }

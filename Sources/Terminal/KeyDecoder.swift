@@ -16,8 +16,7 @@ enum KeyDecoder {
         case 28...31:
             return .key(.ctrl(Character(Unicode.Scalar(UInt8(64 + code)))))   // Ctrl-\ ] ^ _
         default:
-            guard let scalar = Unicode.Scalar(code), !SafeText.isUnsafe(scalar) else { return nil }
-            return .key(.character(Character(scalar)))
+            return Unicode.Scalar(code).flatMap(Key.typed).map { .key($0) }
         }
     }
 

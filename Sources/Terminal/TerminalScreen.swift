@@ -241,16 +241,12 @@ public final class TerminalScreen {
         let style = palette.attributes(for: role)
         let count = buffer.count - 1
         var n = 0
-        for scalar in ch.unicodeScalars {
+        // A canvas holds no control characters (Canvas makes them placeholders), so cells are
+        // written as they are.
+        for (i, scalar) in ch.unicodeScalars.enumerated() {
             guard n < count else { break }
-            if SafeText.isUnsafe(scalar) {
-                // Never send a control character: show its picture (or U+FFFD) instead.
-                let v = scalar.value
-                let picture: UInt32 = v < 0x20 ? 0x2400 + v : (v == 0x7F ? 0x2421 : 0xFFFD)
-                buffer[0] = wchar_t(bitPattern: picture)
-                n = 1
-                break
-            }
+            // A cell holds one spacing character and the marks that combine with it.
+            if i > 0 && TextWidth.columns(scalar) != 0 { continue }
             buffer[n] = wchar_t(bitPattern: scalar.value)
             n += 1
         }

@@ -28,7 +28,7 @@ extension RagtopConfig {
     public static let settings: [ConfigSettingInfo] = [
         ConfigSettingInfo(key: "theme", form: "NAME|PATH", help: "the colour theme: a name from 'ragtop themes' or a .toml file",
                           defaultValue: "default (mono when colour is off)", usedBy: "dashboard, snapshot, themes"),
-        ConfigSettingInfo(key: "pane", form: "PANE", help: "the pane the dashboard opens on: \(Pane.allCases.map(\.rawValue).joined(separator: ", "))",
+        ConfigSettingInfo(key: "pane", form: "PANE", help: "the pane the dashboard opens on: \(Pane.allCases.map(\.name).joined(separator: ", "))",
                           defaultValue: "scorecard", usedBy: "dashboard, snapshot"),
         ConfigSettingInfo(key: "area", form: "CODE|NAME", help: "the area the dashboard opens on",
                           defaultValue: "the top area with figures (Kent)", usedBy: "dashboard, snapshot"),

@@ -4,19 +4,11 @@ import Foundation
 import ScorecardData
 import Themes
 
-/// What Tab offers for option values. Lists are written into the completion scripts; the custom
+/// What Tab offers for option values that are not typed (typed ones — `--pane`, `--format`,
+/// `--color` — complete their own choices). Lists are written into the completion scripts; the custom
 /// ones call back into ragtop (`ragtop ---completion …`) and read the data and themes the
 /// command line would use (`--data`, `--themes-dir`), printing nothing else.
 enum Completions {
-    /// The dashboard's panes.
-    static var panes: CompletionKind { .list(Pane.allCases.map(\.rawValue)) }
-
-    /// The report's output formats.
-    static var formats: CompletionKind { .list(ReportFormat.allCases.map(\.rawValue)) }
-
-    /// The colour depths `snapshot --color` takes.
-    static var colorDepths: CompletionKind { .list(["truecolor", "256", "16", "8", "none"]) }
-
     /// Area names in the data.
     static var areas: CompletionKind {
         .custom { words, _, prefix in matching(dataset(words: words)?.areas.map(\.name) ?? [], prefix) }
@@ -50,7 +42,7 @@ enum Completions {
         let typed = unquoted(prefix).lowercased()
         var seen = Set<String>()
         return candidates.filter {
-            $0.lowercased().hasPrefix(typed) && !$0.unicodeScalars.contains(where: TerminalSafe.isUnsafe) && seen.insert($0).inserted
+            $0.lowercased().hasPrefix(typed) && !$0.unicodeScalars.contains(where: SafeText.isUnsafe) && seen.insert($0).inserted
         }
     }
 

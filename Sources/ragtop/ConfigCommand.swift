@@ -38,16 +38,16 @@ struct ConfigCommand: ParsableCommand {
         let data = loadData()
         if let dataset = data.dataset {
             let state = try viewOptions.makeState(dataset: dataset, width: 80, height: 24, config: config)
-            let paneFromConfig = config?.pane.map { state.pane.rawValue.hasPrefix($0.lowercased()) } ?? false
-            rows.append(("pane", state.pane.rawValue, viewOptions.pane != nil ? "--pane" : paneFromConfig ? fromFile("pane") : "default"))
+            let paneFromConfig = config?.pane.map { state.pane.name.hasPrefix($0.lowercased()) } ?? false
+            rows.append(("pane", state.pane.name, viewOptions.pane != nil ? "--pane" : paneFromConfig ? fromFile("pane") : "default"))
             let areaName = dataset.areas.first { $0.code == state.area }?.name ?? state.area
             let areaFromConfig = config?.area.map { dataset.area(named: $0)?.code == state.area } ?? false
             rows.append(("area", areaName, viewOptions.area != nil ? "--area" : areaFromConfig ? fromFile("area") : "default: the top area with figures"))
         } else {
             let unchecked = " (not checked: no data)"
-            if let pane = viewOptions.pane { rows.append(("pane", pane, "--pane" + unchecked)) } else if let pane = config?.pane {
+            if let pane = viewOptions.pane { rows.append(("pane", pane.name, "--pane" + unchecked)) } else if let pane = config?.pane {
                 rows.append(("pane", pane, fromFile("pane") + unchecked))
-            } else { rows.append(("pane", Pane.scorecard.rawValue, "default")) }
+            } else { rows.append(("pane", Pane.scorecard.name, "default")) }
             if let area = viewOptions.area { rows.append(("area", area, "--area" + unchecked)) } else if let area = config?.area {
                 rows.append(("area", area, fromFile("area") + unchecked))
             } else { rows.append(("area", "-", "default: the top area with figures")) }

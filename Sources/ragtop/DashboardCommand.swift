@@ -18,6 +18,18 @@ struct DashboardCommand: ParsableCommand {
     @Flag(help: "Ignore the mouse.")
     var noMouse = false
 
+    /// The dashboard's options as its help prints them, for `ragtop --help` (the dashboard is
+    /// the default subcommand, so its options are ragtop's).
+    static var optionsHelp: String {
+        // At the width ragtop's own help is wrapped to, so its lines are kept as they are.
+        let help = helpMessage()
+        guard let start = help.range(of: "OPTIONS:") else { return "" }
+        var options = help[start.upperBound...].split(separator: "\n", omittingEmptySubsequences: false)
+            .filter { !$0.contains("--help") && !$0.contains("--version") }
+        while options.last?.isEmpty == true { options.removeLast() }
+        return "\nDASHBOARD OPTIONS (ragtop [options] is ragtop dashboard [options]):" + options.joined(separator: "\n")
+    }
+
     func run() throws {
         // Load (and refuse bad data) before touching the terminal.
         let directories = try dataOptions.directories()
@@ -50,61 +62,23 @@ struct DashboardCommand: ParsableCommand {
         if screen.colorDepth == .none && !themes.explicit && loaded.entry.name == "default", case .success(let mono) = themes.catalog.find("mono") {
             loaded = themes.catalog.load(mono)
         }
-        var theme = loaded.theme(for: screen.colorDepth)
-        state.themeName = theme.name
-        if !loaded.diagnostics.isEmpty {
-            state.message = ThemeSetup.cycleMessage(loaded, catalog: themes.catalog, colorOff: false).text
-            state.messageIsError = loaded.hasErrors
-        }
-        state.reloadedAt = nil
-        _ = state.update(.resize(width: screen.width, height: screen.height))
-        screen.paint(state.render(), theme: theme)
+        var runner = EffectRunner(directories: directories, catalog: themes.catalog, theme: loaded.theme(for: screen.colorDepth),
+                                  depth: screen.colorDepth, colorOff: screen.colorDepth == .none)
+        let problems = loaded.diagnostics.isEmpty ? nil : ThemeSetup.cycleMessage(loaded, catalog: themes.catalog, colorOff: false)
+        state.update(.themeChanged(name: runner.theme.name, message: problems?.text, isError: loaded.hasErrors))
+        state.update(.resize(width: screen.width, height: screen.height))
+        screen.paint(state.render(), theme: runner.theme)
         while !state.shouldQuit {
             // Wake at least every 2 s to look for changed data files; otherwise sleep in the kernel.
             let event = screen.nextEvent(timeoutMilliseconds: DataWatcher.intervalMilliseconds)
             var effects: [Effect] = []
-            if let event {
-                effects = state.update(event)
-            }
-            if event == nil || effects.contains(.reload) {
-                if watcher.changed() || effects.contains(.reload) {
-                    reload(&state, directories: directories)
-                }
-            }
-            for effect in effects {
-                switch effect {
-                case .quit: state.shouldQuit = true
-                case .export(let name, let contents):
-                    switch SafeWriter.writeNew(named: name, contents: contents) {
-                    case .success(let path): state.message = "exported \(path)"; state.messageIsError = false
-                    case .failure(let why): state.message = "export failed: \(why.message)"; state.messageIsError = true
-                    }
-                case .cycleTheme:
-                    if let next = themes.catalog.next(after: theme.name) {
-                        let nextTheme = themes.catalog.load(next)
-                        theme = nextTheme.theme(for: screen.colorDepth)
-                        state.themeName = theme.name
-                        let message = ThemeSetup.cycleMessage(nextTheme, catalog: themes.catalog, colorOff: screen.colorDepth == .none)
-                        state.message = message.text
-                        state.messageIsError = message.isError
-                    }
-                case .reload: break
-                }
-            }
+            if let event { effects = state.update(event) }
+            if event == nil, watcher.changed() { effects.append(.reload) }
+            runner.run(effects, on: &state)
+            // A reload asked for by key also brings the watcher up to date.
+            if effects.contains(.reload) { _ = watcher.changed() }
             if state.shouldQuit { break }
-            screen.paint(state.render(), theme: theme)
-        }
-    }
-
-    @MainActor
-    private func reload(_ state: inout DashboardState, directories: [String]) {
-        let time = Clock.now()
-        do {
-            let result = try DatasetLoader.load(directories: directories)
-            state.replaceDataset(result.dataset, at: time)
-        } catch {
-            let first = error.errors.first?.description ?? "unreadable data"
-            state.reloadFailed("reload failed at \(time), showing the last good data: \(first)")
+            screen.paint(state.render(), theme: runner.theme)
         }
     }
 }
@@ -126,41 +100,4 @@ struct DataWatcher {
         defer { signatures = now }
         return now != signatures
     }
-}
-
-/// Wall-clock time for the status line.
-enum Clock {
-    static func now() -> String {
-        let f = DateFormatter()
-        f.dateFormat = "HH:mm:ss"
-        return f.string(from: Date())
-    }
-}
-
-/// Writes new files without ever replacing an existing one: a temporary file, then a rename to a
-/// name that is free.
-enum SafeWriter {
-    static func writeNew(named name: String, contents: String, in directory: String = FileManager.default.currentDirectoryPath) -> Result<String, WriteFailure> {
-        let base = (name as NSString).deletingPathExtension
-        let ext = (name as NSString).pathExtension
-        let fm = FileManager.default
-        let temp = directory + "/.\(base).\(getpid()).tmp"
-        guard fm.createFile(atPath: temp, contents: Data(contents.utf8)) else { return .failure(WriteFailure(message: "cannot write in \(directory)")) }
-        for n in 0..<1000 {
-            let candidate = directory + "/" + (n == 0 ? name : "\(base)-\(n).\(ext)")
-            // link(2) fails if the target exists, so nothing is ever overwritten.
-            if link(temp, candidate) == 0 {
-                unlink(temp)
-                return .success(candidate)
-            }
-            if errno != EEXIST { break }
-        }
-        unlink(temp)
-        return .failure(WriteFailure(message: "no free file name for \(name)"))
-    }
-}
-
-/// Why a file could not be written.
-struct WriteFailure: Error {
-    var message: String
 }

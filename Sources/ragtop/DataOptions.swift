@@ -64,7 +64,7 @@ enum Console {
 
     /// `text` with every unsafe scalar but the line feed shown as `<U+XX>`.
     static func safe(_ text: String) -> String {
-        text.split(separator: "\n", omittingEmptySubsequences: false).map { TerminalSafe.clean(String($0)) }.joined(separator: "\n")
+        SafeText.sanitize(text, keepingLineFeeds: true)
     }
 
     /// True when stdout is a terminal and NO_COLOR is unset or empty.

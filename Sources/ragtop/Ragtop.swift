@@ -12,7 +12,8 @@ struct Ragtop: ParsableCommand {
         With no subcommand ragtop opens the interactive dashboard on the bundled Kent CYPE \
         scorecard (October 2024), or on the dataset directories given with --data.
         Press ? in the dashboard for help. Data format: docs/data-format.md.
-        """,
+
+        """ + DashboardCommand.optionsHelp,
         version: "\(version)\nbundled data: \(BundledData.name) (\(BundledData.edition))",
         subcommands: [DashboardCommand.self, CheckCommand.self, ReportCommand.self, DiffCommand.self, SnapshotCommand.self, ImportCommand.self, ThemesCommand.self,
                       ConfigCommand.self, ManualCommand.self],

@@ -62,7 +62,7 @@ struct ReportCommand: ParsableCommand {
             throw ValidationError("no indicator '\(indicator)'")
         }
         let rows = try comparison.rows(ds, area: chosen, query: ReportQuery(areas: areas, indicator: indicator, group: group, rags: rags, allPeriods: allPeriods))
-        let output = fmt.render(rows, color: fmt == .text && Console.colorOnStdout, ascii: ascii || !Locale.isUTF8)
+        let output = fmt.render(rows, text: .terminal(ascii: ascii || !Locale.isUTF8, color: fmt == .text && Console.colorOnStdout))
         // Text and Markdown show control characters in data as <U+XX> (ReportFormat does it); CSV
         // keeps data as data (quoted as RFC 4180 says) and JSON escapes them, for files and pipes.
         // On a terminal, CSV and JSON are shown safe as well.

@@ -1,16 +1,20 @@
 import ArgumentParser
 import Dashboard
+import Foundation
 import ScorecardData
 import Themes
 
-/// `ragtop snapshot`: render a screen after some keys, without a terminal.
+/// `ragtop snapshot`: render a screen after some keys and clicks, without a terminal.
 struct SnapshotCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "snapshot",
         abstract: "Render a dashboard screen without a terminal and print it.",
         discussion: """
         KEYS are space-separated names: letters and digits, Enter, Esc, Tab, S-Tab, Up, Down, Left, \
-        Right, PgUp, PgDn, Home, End, Space, Backspace, F1-F12, C-x. Example:
+        Right, PgUp, PgDn, Home, End, Space, Backspace, F1-F12, C-x; and mouse events at a 0-based \
+        column and row of the printed screen: click:X,Y, wheelup:X,Y, wheeldown:X,Y. Keys do what \
+        they do in the dashboard: e writes the table to a CSV file in the working directory, C-r \
+        reloads, t changes the theme. Example:
           ragtop snapshot --size 100x30 --keys "2 Down Enter"
         """
     )
@@ -18,62 +22,86 @@ struct SnapshotCommand: ParsableCommand {
     @OptionGroup var dataOptions: DataOptions
     @OptionGroup var viewOptions: ViewOptions
 
-    @Option(help: ArgumentHelp("Screen size, WIDTHxHEIGHT.", valueName: "WxH"))
-    var size: String = "80x24"
+    @Option(help: ArgumentHelp("Screen size, WIDTHxHEIGHT, from 1x1 to 1000x1000.", valueName: "WxH"))
+    var size = ScreenSize(width: 80, height: 24)
 
-    @Option(help: ArgumentHelp("Keys to press before rendering.", valueName: "KEYS"))
+    @Option(help: ArgumentHelp("Keys and clicks to apply before rendering.", valueName: "KEYS"))
     var keys: String = ""
 
     @Flag(help: "Add colours and attributes as ANSI escape sequences.")
     var ansi = false
 
-    @Option(help: ArgumentHelp("Colour depth for --ansi: truecolor, 256, 16 or none.", valueName: "DEPTH"), completion: Completions.colorDepths)
-    var color: String = "truecolor"
+    @Option(help: ArgumentHelp("Colour depth for --ansi.", valueName: "DEPTH"))
+    var color: SnapshotDepth = .truecolor
+
+    @Flag(help: "After the screen, print each cell's style role as one letter (the golden screens' format; see Tests/DashboardTests/Golden/README.md).")
+    var roles = false
 
     func run() throws {
-        let parts = size.lowercased().split(separator: "x")
-        guard parts.count == 2, let w = Int(parts[0]), let h = Int(parts[1]), (1...1000).contains(w), (1...1000).contains(h) else {
-            throw ValidationError("--size must be WIDTHxHEIGHT between 1x1 and 1000x1000, e.g. 80x24, not '\(size)'")
-        }
-        var parsedKeys: [Key] = []
-        for name in keys.split(separator: " ", omittingEmptySubsequences: true) {
-            guard let k = Key(name: String(name)) else {
-                throw ValidationError("unknown key '\(name)' in --keys (see ragtop snapshot --help)")
+        var events: [InputEvent] = []
+        for token in keys.split(separator: " ", omittingEmptySubsequences: true) {
+            guard let e = InputEvent(token: String(token)) else {
+                throw ValidationError(Console.safe("unknown key '\(token)' in --keys (see ragtop snapshot --help)"))
             }
-            parsedKeys.append(k)
+            events.append(e)
         }
+        let directories = try dataOptions.directories()
         let ds = try dataOptions.load().dataset
         let config = ThemeSetup.loadConfig()
-        var state = try viewOptions.makeState(dataset: ds, width: w, height: h, config: config)
-        var depth: ColorDepth = switch color.lowercased() {
-        case "256": .ansi256
-        case "16": .ansi16
-        case "8": .ansi8
-        case "none", "0": .none
-        default: .truecolor
-        }
-        if viewOptions.colorDisabled { depth = .none }
+        var state = try viewOptions.makeState(dataset: ds, width: size.width, height: size.height, config: config)
+        let depth = viewOptions.colorDisabled ? .none : color.depth
         // The theme as the dashboard would choose it; `t` in --keys cycles it as there.
         let colorOff = viewOptions.colorDisabled || (ansi && depth == .none)
         let themes = try ThemeSetup.select(flag: viewOptions.theme, themesDir: viewOptions.themesDir, config: config, colorOff: colorOff)
-        var theme = themes.theme.theme(for: depth)
-        state.themeName = theme.name
-        for key in parsedKeys {
-            if state.shouldQuit { break }
-            let effects = state.apply(keys: [key])
-            guard effects.contains(.cycleTheme), let next = themes.catalog.next(after: theme.name) else { continue }
-            let loaded = themes.catalog.load(next)
-            theme = loaded.theme(for: depth)
-            state.themeName = theme.name
-            let message = ThemeSetup.cycleMessage(loaded, catalog: themes.catalog, colorOff: colorOff)
-            state.message = message.text
-            state.messageIsError = message.isError
+        var runner = EffectRunner(directories: directories, catalog: themes.catalog, theme: themes.theme.theme(for: depth), depth: depth, colorOff: colorOff)
+        state.update(.themeChanged(name: runner.theme.name, message: nil, isError: false))
+        for event in events where !state.shouldQuit {
+            runner.run(state.update(event), on: &state)
         }
         let canvas = state.render()
         if ansi {
-            Console.out(AnsiRenderer.render(canvas, theme: theme, depth: depth) + "\n")
+            Console.out(AnsiRenderer.render(canvas, theme: runner.theme, depth: depth) + "\n")
         } else {
             Console.out(canvas.plainText + "\n")
+        }
+        if roles { Console.out(RoleGrid.text(canvas) + "\n") }
+    }
+}
+
+/// `--size WxH`: a screen size; anything else is a usage error.
+struct ScreenSize: ExpressibleByArgument {
+    var width: Int
+    var height: Int
+
+    init(width: Int, height: Int) {
+        self.width = width
+        self.height = height
+    }
+
+    init?(argument: String) {
+        let parts = argument.lowercased().split(separator: "x")
+        guard parts.count == 2, let w = Int(parts[0]), let h = Int(parts[1]), (1...1000).contains(w), (1...1000).contains(h) else { return nil }
+        self.init(width: w, height: h)
+    }
+
+    var defaultValueDescription: String { "\(width)x\(height)" }
+}
+
+/// `--color` for `snapshot --ansi`: a colour depth; anything else is a usage error listing them.
+enum SnapshotDepth: String, CaseIterable, ExpressibleByArgument {
+    case truecolor
+    case c256 = "256"
+    case c16 = "16"
+    case c8 = "8"
+    case none
+
+    var depth: ColorDepth {
+        switch self {
+        case .truecolor: .truecolor
+        case .c256: .ansi256
+        case .c16: .ansi16
+        case .c8: .ansi8
+        case .none: .none
         }
     }
 }

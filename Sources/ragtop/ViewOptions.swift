@@ -1,5 +1,6 @@
 import ArgumentParser
 import Dashboard
+import Foundation
 import ScorecardData
 import Themes
 
@@ -8,8 +9,8 @@ struct ViewOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Area to open (code or name, case-insensitive). Default: the top area with figures (Kent).", valueName: "CODE|NAME"), completion: Completions.areas)
     var area: String?
 
-    @Option(help: ArgumentHelp("Pane to open: scorecard, districts, detail, ehcp or therapy.", valueName: "PANE"), completion: Completions.panes)
-    var pane: String?
+    @Option(help: ArgumentHelp("Pane to open (a unique prefix or its number will do).", valueName: "PANE"))
+    var pane: Pane?
 
     @Option(help: ArgumentHelp("KPI to select (for the detail pane and the districts matrix).", valueName: "CODE"), completion: Completions.indicators)
     var indicator: String?
@@ -29,18 +30,10 @@ struct ViewOptions: ParsableArguments {
     /// Builds the initial state, validating the options against the data.
     /// `config` supplies pane and area when the flags do not; a bad value there is a warning.
     func makeState(dataset: Dataset, width: Int, height: Int, config: RagtopConfig? = nil) throws -> DashboardState {
-        func paneNamed(_ name: String) -> Pane? {
-            Pane(rawValue: name.lowercased()) ?? Pane.allCases.first(where: { $0.rawValue.hasPrefix(name.lowercased()) })
-        }
-        var paneValue = Pane.scorecard
-        if let pane {
-            guard let p = paneNamed(pane) else {
-                throw ValidationError("--pane must be one of \(Pane.allCases.map(\.rawValue).joined(separator: ", ")), not '\(pane)'")
-            }
-            paneValue = p
-        } else if let config, let name = config.pane {
-            if let p = paneNamed(name) { paneValue = p } else {
-                Console.error(config.warning("pane", "pane must be one of \(Pane.allCases.map(\.rawValue).joined(separator: ", ")), not '\(name)'; it is ignored").description)
+        var paneValue = pane ?? .scorecard
+        if pane == nil, let config, let name = config.pane {
+            if let p = Pane(named: name) { paneValue = p } else {
+                Console.error(config.warning("pane", "pane must be one of \(Pane.allValueStrings.joined(separator: ", ")), not '\(name)'; it is ignored").description)
             }
         }
         var areaCode: String?
@@ -57,7 +50,7 @@ struct ViewOptions: ParsableArguments {
         var indicatorCode: String?
         if let indicator {
             guard let ind = dataset.indicators.first(where: { $0.code.lowercased() == indicator.lowercased() }) else {
-                throw ValidationError("no indicator '\(indicator)' in the data")
+                throw ValidationError(Console.safe("no indicator '\(indicator)' in the data"))
             }
             indicatorCode = ind.code
         }
@@ -66,11 +59,15 @@ struct ViewOptions: ParsableArguments {
     }
 
     /// True when colour is switched off by flag or NO_COLOR.
-    var colorDisabled: Bool { noColor || !(ProcessInfoEnv.get("NO_COLOR") ?? "").isEmpty }
+    var colorDisabled: Bool { noColor || ThemeSetup.colorOffByEnvironment }
 }
 
-import Foundation
-
-enum ProcessInfoEnv {
-    static func get(_ name: String) -> String? { ProcessInfo.processInfo.environment[name] }
+/// `--pane`: one of the registered panes (a unique prefix or its number will do); anything else
+/// is a usage error listing them.
+extension Pane: ExpressibleByArgument {
+    public init?(argument: String) { self.init(named: argument) }
+    public static var allValueStrings: [String] { Pane.allCases.map(\.name) }
+    /// Tab offers the panes (`Pane` is not CaseIterable, so this is not automatic).
+    public static var defaultCompletionKind: CompletionKind { .list(allValueStrings) }
+    public var defaultValueDescription: String { name }
 }

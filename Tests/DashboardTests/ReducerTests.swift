@@ -4,7 +4,7 @@ import ScorecardData
 
 final class ReducerTests: XCTestCase {
     func codes(_ s: DashboardState) -> [String] {
-        s.scorecardLines.compactMap { if case .series(let id) = $0 { s.dataset.series(id).indicator } else { nil } }
+        s.scorecard.lines.compactMap { if case .series(let id) = $0 { s.dataset.series(id).indicator } else { nil } }
     }
 
     func testRedFilterShowsOnlyRedKPIs() {
@@ -13,8 +13,8 @@ final class ReducerTests: XCTestCase {
         XCTAssertTrue(shown.contains("SCS19"))
         XCTAssertTrue(shown.contains("CYPE22"))
         XCTAssertFalse(shown.contains("SCS37"))
-        for line in s.scorecardLines {
-            if case .series(let id) = line { XCTAssertEqual(s.latestRAG(series: id), .red) }
+        for line in s.scorecard.lines {
+            if case .series(let id) = line { XCTAssertEqual(s.shared.latestRAG(series: id), .red) }
         }
         // Toggling again clears it; x clears everything.
         XCTAssertEqual(codes(Kent.state(keys: "r r")).count, Kent.dataset.seriesIDs(area: "E10000016").count)
@@ -47,7 +47,7 @@ final class ReducerTests: XCTestCase {
     func testDistrictDrillDownAndBack() {
         var s = Kent.state(pane: .districts, keys: "Down Down Down")
         let dover = "E07000108"
-        XCTAssertEqual(s.districtAreas[s.cursor], dover)
+        XCTAssertEqual(s.districts.areas[s.districts.list.cursor], dover)
         _ = s.update(.key(.enter))
         XCTAssertEqual(s.pane, .scorecard)
         XCTAssertEqual(s.area, dover)
@@ -55,7 +55,7 @@ final class ReducerTests: XCTestCase {
         _ = s.update(.key(.escape))
         XCTAssertEqual(s.pane, .districts)
         XCTAssertEqual(s.area, "E10000016")
-        XCTAssertEqual(s.cursor, 3)
+        XCTAssertEqual(s.districts.list.cursor, 3)
         _ = s.update(.key(.backspace))
         XCTAssertEqual(s.pane, .districts, "back with an empty stack stays put")
     }
@@ -63,19 +63,19 @@ final class ReducerTests: XCTestCase {
     func testLeagueIsBestFirstByPolarity() {
         let s = Kent.state(pane: .detail)
         XCTAssertEqual(s.indicator, "APP17")
-        let values = s.leagueSeries.map { s.dataset.latestRow(series: $0).flatMap { s.dataset.value(row: $0) } ?? -1 }
+        let values = s.detail.league.map { s.dataset.latestRow(series: $0).flatMap { s.dataset.value(row: $0) } ?? -1 }
         XCTAssertEqual(values, values.sorted(by: >), "APP17 is H: highest first")
         XCTAssertEqual(values.count, 12)
         // A lower-is-better KPI sorts ascending.
         var l = Kent.state(pane: .scorecard)
         _ = l.runCommand("kpi SCS03")
-        let low = l.leagueSeries.compactMap { l.dataset.latestRow(series: $0).flatMap { l.dataset.value(row: $0) } }
+        let low = l.detail.league.compactMap { l.dataset.latestRow(series: $0).flatMap { l.dataset.value(row: $0) } }
         XCTAssertEqual(low, low.sorted())
     }
 
     func testEnterOnLeagueOpensDistrictDetail() {
         var s = Kent.state(pane: .detail, keys: "End")
-        let last = s.dataset.series(s.leagueSeries[s.cursor]).area
+        let last = s.dataset.series(s.detail.league[s.detail.list.cursor]).area
         _ = s.update(.key(.enter))
         XCTAssertEqual(s.pane, .detail)
         XCTAssertEqual(s.area, last)
@@ -86,7 +86,7 @@ final class ReducerTests: XCTestCase {
 
     func testScorecardEnterOpensDetailOfSelectedKPI() {
         var s = Kent.state(keys: "Down Down Down Down")
-        let selected = s.selectedSeries.map { s.dataset.series($0).indicator }
+        let selected = s.scorecard.selectedSeries.map { s.dataset.series($0).indicator }
         _ = s.update(.key(.enter))
         XCTAssertEqual(s.pane, .detail)
         XCTAssertEqual(s.indicator, selected)
@@ -94,31 +94,31 @@ final class ReducerTests: XCTestCase {
 
     func testCursorSkipsHeadingsAndStaysInRange() {
         var s = Kent.state()
-        XCTAssertNotNil(s.selectedSeries)
-        for _ in 0..<200 { _ = s.update(.key(.down)); XCTAssertNotNil(s.selectedSeries) }
-        for _ in 0..<200 { _ = s.update(.key(.pageUp)); XCTAssertNotNil(s.selectedSeries) }
-        XCTAssertEqual(s.scroll, 0)
+        XCTAssertNotNil(s.scorecard.selectedSeries)
+        for _ in 0..<200 { _ = s.update(.key(.down)); XCTAssertNotNil(s.scorecard.selectedSeries) }
+        for _ in 0..<200 { _ = s.update(.key(.pageUp)); XCTAssertNotNil(s.scorecard.selectedSeries) }
+        XCTAssertEqual(s.scorecard.list.scroll, 0)
         _ = s.update(.key(.end))
-        XCTAssertNotNil(s.selectedSeries)
-        XCTAssertGreaterThan(s.scroll, 0)
+        XCTAssertNotNil(s.scorecard.selectedSeries)
+        XCTAssertGreaterThan(s.scorecard.list.scroll, 0)
     }
 
     func testMatrixColumnsMoveWithHL() {
         var s = Kent.state(pane: .districts)
         _ = s.update(.key(.character("l")))
-        XCTAssertEqual(s.column, 1)
-        XCTAssertEqual(s.indicator, s.districtIndicators[1])
+        XCTAssertEqual(s.districts.column, 1)
+        XCTAssertEqual(s.indicator, s.districts.indicators[1])
         _ = s.update(.key(.character("h")))
         _ = s.update(.key(.character("h")))
-        XCTAssertEqual(s.column, 0)
+        XCTAssertEqual(s.districts.column, 0)
     }
 
     func testDistrictRAGFilterUsesSelectedKPI() {
         // "Which districts are red on EHCP timeliness?" APP17: none red, Dover amber.
         let red = Kent.state(pane: .districts, keys: "r")
-        XCTAssertEqual(red.districtAreas, [])
+        XCTAssertEqual(red.districts.areas, [])
         let amber = Kent.state(pane: .districts, keys: "a")
-        XCTAssertEqual(amber.districtAreas, ["E07000108"])
+        XCTAssertEqual(amber.districts.areas, ["E07000108"])
     }
 
     func testQuitAndHelp() {
@@ -136,7 +136,7 @@ final class ReducerTests: XCTestCase {
     func testTooSmallStillQuits() {
         var s = Kent.state(width: 30, height: 8)
         XCTAssertTrue(s.render().plainText.contains("terminal too small"))
-        XCTAssertTrue(s.render().plainText.contains("need \(Layout.minimumWidth)×\(Layout.minimumHeight)"))
+        XCTAssertTrue(s.render().plainText.contains("need \(ScreenLayout.minimumWidth)x\(ScreenLayout.minimumHeight)"))
         _ = s.update(.key(.down))
         XCTAssertEqual(s.update(.key(.character("q"))), [.quit])
     }
@@ -178,27 +178,42 @@ final class ReducerTests: XCTestCase {
         _ = t.update(.key(.enter))
         let text = Kent.state(width: 160, height: 60).render().plainText
         XCTAssertFalse(text.isEmpty)
-        let teams = Set(t.scorecardLines.compactMap { if case .series(let id) = $0 { t.dataset.series(id).team } else { nil } })
+        let teams = Set(t.scorecard.lines.compactMap { if case .series(let id) = $0 { t.dataset.series(id).team } else { nil } })
         XCTAssertTrue(teams.contains("Swale Central CSWT"))
         XCTAssertTrue(teams.contains("Swale Island & Rural CSWT"))
     }
 
+    /// A reload with one figure changed: the position stays, that series (and only it) is
+    /// marked changed, and its value is drawn in the `changed` style; a reload of the same data
+    /// marks nothing; a failed reload keeps the data and shows the error.
     func testReloadKeepsPositionAndMarksChanges() throws {
         var s = Kent.state(keys: "Down Down")
-        let cursor = s.cursor
-        s.replaceDataset(Kent.dataset, at: "12:00:00")
-        XCTAssertEqual(s.cursor, cursor)
-        XCTAssertEqual(s.changedSeries, [])
+        let cursor = s.scorecard.list.cursor
+        let edited = try Kent.dataset(replacing: "E10000016,APP17,2024-10,76.9,", with: "E10000016,APP17,2024-10,71.4,")
+        s.update(.reloaded(edited, at: "12:00:00"))
+        XCTAssertEqual(s.scorecard.list.cursor, cursor)
+        XCTAssertEqual(s.changedSeries, ["E10000016|APP17|"])
         XCTAssertEqual(s.reloadedAt, "12:00:00")
-        s.reloadFailed("observations.csv:3:4: error: bad")
+        let canvas = s.render()
+        let lines = canvas.plainText.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let row = try XCTUnwrap(lines.firstIndex { $0.contains("APP17 ") && $0.contains("71.4%") }, canvas.plainText)
+        let x = try XCTUnwrap(lines[row].range(of: "71.4%")).lowerBound.utf16Offset(in: lines[row])
+        XCTAssertEqual(canvas[x, row].role, .changed, "the changed value is drawn as changed")
+        let other = try XCTUnwrap(lines.firstIndex { $0.contains("APP-EP") })
+        let otherX = try XCTUnwrap(lines[other].range(of: "36.7%")).lowerBound.utf16Offset(in: lines[other])
+        XCTAssertEqual(canvas[otherX, other].role, .text, "an unchanged value is not")
+        s.update(.reloaded(edited, at: "12:00:02"))
+        XCTAssertEqual(s.changedSeries, [], "the same data again changes nothing")
+        s.update(.reloadFailed("observations.csv:3:4: error: bad"))
         XCTAssertTrue(s.render().plainText.contains("observations.csv:3:4"))
+        XCTAssertEqual(s.dataset.observation(area: "E10000016", indicator: "APP17", period: "2024-10")?.value, 71.4, "the last good data stays")
     }
 
     func testMouseWheelAndClick() {
         var s = Kent.state()
-        let before = s.cursor
+        let before = s.scorecard.list.cursor
         _ = s.update(.mouse(.wheelDown(x: 5, y: 10)))
-        XCTAssertGreaterThan(s.cursor, before)
+        XCTAssertGreaterThan(s.scorecard.list.cursor, before)
         _ = s.update(.mouse(.click(x: 25, y: 0)))
         XCTAssertNotEqual(s.pane, .scorecard, "a click on the tab bar switches pane")
     }
@@ -215,25 +230,25 @@ final class ReducerTests: XCTestCase {
     func testEHCPViewCyclesOnlyWhereItMatters() {
         var s = Kent.state(width: 80, height: 24, pane: .scorecard, keys: "")
         _ = s.update(.key(.character("v")))
-        XCTAssertEqual(s.ehcpView, .districts)
-        XCTAssertTrue(s.message?.contains("EHCP pane (4)") == true, s.message ?? "")
+        XCTAssertEqual(s.ehcp.view, .districts)
+        XCTAssertTrue(s.message?.contains("EHCP 20 weeks pane (4)") == true, s.message ?? "")
         _ = s.update(.key(.character("4")))
         _ = s.update(.key(.character("v")))
-        XCTAssertEqual(s.ehcpView, .drivers)
+        XCTAssertEqual(s.ehcp.view, .drivers)
         XCTAssertEqual(s.message, "EHCP: what drives it (v: DfE calendar years)")
         XCTAssertTrue(s.render().plainText.contains("What drives it"))
         _ = s.update(.key(.character("v")))
-        XCTAssertEqual(s.ehcpView, .calendarYears)
+        XCTAssertEqual(s.ehcp.view, .calendarYears)
         let pane = s.pane
         _ = s.update(.key(.enter))
-        XCTAssertEqual(s.ehcpView, .districts, "Enter first shows the district table")
+        XCTAssertEqual(s.ehcp.view, .districts, "Enter first shows the district table")
         XCTAssertEqual(s.pane, pane, "and opens nothing yet")
         _ = s.update(.key(.character("v")))
         _ = s.update(.key(.down))
-        XCTAssertEqual(s.ehcpView, .districts)
+        XCTAssertEqual(s.ehcp.view, .districts)
         var wide = Kent.state(width: 160, height: 50, pane: .ehcp, keys: "")
         _ = wide.update(.key(.character("v")))
-        XCTAssertEqual(wide.ehcpView, .districts)
+        XCTAssertEqual(wide.ehcp.view, .districts)
         XCTAssertEqual(wide.message, "districts, drivers and calendar years are all shown at this width")
     }
 
@@ -244,7 +259,7 @@ final class ReducerTests: XCTestCase {
     }
 
     func testTherapyOutlierIsSwale() {
-        let outliers = TherapyView.outliers(Kent.dataset, root: "E10000016")
+        let outliers = Kent.dataset.waitOutliers(root: "E10000016")
         XCTAssertEqual(outliers.map(\.area), ["E07000113"])
         XCTAssertEqual(outliers.first?.value, 118)
     }
@@ -265,8 +280,8 @@ final class CanvasTests: XCTestCase {
         c.text("A\u{1B}]52;c;ZXZpbA==\u{07}B\u{9B}2J\u{202E}", x: 0, y: 0)
         let text = c.plainText
         XCTAssertFalse(text.unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x07 || $0.value == 0x9B || $0.value == 0x202E })
-        XCTAssertTrue(text.contains("␛]52"))
-        XCTAssertTrue(text.contains("␇"))
+        XCTAssertTrue(text.contains("<U+1B>]52"))
+        XCTAssertTrue(text.contains("<U+7>"))
     }
 
     func testWideCharactersTakeTwoColumns() {
@@ -288,18 +303,18 @@ final class NationalLeagueTests: XCTestCase {
     func testNationalLeagueAndRegionFilter() {
         var s = DashboardState(dataset: Self.both, width: 100, height: 30, pane: .detail, indicator: "EHCP20-CY")
         XCTAssertEqual(s.area, "E10000016", "still opens on Kent with the national data loaded")
-        XCTAssertTrue(s.leagueIsNational)
-        let all = s.leagueSeries.map { s.dataset.series($0).area }
+        XCTAssertTrue(DetailPane.isNational(s.shared))
+        let all = s.detail.league.map { s.dataset.series($0).area }
         XCTAssertGreaterThan(all.count, 140)
         XCTAssertTrue(all.contains("E10000016"))
         XCTAssertFalse(all.contains("E92000001"), "England is not a league member")
-        XCTAssertEqual(s.dataset.series(s.leagueSeries[s.cursor]).area, "E10000016", "the cursor starts on Kent")
+        XCTAssertEqual(s.dataset.series(s.detail.league[s.detail.list.cursor]).area, "E10000016", "the cursor starts on Kent")
         _ = s.update(.key(.character("s")))
-        let southEast = s.leagueSeries.map { s.dataset.series($0).area }
+        let southEast = s.detail.league.map { s.dataset.series($0).area }
         XCTAssertTrue(southEast.contains("E10000016"))
         XCTAssertLessThan(southEast.count, 25)
         XCTAssertTrue(southEast.allSatisfy { a in s.dataset.ancestry(of: a).contains { $0.code == "E12000008" } })
-        let values = s.leagueSeries.compactMap { s.dataset.latestRow(series: $0).flatMap { s.dataset.value(row: $0) } }
+        let values = s.detail.league.compactMap { s.dataset.latestRow(series: $0).flatMap { s.dataset.value(row: $0) } }
         XCTAssertEqual(values, values.sorted(by: >))
         // Kent's 2024 figure, as the DfE publishes it.
         XCTAssertEqual(s.dataset.observation(area: "E10000016", indicator: "EHCP20-CY", period: "2024")?.value, 32.3)
@@ -308,7 +323,7 @@ final class NationalLeagueTests: XCTestCase {
 
     func testDistrictLeagueUnchangedWithNationalData() {
         let s = DashboardState(dataset: Self.both, width: 100, height: 30, pane: .detail, indicator: "APP17")
-        XCTAssertFalse(s.leagueIsNational)
-        XCTAssertEqual(s.leagueSeries.count, 12)
+        XCTAssertFalse(DetailPane.isNational(s.shared))
+        XCTAssertEqual(s.detail.league.count, 12)
     }
 }

@@ -16,6 +16,19 @@ enum Kent {
         }
     }()
 
+    /// The Kent data with one piece of observations.csv replaced (for reload tests).
+    static func dataset(replacing old: String, with new: String) throws -> Dataset {
+        let fm = FileManager.default
+        let copy = fm.temporaryDirectory.appendingPathComponent("ragtop-kent-\(UUID().uuidString)")
+        try fm.copyItem(atPath: directory, toPath: copy.path)
+        defer { try? fm.removeItem(at: copy) }
+        let obs = copy.appendingPathComponent("observations.csv")
+        let text = try String(contentsOf: obs, encoding: .utf8)
+        guard text.contains(old) else { throw CocoaError(.fileReadCorruptFile) }
+        try text.replacingOccurrences(of: old, with: new).write(to: obs, atomically: true, encoding: .utf8)
+        return try DatasetLoader.load(directory: copy.path).dataset
+    }
+
     static func state(width: Int = 80, height: Int = 24, pane: Pane = .scorecard, keys: String = "") -> DashboardState {
         var s = DashboardState(dataset: dataset, width: width, height: height, pane: pane)
         _ = s.apply(keys: keys.split(separator: " ").compactMap { Key(name: String($0)) })
@@ -23,29 +36,90 @@ enum Kent {
     }
 }
 
-/// Golden files: `Golden/NAME.txt` holds the expected plain-text screen. Set
-/// RAGTOP_UPDATE_GOLDEN=1 to rewrite them after an intended change (then review the diff).
+/// Golden screens: `Golden/NAME.txt` holds a screen's text and its style roles, as
+/// `ragtop snapshot --roles` prints them (Golden/README.md). The test compares; it never writes.
 enum Golden {
     static let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden")
 
-    static func assert(_ text: String, named name: String, file: StaticString = #filePath, line: UInt = #line) {
-        let url = directory.appendingPathComponent(name + ".txt")
-        if ProcessInfo.processInfo.environment["RAGTOP_UPDATE_GOLDEN"] == "1" {
-            try? FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-            try? (text + "\n").write(to: url, atomically: true, encoding: .utf8)
-            return
+    /// The golden form of a canvas: its text, then its roles.
+    static func text(_ canvas: Canvas) -> String { canvas.plainText + "\n" + RoleGrid.text(canvas) + "\n" }
+
+    /// Splits `snapshot` arguments as a shell would (double quotes group words).
+    static func words(_ line: String) -> [String] {
+        var out: [String] = [], word = "", quoted = false, any = false
+        for ch in line {
+            if ch == "\"" { quoted.toggle(); any = true; continue }
+            if ch == " " && !quoted {
+                if any { out.append(word) }
+                word = ""
+                any = false
+            } else {
+                word.append(ch)
+                any = true
+            }
         }
-        guard let expected = try? String(contentsOf: url, encoding: .utf8) else {
-            XCTFail("missing golden file \(url.path); run with RAGTOP_UPDATE_GOLDEN=1 to create it", file: file, line: line)
-            return
-        }
-        if expected != text + "\n" {
-            let e = expected.split(separator: "\n", omittingEmptySubsequences: false)
-            let a = (text + "\n").split(separator: "\n", omittingEmptySubsequences: false)
-            let first = zip(e, a).enumerated().first { $0.element.0 != $0.element.1 }?.offset ?? min(e.count, a.count)
-            let exp = first < e.count ? String(e[first]) : "<end>"
-            let act = first < a.count ? String(a[first]) : "<end>"
-            XCTFail("\(name): screen differs from golden at line \(first + 1)\nexpected: \(exp)\nactual:   \(act)", file: file, line: line)
-        }
+        if any { out.append(word) }
+        return out
     }
+
+    /// The state `ragtop snapshot ARGS` renders on the Kent data: --size, --pane, --keys, --ascii.
+    static func state(arguments: [String]) throws -> DashboardState {
+        var width = 80, height = 24, pane = Pane.scorecard, ascii = false, keys = ""
+        var i = 0
+        while i < arguments.count {
+            let value = i + 1 < arguments.count ? arguments[i + 1] : ""
+            switch arguments[i] {
+            case "--size":
+                let parts = value.split(separator: "x").compactMap { Int($0) }
+                guard parts.count == 2 else { throw CocoaError(.formatting) }
+                (width, height) = (parts[0], parts[1])
+                i += 1
+            case "--pane":
+                guard let p = Pane(named: value) else { throw CocoaError(.formatting) }
+                pane = p
+                i += 1
+            case "--keys":
+                keys = value
+                i += 1
+            case "--ascii":
+                ascii = true
+            default:
+                throw CocoaError(.formatting)
+            }
+            i += 1
+        }
+        var s = DashboardState(dataset: Kent.dataset, width: width, height: height, pane: pane, ascii: ascii)
+        let events = keys.split(separator: " ").compactMap { InputEvent(token: String($0)) }
+        _ = s.apply(events)
+        return s
+    }
+
+    static func assert(_ canvas: Canvas, named name: String, file: StaticString = #filePath, line: UInt = #line) {
+        let url = directory.appendingPathComponent(name + ".txt")
+        guard let expected = try? String(contentsOf: url, encoding: .utf8) else {
+            XCTFail("missing golden file \(url.path); add it with docs/tools/refresh_goldens.py (Golden/README.md)", file: file, line: line)
+            return
+        }
+        let actual = text(canvas)
+        guard expected != actual else { return }
+        let e = expected.split(separator: "\n", omittingEmptySubsequences: false)
+        let a = actual.split(separator: "\n", omittingEmptySubsequences: false)
+        let first = zip(e, a).enumerated().first { $0.element.0 != $0.element.1 }?.offset ?? min(e.count, a.count)
+        let part = first > canvas.height ? "roles, row \(first - canvas.height - 1)" : "text, row \(first)"
+        XCTFail("""
+            \(name): differs from its golden file in the \(part)
+            expected: \(first < e.count ? String(e[first]) : "<end>")
+            actual:   \(first < a.count ? String(a[first]) : "<end>")
+            (after a change you mean: docs/tools/refresh_goldens.py, then read git diff)
+            """, file: file, line: line)
+    }
+}
+
+/// The panes' values, for tests.
+extension DashboardState {
+    var scorecard: ScorecardPane { module(ScorecardPane.self) }
+    var districts: DistrictsPane { module(DistrictsPane.self) }
+    var detail: DetailPane { module(DetailPane.self) }
+    var ehcp: EHCPPane { module(EHCPPane.self) }
+    var therapy: TherapyPane { module(TherapyPane.self) }
 }

@@ -76,12 +76,16 @@ final class ThemeSnapshotTests: XCTestCase {
         }
     }
 
-    func testTheTileMapLegendNamesEveryGlyph() {
+    /// The legend line under the districts pane names every rating glyph the tile map and
+    /// the matrix draw, in both alphabets.
+    func testTheLegendNamesEveryRatingDrawn() {
         for ascii in [false, true] {
             let state = DashboardState(dataset: Self.dataset, width: 140, height: 40, pane: .districts, ascii: ascii)
-            let text = state.render().plainText
-            let legend = RAG.allCases.reversed().map { state.glyphs.ragLabel($0) }.joined(separator: "  ")
-            XCTAssertTrue(text.contains(legend), "no legend '\(legend)' in\n\(text)")
+            let lines = state.render().plainText.split(separator: "\n", omittingEmptySubsequences: false)
+            let legend = String(lines[state.height - 2])
+            for rag in [RAG.red, .amber, .green, nil] {
+                XCTAssertTrue(legend.contains(state.glyphs.ragLabel(rag)), "no \(state.glyphs.ragLabel(rag)) in the legend '\(legend)'")
+            }
         }
     }
 
@@ -99,10 +103,10 @@ final class ThemeSnapshotTests: XCTestCase {
         XCTAssertEqual(Set(sgr).count, 1)
         let lines = state.render().plainText.split(separator: "\n", omittingEmptySubsequences: false).map(Array.init)
         var counts: [String: Int] = [:]
-        for (i, line) in state.scorecardLines.enumerated() where i < state.height - 4 {
+        for (i, line) in state.scorecard.lines.enumerated() where i < state.height - 5 {
             guard case .series(let s) = line else { continue }
             let label = String(lines[3 + i][1..<4])
-            XCTAssertEqual(label, state.glyphs.ragLabel(state.latestRAG(series: s)), "row \(i)")
+            XCTAssertEqual(label, state.glyphs.ragLabel(state.shared.latestRAG(series: s)), "row \(i)")
             counts[label, default: 0] += 1
         }
         XCTAssertGreaterThan(counts["✖ R"] ?? 0, 0)

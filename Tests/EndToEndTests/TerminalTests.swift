@@ -78,8 +78,12 @@ final class TerminalTests: XCTestCase {
         XCTAssertEqual(t.exitReport().status, 0)
     }
 
+    /// Plain xterm (16 colours, no direct colour): the screen draws, and nothing at all is
+    /// written to standard error (it is read back, not just redirected).
     func testPlainXtermRendersWithoutErrors() throws {
-        let t = try TmuxSession(command: "\(bin) 2>/tmp/ragtop-xterm-stderr", environment: ["TERM": "xterm"])
+        let stderr = FileManager.default.temporaryDirectory.appendingPathComponent("ragtop-xterm-stderr-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: stderr) }
+        let t = try TmuxSession(command: "\(bin) 2>\(TmuxSession.quote(stderr.path))", environment: ["TERM": "xterm"])
         defer { t.close() }
         let s = t.waitFor("SCS19")
         XCTAssertTrue(s.contains("Kent"))
@@ -90,6 +94,7 @@ final class TerminalTests: XCTestCase {
         let report = t.exitReport()
         XCTAssertEqual(report.status, 0, report.screen)
         XCTAssertTrue(report.sane)
+        XCTAssertEqual(try String(contentsOf: stderr, encoding: .utf8), "", "ragtop wrote to standard error under TERM=xterm")
     }
 
     func testASCIIUnderNonUTF8Locale() throws {

@@ -123,7 +123,11 @@ final class HostileInputTests: XCTestCase {
     func testReplayFuzzCorpusEES() { replay("ees", FuzzHarness.ees) }
     func testReplayFuzzCorpusNHS() { replay("nhs", FuzzHarness.nhs) }
 
+    /// Runs every input through the harness; a broken invariant fails that input (naming it)
+    /// and the replay goes on, rather than trapping and ending the whole test run.
     private func replay(_ target: String, _ harness: ([UInt8]) -> Void, file: StaticString = #filePath, line: UInt = #line) {
+        FuzzHarness.brokenInvariant = { message in XCTFail(message, file: file, line: line) }
+        defer { FuzzHarness.brokenInvariant = { fatalError($0) }; FuzzHarness.currentInput = "" }
         let inputs = Self.fuzzInputs(target)
         XCTAssertGreaterThanOrEqual(inputs.count, 5, "seed corpus of \(target) at \(Self.fuzzRoot.path)", file: file, line: line)
         for input in inputs {
@@ -135,6 +139,17 @@ final class HostileInputTests: XCTestCase {
             harness(Array(("area,indicator,period,value,note\nA1,K1,2024-01,1,\"" + String(repeating: "x", count: 1 << 20) + "\"\n").utf8))
             harness(Array(("area,indicator,period,value\nA1,K1,2024-01,1" + String(repeating: ",", count: 5000) + "\n").utf8))
         }
+    }
+
+    /// In a replay a broken invariant is recorded for its input and the run goes on.
+    func testABrokenInvariantFailsOneInputNotTheRun() {
+        var broken: [String] = []
+        FuzzHarness.brokenInvariant = { broken.append($0) }
+        defer { FuzzHarness.brokenInvariant = { fatalError($0) }; FuzzHarness.currentInput = "" }
+        FuzzHarness.currentInput = "made-up/input"
+        FuzzHarness.check(1 + 1 == 3, "arithmetic")
+        FuzzHarness.check(true, "never reported")
+        XCTAssertEqual(broken, ["fuzz invariant broken on made-up/input: arithmetic"])
     }
 
     func testHarnessCatchesWhatItShould() {
@@ -151,8 +166,9 @@ final class HostileInputTests: XCTestCase {
 
 // BEGIN FUZZ HARNESS — Tests/Fuzz/fuzz.sh compiles the lines up to END FUZZ HARNESS together with
 // Sources/ScorecardData/**/*.swift (one module, so `internal` is visible) and a libFuzzer entry
-// (Tests/Fuzz/entry/*.swift). Keep it free of XCTest. A broken invariant is a `fatalError`, so the
-// fuzzer reports it as a crash and saves the input.
+// (Tests/Fuzz/entry/*.swift). Keep it free of XCTest. A broken invariant goes to
+// `FuzzHarness.brokenInvariant`: under libFuzzer a `fatalError`, so the fuzzer reports a crash and
+// saves the input; in the replay test a failure of that one input, and the replay goes on.
 
 /// The functions the fuzzers drive, one per target. Each takes arbitrary bytes and must return
 /// normally: no trap, no hang, and the invariants below hold.
@@ -160,13 +176,17 @@ enum FuzzHarness {
     /// The input being replayed (for failure messages in tests).
     nonisolated(unsafe) static var currentInput = ""
 
+    /// What a broken invariant does: trap (for libFuzzer, which saves the input), unless a
+    /// replay has set it to record the failure and go on to the next input.
+    nonisolated(unsafe) static var brokenInvariant: (String) -> Void = { fatalError($0) }
+
     static func check(_ condition: @autoclosure () -> Bool, _ message: @autoclosure () -> String) {
-        if !condition() { fatalError("fuzz invariant broken\(currentInput.isEmpty ? "" : " on \(currentInput)"): \(message())") }
+        if !condition() { brokenInvariant("fuzz invariant broken\(currentInput.isEmpty ? "" : " on \(currentInput)"): \(message())") }
     }
 
     /// True if `s` holds a scalar that must never reach a terminal (C0 but LF, DEL, C1, bidi controls).
     static func hasTerminalControl(_ s: String, allowing allowed: Set<Unicode.Scalar> = ["\n"]) -> Bool {
-        s.unicodeScalars.contains { SafeDisplay.isUnsafe($0) && !allowed.contains($0) }
+        s.unicodeScalars.contains { SafeText.isUnsafe($0) && !allowed.contains($0) }
     }
 
     // MARK: csv — the RFC 4180 reader and the number parser
@@ -293,7 +313,7 @@ enum FuzzHarness {
     static func report(_ ds: Dataset) {
         let rows = ds.report(ReportQuery(allPeriods: true))
         for format in ReportFormat.allCases {
-            let out = format.render(rows, color: false, ascii: false)
+            let out = format.render(rows)
             switch format {
             case .text, .markdown:
                 check(!hasTerminalControl(out), "\(format) report carries a control character")
@@ -391,9 +411,17 @@ extension String {
 
 /// Regressions for bugs the reliability work found in the data module.
 final class HostileRegressionTests: XCTestCase {
-    func testHugeNumberInNHSHeaderDoesNotTrap() {
+    /// A header with a number beyond Int.max does not trap: the import fails with a located
+    /// error (the weeks column is no band the importer knows), and nothing is imported.
+    func testHugeNumberInNHSHeaderDoesNotTrap() throws {
         let bytes = Array("Organisation Name,Date,Therapy,Total waiting list,Waiting 99999999999999999999 weeks\nEngland,2023-01,SLT,5,1\n".utf8)
-        _ = try? NHSCHSImporter.run(bytes: bytes, path: "in.csv", options: .init())
+        do {
+            let result = try NHSCHSImporter.run(bytes: bytes, path: "in.csv", options: .init())
+            XCTFail("imported \(result.files.waits.count) waits from a file with no band of weeks it knows")
+        } catch {
+            let errors = error.diagnostics.filter { $0.severity == .error }
+            XCTAssertEqual(errors.map(\.description), ["in.csv:1:1: error: the file has no total waiting list and no over-18-weeks figures, so no indicator can be made"])
+        }
     }
 
     func testFIFOIsNotReadForever() throws {

@@ -25,8 +25,18 @@ final class ParallelLoadTests: XCTestCase {
     }
 
     /// In one go against 2, 3 and 7 stretches and rating parts, cut every few bytes and rows.
-    private func assertSameOutcome(_ dirs: [String], file: StaticString = #filePath, line: UInt = #line) {
+    /// The outcome in one go must first be the expected one (`loads`), so two failures for the
+    /// same wrong reason (a missing directory, say) never pass as "the same outcome".
+    private func assertSameOutcome(_ dirs: [String], loads: Bool, file: StaticString = #filePath, line: UInt = #line) {
         let sequential = outcome(dirs, parts: 1)
+        let failed = sequential.first?.hasPrefix("failed") ?? true
+        XCTAssertEqual(!failed, loads, "\(dirs) in one go: \(sequential.prefix(3))", file: file, line: line)
+        if failed {
+            XCTAssertTrue(sequential.contains { $0.contains(": error: ") }, "\(dirs) failed without an error", file: file, line: line)
+            XCTAssertTrue(sequential.first == "failed, missing input: false", "\(dirs) is there to be read: \(sequential.prefix(3))", file: file, line: line)
+        } else {
+            XCTAssertGreaterThan(sequential.count, 1, "\(dirs) loaded nothing", file: file, line: line)
+        }
         for stretches in [2, 3, 7] {
             let parallel = outcome(dirs, parts: stretches)
             XCTAssertEqual(parallel.count, sequential.count, "\(dirs) in \(stretches) stretches", file: file, line: line)
@@ -40,15 +50,29 @@ final class ParallelLoadTests: XCTestCase {
     func testKentAndOtherCouncil() {
         let kent = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent().appendingPathComponent("Sources/ragtop/Resources/kent-cype-2024-10").path
-        assertSameOutcome([kent])
-        assertSameOutcome([Fixtures.directory("other-council")])
-        assertSameOutcome([kent, Fixtures.directory("other-council")])
+        assertSameOutcome([kent], loads: true)
+        assertSameOutcome([Fixtures.directory("other-council")], loads: true)
+        assertSameOutcome([kent, Fixtures.directory("other-council")], loads: true)
     }
 
     func testMalformedCorpus() throws {
         let corpus = Fixtures.root.appendingPathComponent("malformed")
-        for name in try FileManager.default.contentsOfDirectory(atPath: corpus.path).sorted() where !name.hasPrefix(".") {
-            assertSameOutcome([corpus.appendingPathComponent(name).path])
+        var isDirectory: ObjCBool = false
+        let names = try FileManager.default.contentsOfDirectory(atPath: corpus.path).sorted().filter {
+            FileManager.default.fileExists(atPath: corpus.appendingPathComponent($0).path, isDirectory: &isDirectory) && isDirectory.boolValue
+        }
+        XCTAssertGreaterThanOrEqual(names.count, 30, "the malformed corpus at \(corpus.path)")
+        for name in names {
+            let dir = corpus.appendingPathComponent(name)
+            // Each case says how it must fail (Fixtures/malformed/NAME/expected.txt: exit 66 for missing input).
+            let expected = (try? String(contentsOf: dir.appendingPathComponent("expected.txt"), encoding: .utf8)) ?? ""
+            if expected.contains("exit: 66") {
+                let sequential = outcome([dir.path], parts: 1)
+                XCTAssertEqual(sequential.first, "failed, missing input: true", name)
+                XCTAssertEqual(outcome([dir.path], parts: 3), sequential, name)
+            } else {
+                assertSameOutcome([dir.path], loads: false)
+            }
         }
     }
 
@@ -75,12 +99,12 @@ final class ParallelLoadTests: XCTestCase {
             "areas.csv": "code,name,parent\nA1,Area one,\n",
             "indicators.csv": "code,name,polarity,period_type,decimals,target,floor\nK1,KPI one,H,MS,0,50,20\n",
         ]
-        for (name, obs) in [("clean", observations(faulty: false)), ("faulty", observations(faulty: true)),
-                            ("syntax error", observations(faulty: false) + "A1,K1,2100-01,1\"2,,,,,\n"
-                                + observations(faulty: true).drop { $0 != "\n" }.dropFirst())] {
+        for (name, obs, loads) in [("clean", observations(faulty: false), true), ("faulty", observations(faulty: true), false),
+                                   ("syntax error", observations(faulty: false) + "A1,K1,2100-01,1\"2,,,,,\n"
+                                       + observations(faulty: true).drop { $0 != "\n" }.dropFirst(), false)] {
             let data = try TempDataset(files.merging(["observations.csv": obs]) { $1 }, function: name)
             defer { data.remove() }
-            assertSameOutcome([data.path])
+            assertSameOutcome([data.path], loads: loads)
         }
     }
 }

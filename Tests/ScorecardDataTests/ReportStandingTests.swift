@@ -37,9 +37,9 @@ final class ReportStandingTests: XCTestCase {
         XCTAssertTrue(json[0]["national_rank"] is NSNull)
 
         let text = ReportFormat.text.render(rows).split(separator: "\n").map(String.init)
-        XCTAssertEqual(text[0], "Area         Code  Indicator  Period  Value  Num  Den  Target  RAG      DOT  Rated by  National   Q    Gap")
-        XCTAssertEqual(text[2], "Authority 1  P1    Plans      2024    40.0%              60.0  ✖ RED         rule           6/8  Q3  -20.0")
-        XCTAssertEqual(text[3], "Authority 6  P1    Plans      2024    90.0%              60.0  ● GREEN       rule           1/8  Q1  +30.0")
+        XCTAssertEqual(text[0], "Area         Code  Indicator  Period  Value  Num  Den  Target  RAG    DOT  Rated by  National   Q    Gap")
+        XCTAssertEqual(text[2], "Authority 1  P1    Plans      2024    40.0%              60.0  RED         rule           6/8  Q3  -20.0")
+        XCTAssertEqual(text[3], "Authority 6  P1    Plans      2024    90.0%              60.0  GREEN       rule           1/8  Q1  +30.0")
         let markdown = ReportFormat.markdown.render(rows).split(separator: "\n").map(String.init)
         XCTAssertEqual(markdown[0], "| Area | Team | Code | Indicator | Period | Value | Num | Den | Target | RAG | DOT | Rated by | National | Q | Gap |")
         XCTAssertEqual(markdown[1], "|---|---|---|---|---|---:|---:|---:|---:|---|---|---|---:|---:|---:|")
@@ -51,11 +51,11 @@ final class ReportStandingTests: XCTestCase {
         let (ds, dir) = try dataset()
         defer { dir.remove() }
         let rows = ds.report(ReportQuery(areas: ["E1"]))
-        XCTAssertEqual(ReportFormat.text.render(rows).split(separator: "\n").first, "Area     Code  Indicator  Period  Value  Num  Den  Target  RAG    DOT  Rated by   Gap")
+        XCTAssertEqual(ReportFormat.text.render(rows).split(separator: "\n").first, "Area     Code  Indicator  Period  Value  Num  Den  Target  RAG  DOT  Rated by   Gap")
         var noGap = rows
         noGap[0].gap = nil
         noGap[0].ratedBy = nil
-        XCTAssertEqual(ReportFormat.text.render(noGap).split(separator: "\n").first, "Area     Code  Indicator  Period  Value  Num  Den  Target  RAG    DOT")
+        XCTAssertEqual(ReportFormat.text.render(noGap).split(separator: "\n").first, "Area     Code  Indicator  Period  Value  Num  Den  Target  RAG  DOT")
         XCTAssertTrue(ReportFormat.markdown.render(noGap).hasPrefix("| Area | Team | Code | Indicator | Period | Value | Num | Den | Target | RAG | DOT |\n"))
         XCTAssertTrue(ReportFormat.csv.render(noGap).hasPrefix(ReportFormat.fields.joined(separator: ",") + "\n"))
     }

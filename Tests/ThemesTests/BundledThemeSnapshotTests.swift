@@ -117,11 +117,11 @@ final class BundledThemeSnapshotTests: XCTestCase {
                                    (BundledThemeTests.theme("colourblind").theme, .none)] {
                 let lines = ANSI.strip(AnsiRenderer.render(canvas, theme: theme, depth: depth)).split(separator: "\n", omittingEmptySubsequences: false)
                 var seen = Set<String>()
-                for (i, line) in state.scorecardLines.enumerated() {
-                    guard case .series(let s) = line, i < state.height - 4 else { continue }
+                for (i, line) in state.module(ScorecardPane.self).lines.enumerated() {
+                    guard case .series(let s) = line, i < state.height - 5 else { continue }
                     let row = Array(lines[3 + i])
                     let label = String(row[1..<4])
-                    XCTAssertEqual(label, state.glyphs.ragLabel(state.latestRAG(series: s)), "\(theme.name) ascii=\(ascii) row \(i)")
+                    XCTAssertEqual(label, state.glyphs.ragLabel(state.shared.latestRAG(series: s)), "\(theme.name) ascii=\(ascii) row \(i)")
                     seen.insert(label)
                 }
                 // The three ratings, each with its own glyph and letter.

@@ -1,79 +1,114 @@
 import ScorecardData
 
-/// A line chart of a trend with target, floor and benchmark lines and labelled axes.
-enum LineChart {
-    static func draw(into c: inout Canvas, x: Int, y: Int, width: Int, height: Int, points: [(String, Double?)],
-                     target: Double?, floor: Double?, benchmark: Double?, benchmarkLabel: String, indicator: Indicator, glyphs: Glyphs,
-                     secondBenchmark: Double? = nil, secondBenchmarkLabel: String = "") {
-        let values = points.compactMap { $0.1 }
-        guard height >= 4, width >= 16 else { return }
+/// A line chart of a trend with its reference lines (target, floor, England, the region) and
+/// labelled axes, and a legend row naming every line it drew with its value.
+struct LineChart {
+    /// A horizontal reference line: where, in which mark, and what the legend calls it.
+    struct Reference {
+        var value: Double
+        var mark: Mark
+        var label: String
+        var role: StyleRole
+    }
+
+    var points: [(label: String, value: Double?)]
+    var references: [Reference]
+    var decimals: Int?
+
+    /// The standard lines: the target and the floor, then the national and regional benchmarks.
+    static func references(target: Double?, floor: Double?, national: Benchmark?, regional: Benchmark?, decimals: Int?) -> [Reference] {
+        var out: [Reference] = []
+        let f = { (v: Double) in ValueFormatter.display(v, decimals: decimals) }
+        if let t = target { out.append(Reference(value: t, mark: .targetLine, label: "target \(f(t))", role: .chartTarget)) }
+        if let fl = floor { out.append(Reference(value: fl, mark: .floorLine, label: "floor \(f(fl))", role: .chartFloor)) }
+        if let n = national, let v = n.value { out.append(Reference(value: v, mark: .nationalLine, label: "\(n.comparator) \(f(v))", role: .chartBenchmark)) }
+        if let r = regional, let v = r.value { out.append(Reference(value: v, mark: .regionalLine, label: "\(r.comparator) \(f(v))", role: .chartBenchmark)) }
+        return out
+    }
+
+    /// Draws the chart in `rect`: the plot, the period labels on the row under it, the legend
+    /// on the last row.
+    func draw(in rect: Rect, into c: inout Canvas) {
+        let values = points.compactMap(\.value)
+        guard rect.height >= 4, rect.width >= 16 else { return }
         guard !values.isEmpty else {
-            c.text("No values to chart.", x: x + 1, y: y + 1, role: .muted)
+            c.text("No values to chart.", x: rect.x + 1, y: rect.y + 1, role: .muted)
             return
         }
-        let refs = [target, floor, benchmark, secondBenchmark].compactMap { $0 }
-        var lo = (values + refs).min()!
-        var hi = (values + refs).max()!
+        let g = c.glyphs
+        let all = values + references.map(\.value)
+        var lo = all.min() ?? 0, hi = all.max() ?? 1
         if lo == hi { lo -= 1; hi += 1 }
         let pad = (hi - lo) * 0.05
         lo -= pad
         hi += pad
-        let plotHeight = height - 2 // x labels + legend
-        let axisDecimals = indicator.decimals ?? 1
+        // The legend names every line with its value: one row, or two when it does not fit.
+        let legend = ["\(g[.chartValue]) value"] + references.map { "\(g[$0.mark]) \($0.label)" }
+        let legendWidth = legend.reduce(0) { $0 + TextWidth.of($1) + 2 }
+        let legendRows = legendWidth > rect.width - 8 && rect.height >= 8 ? 2 : 1
+        let plotHeight = rect.height - 1 - legendRows  // period labels and legend below
+        let axisDecimals = decimals ?? 1
         let labelWidth = max(ValueFormatter.fixed(hi, decimals: axisDecimals).count, ValueFormatter.fixed(lo, decimals: axisDecimals).count) + 1
-        let plotX = x + labelWidth + 1
-        let plotWidth = width - labelWidth - 1
+        let plotX = rect.x + labelWidth + 1
+        let plotWidth = rect.width - labelWidth - 1
         guard plotWidth >= 8 else { return }
-        func row(_ v: Double) -> Int { y + plotHeight - 1 - Int(((v - lo) / (hi - lo) * Double(plotHeight - 1)).rounded()) }
-        // Axes.
-        for r in 0..<plotHeight { c.text(String(glyphs.vertical), x: plotX - 1, y: y + r, role: .chartAxis) }
-        for (v, r) in [(hi - pad, row(hi - pad)), (lo + pad, row(lo + pad)), ((hi + lo) / 2, row((hi + lo) / 2))] {
-            c.text(TextWidth.fit(ValueFormatter.fixed(v, decimals: axisDecimals), labelWidth, alignRight: true), x: x, y: r, role: .chartAxis)
+        func row(_ v: Double) -> Int { rect.y + plotHeight - 1 - Int(((v - lo) / (hi - lo) * Double(plotHeight - 1)).rounded()) }
+        // Axis and its labels.
+        for r in 0..<plotHeight { c[plotX - 1, rect.y + r] = Cell(g.vertical, role: .chartAxis) }
+        c.record(.vertical)
+        for v in [hi - pad, lo + pad, (hi + lo) / 2] {
+            c.text(TextWidth.fit(ValueFormatter.fixed(v, decimals: axisDecimals), labelWidth, alignRight: true), x: rect.x, y: row(v), role: .chartAxis)
         }
-        // Reference lines.
-        func hline(_ v: Double?, _ ch: Character, _ role: StyleRole) {
-            guard let v else { return }
-            let r = row(v)
-            for col in 0..<plotWidth where c[plotX + col, r].character == " " { c[plotX + col, r] = Cell(ch, role: role) }
+        // Reference lines. Lines that fall on the same row share it, alternating cell by cell,
+        // so each stays visible.
+        let rows = references.map { row($0.value) }
+        for (k, ref) in references.enumerated() {
+            let sharing = rows.indices.filter { rows[$0] == rows[k] }
+            let slot = sharing.firstIndex(of: k) ?? 0
+            let glyph = g.character(ref.mark)
+            for col in 0..<plotWidth where col % sharing.count == slot && c[plotX + col, rows[k]].character == " " {
+                c[plotX + col, rows[k]] = Cell(glyph, role: ref.role)
+            }
+            c.record(ref.mark)
         }
-        hline(target, glyphs.ascii ? "=" : "┄", .chartTarget)
-        hline(floor, glyphs.ascii ? "_" : "┄", .chartFloor)
-        hline(benchmark, glyphs.ascii ? "." : "·", .chartBenchmark)
-        hline(secondBenchmark, glyphs.ascii ? ":" : "╌", .chartBenchmark)
         // Points, spread evenly, connected.
         let n = points.count
         func column(_ i: Int) -> Int { n == 1 ? plotX + plotWidth / 2 : plotX + Int((Double(i) / Double(n - 1) * Double(plotWidth - 1)).rounded()) }
         var previous: (Int, Int)?
+        let connector = g.character(.chartConnector), dot = g.character(.chartValue)
         for (i, p) in points.enumerated() {
-            guard let v = p.1 else { previous = nil; continue }
+            guard let v = p.value else { previous = nil; continue }
             let px = column(i), py = row(v)
             if let (qx, qy) = previous {
                 let steps = max(abs(px - qx), abs(py - qy))
                 if steps > 1 {
                     for k in 1..<steps {
-                        let ix = qx + (px - qx) * k / steps, iy = qy + (py - qy) * k / steps
-                        c[ix, iy] = Cell(glyphs.ascii ? "." : "·", role: .chartLine)
+                        c[qx + (px - qx) * k / steps, qy + (py - qy) * k / steps] = Cell(connector, role: .chartLine)
                     }
+                    c.record(.chartConnector)
                 }
             }
-            c[px, py] = Cell(glyphs.ascii ? "*" : "●", role: .chartLine)
+            c[px, py] = Cell(dot, role: .chartLine)
             previous = (px, py)
         }
-        // X labels: first, middle, last.
-        let labelY = y + plotHeight
-        if let first = points.first { c.text(first.0, x: plotX, y: labelY, role: .chartAxis) }
+        c.record(.chartValue)
+        // Period labels: first, middle, last.
+        let labelY = rect.y + plotHeight
+        if let first = points.first { c.text(first.label, x: plotX, y: labelY, role: .chartAxis) }
         if n > 2 {
-            let mid = points[n / 2].0
+            let mid = points[n / 2].label
             c.text(mid, x: column(n / 2) - TextWidth.of(mid) / 2, y: labelY, role: .chartAxis)
         }
-        if n > 1, let last = points.last { c.text(last.0, x: plotX + plotWidth - TextWidth.of(last.0), y: labelY, role: .chartAxis) }
-        // Legend.
-        var lx = plotX
-        let legendY = labelY + 1
-        lx += c.text("\(glyphs.ascii ? "*" : "●") value", x: lx, y: legendY, role: .chartLine) + 2
-        if let t = target { lx += c.text("\(glyphs.ascii ? "=" : "┄") target \(ValueFormatter.display(t, decimals: indicator.decimals))", x: lx, y: legendY, role: .chartTarget) + 2 }
-        if let f = floor { lx += c.text("\(glyphs.ascii ? "_" : "┄") floor \(ValueFormatter.display(f, decimals: indicator.decimals))", x: lx, y: legendY, role: .chartFloor) + 2 }
-        if let b = benchmark { lx += c.text("\(glyphs.ascii ? "." : "·") \(benchmarkLabel) \(ValueFormatter.display(b, decimals: indicator.decimals))", x: lx, y: legendY, maxWidth: x + width - lx, role: .chartBenchmark) + 2 }
-        if let b = secondBenchmark, x + width - lx > 4 { c.text("\(glyphs.ascii ? ":" : "╌") \(secondBenchmarkLabel) \(ValueFormatter.display(b, decimals: indicator.decimals))", x: lx, y: legendY, maxWidth: x + width - lx, role: .chartBenchmark) }
+        if n > 1, let last = points.last { c.text(last.label, x: plotX + plotWidth - TextWidth.of(last.label), y: labelY, role: .chartAxis) }
+        // Legend: every line drawn, with its value.
+        var lx = plotX, legendY = labelY + 1
+        for (k, item) in legend.enumerated() {
+            if lx + TextWidth.of(item) > rect.right, legendY < labelY + legendRows, lx > plotX {
+                lx = plotX
+                legendY += 1
+            }
+            guard lx < rect.right - 4 else { break }
+            lx += c.text(item, x: lx, y: legendY, maxWidth: rect.right - lx, role: k == 0 ? .chartLine : references[k - 1].role) + 2
+        }
     }
 }

@@ -97,7 +97,7 @@ public enum DfENeighboursImporter {
             }
             if let first = seen[old] {
                 let loc = reader.location(areaColumn)
-                sink.error(line: loc.line, column: loc.column, "LA \(SafeDisplay.clip(old)) is listed twice (first at line \(first))")
+                sink.error(line: loc.line, column: loc.column, "LA \(SafeText.clip(old)) is listed twice (first at line \(first))")
                 continue
             }
             seen[old] = reader.line
@@ -109,7 +109,7 @@ public enum DfENeighboursImporter {
                 guard !code.isEmpty else { continue }
                 if code == old {
                     let loc = reader.location(column.code)
-                    sink.error(line: loc.line, column: loc.column, "LA \(SafeDisplay.clip(old)) is given as its own neighbour")
+                    sink.error(line: loc.line, column: loc.column, "LA \(SafeText.clip(old)) is given as its own neighbour")
                     continue
                 }
                 guard let neighbour = gss(code, column.code) else { continue }
@@ -119,9 +119,9 @@ public enum DfENeighboursImporter {
         }
         if sink.hasErrors { throw sink.failure(stoppedAt: sink.full ? reader.line : nil) }
         for (code, at) in unmapped.sorted(by: { ($0.value.line, $0.value.column) < ($1.value.line, $1.value.column) }) {
-            let name = names[code].map { $0.isEmpty ? "" : " (\(SafeDisplay.clip($0)))" } ?? ""
+            let name = names[code].map { $0.isEmpty ? "" : " (\(SafeText.clip($0)))" } ?? ""
             sink.warning(line: at.line, column: at.column,
-                         "LA \(SafeDisplay.clip(code))\(name) has no GSS code in \(codesPath.lastPathComponent): left out, as an area and as a neighbour")
+                         "LA \(SafeText.clip(code))\(name) has no GSS code in \(codesPath.lastPathComponent): left out, as an area and as a neighbour")
         }
         var summary = ["read \(areasRead) authorities' neighbours (up to \(neighbourColumns.count) each); kept \(rows.count) pairs for \(Set(rows.map(\.area)).count) areas",
                        "codes mapped with \(codesPath.lastPathComponent): \(map.periods.count) DfE LA codes, each to the GSS code of its latest period there"]

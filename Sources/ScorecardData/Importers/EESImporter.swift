@@ -135,7 +135,7 @@ public enum EESImporter {
 
         for (text, count) in scan.skippedLevels.sorted(by: { $0.key < $1.key }) {
             sink.warning(line: 1, column: roles.level.map { $0 + 1 } ?? 1,
-                         "\(count) row\(count == 1 ? "" : "s") at geographic level '\(SafeDisplay.clip(text))' skipped (ragtop imports National, Regional and Local authority rows)")
+                         "\(count) row\(count == 1 ? "" : "s") at geographic level '\(SafeText.clip(text))' skipped (ragtop imports National, Regional and Local authority rows)")
         }
         var summary: [String] = []
         summary.append("read \(scan.rows) rows; kept \(files.observations.count) (one per area and period)"
@@ -198,9 +198,9 @@ public enum EESImporter {
             switch header.lookup(name) {
             case .found(let i): return i
             case .missing:
-                err(1, "no \(what) column '\(SafeDisplay.clip(name))' in the header; available columns: \(quotedList(available, limit: 60))")
+                err(1, "no \(what) column '\(SafeText.clip(name))' in the header; available columns: \(quotedList(available, limit: 60))")
             case .ambiguous(let list):
-                err(col(list[0]), "\(what) column '\(SafeDisplay.clip(name))' is ambiguous: it matches \(quotedList(list.map { header.names[$0] })); give the exact spelling")
+                err(col(list[0]), "\(what) column '\(SafeText.clip(name))' is ambiguous: it matches \(quotedList(list.map { header.names[$0] })); give the exact spelling")
             }
             return nil
         }
@@ -298,7 +298,7 @@ public enum EESImporter {
             for c in filters {
                 let vs = (values[c] ?? []).filter { !$0.isEmpty }
                 let headline = vs.count == 1 ? vs.first : (vs.filter(isHeadline).count == 1 ? vs.first(where: isHeadline) : vs.first { $0.collapsingSpaces().lowercased() == "total" })
-                let shown = vs.prefix(15).map { SafeDisplay.clean($0) + ($0 == headline ? "*" : "") }
+                let shown = vs.prefix(15).map { SafeText.sanitize($0) + ($0 == headline ? "*" : "") }
                 out.append("  \(header.names[c]): " + shown.joined(separator: ", ") + (vs.count > 15 ? " … (\(vs.count) values)" : "")
                            + (headline == nil ? "  [no headline value: --filter needed]" : ""))
             }
@@ -369,7 +369,7 @@ public enum EESImporter {
         for (c, wanted) in roles.filters {
             let seen = scan.explicitValues[c] ?? []
             guard let spelled = seen.first(where: { $0.collapsingSpaces().lowercased() == wanted.collapsingSpaces().lowercased() }) else {
-                sink.error(line: 1, column: c + 1, "--filter \(header.names[c])=\(SafeDisplay.clip(wanted)): no row has that value; values: \(quotedList(seen, limit: 30))")
+                sink.error(line: 1, column: c + 1, "--filter \(header.names[c])=\(SafeText.clip(wanted)): no row has that value; values: \(quotedList(seen, limit: 30))")
                 continue
             }
             chosen.append((c, spelled))
@@ -547,9 +547,9 @@ public enum EESImporter {
                 if textual.isEmpty { textual = differing.filter { $0 < roles.measure } }
                 let hint = textual.isEmpty
                     ? "the file repeats it"
-                    : "the rows differ in " + textual.prefix(4).map { "\(header.names[$0]) ('\(SafeDisplay.clip(first.cells[$0]))' vs '\(SafeDisplay.clip(cells[$0]))')" }.joined(separator: ", ")
+                    : "the rows differ in " + textual.prefix(4).map { "\(header.names[$0]) ('\(SafeText.clip(first.cells[$0]))' vs '\(SafeText.clip(cells[$0]))')" }.joined(separator: ", ")
                         + "; choose one with --filter \(header.names[textual[0]])=VALUE"
-                fail(roles.timePeriod, "a second row for \(code) (\(SafeDisplay.clip(areas[code]?.name ?? code))) in \(period), first at line \(first.line): \(hint)")
+                fail(roles.timePeriod, "a second row for \(code) (\(SafeText.clip(areas[code]?.name ?? code))) in \(period), first at line \(first.line): \(hint)")
                 return
             }
             firstRow[key] = (line, cells)
@@ -571,7 +571,7 @@ public enum EESImporter {
                 for w in options.within {
                     guard areas[w] != nil else {
                         let examples = areaOrder.prefix(3).map { "\($0) \(areas[$0]!.name)" }.joined(separator: ", ")
-                        sink.error(line: 1, column: 1, "--within \(SafeDisplay.clip(w)): no area with that code in the file (codes are GSS codes such as \(examples))")
+                        sink.error(line: 1, column: 1, "--within \(SafeText.clip(w)): no area with that code in the file (codes are GSS codes such as \(examples))")
                         continue
                     }
                     var current: String? = w

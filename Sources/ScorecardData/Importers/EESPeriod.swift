@@ -23,8 +23,8 @@ public enum EESPeriod {
         let id = rawIdentifier.map { $0.collapsingSpaces().lowercased() }
         let digits = period.filter { $0 != "/" && $0 != "-" }
         func fail(_ why: String) -> Result<Period, PeriodMappingError> {
-            let shownID = rawIdentifier.map { " (time_identifier '\(SafeDisplay.clip($0.trimmingSpaces()))')" } ?? ""
-            return .failure(PeriodMappingError(message: "cannot map time_period '\(SafeDisplay.clip(period))'\(shownID) to a period: \(why)"))
+            let shownID = rawIdentifier.map { " (time_identifier '\(SafeText.clip($0.trimmingSpaces()))')" } ?? ""
+            return .failure(PeriodMappingError(message: "cannot map time_period '\(SafeText.clip(period))'\(shownID) to a period: \(why)"))
         }
         func year4() -> Int? {
             guard period.count == 4, period.allSatisfy(\.isASCIIDigit) else { return nil }

@@ -216,7 +216,7 @@ extension String {
 /// Quoted lists for messages: `'a', 'b', 'c' and 4 more`.
 func quotedList(_ items: [String], limit: Int = 12) -> String {
     let shown = items.prefix(limit).map { item -> String in
-        let clean = SafeDisplay.clean(item)
+        let clean = SafeText.sanitize(item)
         return "'" + (clean.count > 80 ? String(clean.prefix(79)) + "…" : clean) + "'"
     }.joined(separator: ", ")
     return items.count > limit ? shown + " and \(items.count - limit) more" : shown

@@ -243,7 +243,7 @@ public enum NHSCHSImporter {
             let dateText = table.cell(cols.date)
             guard let period = month(dateText) else {
                 let loc = table.location(cols.date)
-                sink.error(line: loc.line, column: loc.column, "\(header.names[cols.date]): '\(SafeDisplay.clip(dateText))' is not a month: expected 2023-01-01, 2023-01 or January 2023")
+                sink.error(line: loc.line, column: loc.column, "\(header.names[cols.date]): '\(SafeText.clip(dateText))' is not a month: expected 2023-01-01, 2023-01 or January 2023")
                 continue
             }
             // Figures.
@@ -278,7 +278,7 @@ public enum NHSCHSImporter {
 
         // Services asked for but absent.
         for s in options.services where seenServices[service(s).code] == nil {
-            sink.error(line: 1, column: cols.service + 1, "--service \(SafeDisplay.clip(s)): no such service in the file; services: \(quotedList(seenServices.keys.sorted()))")
+            sink.error(line: 1, column: cols.service + 1, "--service \(SafeText.clip(s)): no such service in the file; services: \(quotedList(seenServices.keys.sorted()))")
         }
         // Organisations: which, and as which area.
         var areaOf: [String: String] = [:]
@@ -291,12 +291,12 @@ public enum NHSCHSImporter {
                 guard !matches.isEmpty else {
                     let firstWord = wanted.split(separator: " ").first.map(String.init) ?? wanted
                     let similar = orgOrder.map { orgs[$0]!.name }.filter { $0.lowercased().contains(firstWord) }
-                    sink.error(line: 1, column: (cols.name ?? 0) + 1, "--provider '\(SafeDisplay.clip(sel.name))': no organisation of that name in the file"
+                    sink.error(line: 1, column: (cols.name ?? 0) + 1, "--provider '\(SafeText.clip(sel.name))': no organisation of that name in the file"
                                + (similar.isEmpty ? "" : "; similar: \(quotedList(similar, limit: 8))"))
                     continue
                 }
                 if matches.count > 1 {
-                    sink.error(line: 1, column: (cols.name ?? 0) + 1, "--provider '\(SafeDisplay.clip(sel.name))' names \(matches.count) organisations (\(matches.map { orgs[$0]!.kind.rawValue }.joined(separator: ", ")))")
+                    sink.error(line: 1, column: (cols.name ?? 0) + 1, "--provider '\(SafeText.clip(sel.name))' names \(matches.count) organisations (\(matches.map { orgs[$0]!.kind.rawValue }.joined(separator: ", ")))")
                     continue
                 }
                 areaOf[matches[0]] = sel.area ?? (orgs[matches[0]]!.kind == .national ? englandCode : "")
@@ -316,7 +316,7 @@ public enum NHSCHSImporter {
             if code.isEmpty { code = "provider" }
             if let other = usedCodes[code], other != k {
                 if override != nil {
-                    sink.error(line: 1, column: 1, "provider code '\(SafeDisplay.clip(code))' is given to two organisations")
+                    sink.error(line: 1, column: 1, "provider code '\(SafeText.clip(code))' is given to two organisations")
                     continue
                 }
                 code += "-" + org.kind.rawValue
@@ -345,7 +345,7 @@ public enum NHSCHSImporter {
             let key = "\(row.org)\u{1F}\(row.service)\u{1F}\(row.period)"
             if let first = firstLine[key] {
                 if first.figures != row.figures {
-                    sink.error(line: row.line, column: 1, "a second row for \(SafeDisplay.clip(orgs[row.org]!.name)), \(row.service), \(row.period) with other figures (first at line \(first.line))")
+                    sink.error(line: row.line, column: 1, "a second row for \(SafeText.clip(orgs[row.org]!.name)), \(row.service), \(row.period) with other figures (first at line \(first.line))")
                 }
                 continue
             }
@@ -368,7 +368,7 @@ public enum NHSCHSImporter {
                 for b in services[(i + 1)...] {
                     guard let fa = byOrgService["\(k)\u{1F}\(a)"], let fb = byOrgService["\(k)\u{1F}\(b)"], fa.count >= 3, fa == fb,
                           fa.values.contains(where: { ($0.total.number ?? 0) > 0 }) else { continue }
-                    sink.warning(line: 1, column: 1, "\(SafeDisplay.clean(orgs[k]!.name)): the \(a) and \(b) figures are identical in all \(fa.count) months; the source may repeat one service's figures for the other")
+                    sink.warning(line: 1, column: 1, "\(SafeText.sanitize(orgs[k]!.name)): the \(a) and \(b) figures are identical in all \(fa.count) months; the source may repeat one service's figures for the other")
                     let note = "\(a) and \(b) figures identical in every month in the source"
                     copied["\(k)\u{1F}\(a)"] = note
                     copied["\(k)\u{1F}\(b)"] = note

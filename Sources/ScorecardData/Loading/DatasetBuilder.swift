@@ -86,9 +86,9 @@ struct DatasetBuilder {
             if let first = areaOrigin[code] {
                 let existing = areas[Int(areaIndex[code]!)]
                 if first.path == path {
-                    t.fail("code", "duplicate area code '\(SafeDisplay.clip(code))' (first at line \(first.line))")
+                    t.fail("code", "duplicate area code '\(SafeText.clip(code))' (first at line \(first.line))")
                 } else if existing.name != area.name || existing.parent != area.parent {
-                    t.fail("code", "area '\(SafeDisplay.clip(code))' is already defined differently at \(first.path):\(first.line)")
+                    t.fail("code", "area '\(SafeText.clip(code))' is already defined differently at \(first.path):\(first.line)")
                 }
                 continue
             }
@@ -110,7 +110,7 @@ struct DatasetBuilder {
             let cell = areaParentCell[area.code] ?? ("areas.csv", 1, 1)
             if areaIndex[parent] == nil {
                 diagnostics.append(Diagnostic(.error, path: cell.path, line: cell.line, column: cell.column,
-                                              "unknown parent '\(SafeDisplay.clip(parent))': expected a code from areas.csv or an empty cell"))
+                                              "unknown parent '\(SafeText.clip(parent))': expected a code from areas.csv or an empty cell"))
                 continue
             }
             var seen: Set<String> = [area.code]
@@ -118,7 +118,7 @@ struct DatasetBuilder {
             while let i = areaIndex[current] {
                 if seen.contains(current) {
                     diagnostics.append(Diagnostic(.error, path: cell.path, line: cell.line, column: cell.column,
-                                                  "the parent chain of '\(SafeDisplay.clip(area.code))' loops back on itself"))
+                                                  "the parent chain of '\(SafeText.clip(area.code))' loops back on itself"))
                     break
                 }
                 seen.insert(current)
@@ -141,14 +141,14 @@ struct DatasetBuilder {
             var polarity: Polarity?
             if let p = t.text("polarity") {
                 polarity = Polarity(rawValue: p.uppercased())
-                if polarity == nil { t.fail("polarity", "polarity '\(SafeDisplay.clip(p))' is not H, L or T (H: higher is better, L: lower is better, T: close to target)") }
+                if polarity == nil { t.fail("polarity", "polarity '\(SafeText.clip(p))' is not H, L or T (H: higher is better, L: lower is better, T: close to target)") }
             } else {
                 t.fail("polarity", "empty polarity: expected H, L or T")
             }
             var periodType: PeriodType?
             if let p = t.text("period_type") {
                 periodType = PeriodType(rawValue: p.uppercased())
-                if periodType == nil { t.fail("period_type", "period_type '\(SafeDisplay.clip(p))' is not one of MS, R12M, YTD, Q, T, A") }
+                if periodType == nil { t.fail("period_type", "period_type '\(SafeText.clip(p))' is not one of MS, R12M, YTD, Q, T, A") }
             } else {
                 t.fail("period_type", "empty period_type: expected MS, R12M, YTD, Q, T or A")
             }
@@ -172,9 +172,9 @@ struct DatasetBuilder {
             if let first = indicatorOrigin[code] {
                 let existing = indicators[Int(indicatorIndex[code]!)]
                 if first.path == path {
-                    t.fail("code", "duplicate indicator code '\(SafeDisplay.clip(code))' (first at line \(first.line))")
+                    t.fail("code", "duplicate indicator code '\(SafeText.clip(code))' (first at line \(first.line))")
                 } else if existing != indicator {
-                    t.fail("code", "indicator '\(SafeDisplay.clip(code))' is already defined differently at \(first.path):\(first.line)")
+                    t.fail("code", "indicator '\(SafeText.clip(code))' is already defined differently at \(first.path):\(first.line)")
                 }
                 continue
             }
@@ -195,7 +195,7 @@ struct DatasetBuilder {
         let items = text.split(separator: ";").map { String($0).trimmingSpaces() }.filter { !$0.isEmpty }
         for item in items where areaIndex[item] == nil && !kinds.contains(item.lowercased()) {
             let known = kinds.sorted().joined(separator: ", ")
-            t.fail("target_areas", "target_areas: '\(SafeDisplay.clip(item))' is neither an area code nor a kind of area in areas.csv (kinds: \(known.isEmpty ? "none" : known)); separate several with ';'")
+            t.fail("target_areas", "target_areas: '\(SafeText.clip(item))' is neither an area code nor a kind of area in areas.csv (kinds: \(known.isEmpty ? "none" : known)); separate several with ';'")
         }
         return items
     }
@@ -204,7 +204,7 @@ struct DatasetBuilder {
     private func readMissedTarget(_ t: inout TableReader) -> RAG? {
         guard let text = t.text("missed_target"), text.lowercased() != "undecided" else { return nil }
         guard let rag = RAG(text: text), rag != .green else {
-            t.fail("missed_target", "missed_target '\(SafeDisplay.clip(text))' is not RED or AMBER: it says how a missed target is rated where no floor applies; leave it empty for undecided (\"target missed\")")
+            t.fail("missed_target", "missed_target '\(SafeText.clip(text))' is not RED or AMBER: it says how a missed target is rated where no floor applies; leave it empty for undecided (\"target missed\")")
             return nil
         }
         return rag
@@ -213,7 +213,7 @@ struct DatasetBuilder {
     private mutating func areaRef(_ t: inout TableReader, _ column: String = "area") -> Int32? {
         guard let code = t.requiredText(column, "an area code from areas.csv") else { return nil }
         guard let i = areaIndex[code] else {
-            t.fail(column, "unknown area '\(SafeDisplay.clip(code))': expected a code from areas.csv")
+            t.fail(column, "unknown area '\(SafeText.clip(code))': expected a code from areas.csv")
             return nil
         }
         return i
@@ -222,7 +222,7 @@ struct DatasetBuilder {
     private mutating func indicatorRef(_ t: inout TableReader) -> Int32? {
         guard let code = t.requiredText("indicator", "an indicator code from indicators.csv") else { return nil }
         guard let i = indicatorIndex[code] else {
-            t.fail("indicator", "unknown indicator '\(SafeDisplay.clip(code))': expected a code from indicators.csv")
+            t.fail("indicator", "unknown indicator '\(SafeText.clip(code))': expected a code from indicators.csv")
             return nil
         }
         return i
@@ -280,7 +280,7 @@ struct DatasetBuilder {
             let code = indicators[Int(indicator)].code
             let key = "\(code)\u{1F}\(comparator)\u{1F}\(period)"
             if let first = benchmarkKeys[key] {
-                t.fail("period", "duplicate benchmark for \(SafeDisplay.clip(code)), \(SafeDisplay.clip(comparator)), \(period) (first at \(first.path):\(first.line))")
+                t.fail("period", "duplicate benchmark for \(SafeText.clip(code)), \(SafeText.clip(comparator)), \(period) (first at \(first.path):\(first.line))")
                 continue
             }
             benchmarkKeys[key] = (path, t.line)
@@ -299,9 +299,9 @@ struct DatasetBuilder {
             if let first = providerOrigin[code] {
                 // The same provider in two directories is one, as for areas and indicators.
                 if first.path == path {
-                    t.fail("code", "duplicate provider code '\(SafeDisplay.clip(code))' (first at \(first.path):\(first.line))")
+                    t.fail("code", "duplicate provider code '\(SafeText.clip(code))' (first at \(first.path):\(first.line))")
                 } else if providers.first(where: { $0.code == code }) != provider {
-                    t.fail("code", "provider '\(SafeDisplay.clip(code))' is already defined differently at \(first.path):\(first.line)")
+                    t.fail("code", "provider '\(SafeText.clip(code))' is already defined differently at \(first.path):\(first.line)")
                 }
                 continue
             }
@@ -314,7 +314,7 @@ struct DatasetBuilder {
     private mutating func providerRef(_ t: inout TableReader) -> String? {
         guard let code = t.requiredText("provider", "a provider code") else { return nil }
         if !providerOrigin.isEmpty && providerOrigin[code] == nil {
-            t.fail("provider", "unknown provider '\(SafeDisplay.clip(code))': expected a code from providers.csv")
+            t.fail("provider", "unknown provider '\(SafeText.clip(code))': expected a code from providers.csv")
             return nil
         }
         return code
@@ -346,7 +346,7 @@ struct DatasetBuilder {
             let areaCode = areas[Int(area)].code
             let key = [provider, areaCode, service, measure, period.description].joined(separator: "\u{1F}")
             if let first = waitKeys[key] {
-                t.fail("period", "duplicate wait for \(SafeDisplay.clip(provider)), \(areaCode), \(SafeDisplay.clip(service)), \(SafeDisplay.clip(measure)), \(period) (first at \(first.path):\(first.line))")
+                t.fail("period", "duplicate wait for \(SafeText.clip(provider)), \(areaCode), \(SafeText.clip(service)), \(SafeText.clip(measure)), \(period) (first at \(first.path):\(first.line))")
                 continue
             }
             waitKeys[key] = (path, t.line)
@@ -390,7 +390,7 @@ struct DatasetBuilder {
             let code = indicators[Int(indicator)].code, areaCode = areas[Int(area)].code
             let key = "\(code)\u{1F}\(areaCode)"
             if let first = areaTargetKeys[key] {
-                t.fail("area", "duplicate target for \(SafeDisplay.clip(code)), \(SafeDisplay.clip(areaCode)) (first at \(first.path):\(first.line))")
+                t.fail("area", "duplicate target for \(SafeText.clip(code)), \(SafeText.clip(areaCode)) (first at \(first.path):\(first.line))")
                 continue
             }
             areaTargetKeys[key] = (path, t.line)
@@ -485,7 +485,7 @@ struct DatasetBuilder {
                 for i in (lo + 1)..<hi where periods[Int(order[i - 1])] == periods[Int(order[i])] {
                     let first = Int(order[i - 1]), dup = Int(order[i])
                     let area = areas[Int(columns.area[dup])].code, ind = indicators[Int(columns.indicator[dup])].code
-                    let team = strings.optional(columns.team[dup]).map { ", team '\(SafeDisplay.clip($0))'" } ?? ""
+                    let team = strings.optional(columns.team[dup]).map { ", team '\(SafeText.clip($0))'" } ?? ""
                     diagnostics.append(Diagnostic(.error, path: files[Int(columns.file[dup])], line: Int(columns.line[dup]), column: 1,
                                                   "duplicate observation for \(area), \(ind), \(periods[dup])\(team) (first at \(files[Int(columns.file[first])]):\(columns.line[first]))"))
                 }

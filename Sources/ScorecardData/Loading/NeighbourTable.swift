@@ -15,17 +15,17 @@ struct NeighbourTable {
             let closeness = t.text("closeness")
             guard let area, let neighbour, let rank, !t.rowHasError else { continue }
             if area == neighbour {
-                t.fail("neighbour_code", "area '\(SafeDisplay.clip(area))' cannot be its own neighbour")
+                t.fail("neighbour_code", "area '\(SafeText.clip(area))' cannot be its own neighbour")
                 continue
             }
             let pair = area + "\u{1F}" + neighbour
             if let first = pairOrigin[pair] {
-                t.fail("neighbour_code", "duplicate neighbour \(SafeDisplay.clip(neighbour)) of \(SafeDisplay.clip(area)) (first at \(first.path):\(first.line))")
+                t.fail("neighbour_code", "duplicate neighbour \(SafeText.clip(neighbour)) of \(SafeText.clip(area)) (first at \(first.path):\(first.line))")
                 continue
             }
             let rankKey = area + "\u{1F}" + String(rank)
             if let first = rankOrigin[rankKey] {
-                t.fail("rank", "duplicate rank \(rank) among the neighbours of \(SafeDisplay.clip(area)) (first at \(first.path):\(first.line))")
+                t.fail("rank", "duplicate rank \(rank) among the neighbours of \(SafeText.clip(area)) (first at \(first.path):\(first.line))")
                 continue
             }
             pairOrigin[pair] = (t.path, t.line)
@@ -37,7 +37,7 @@ struct NeighbourTable {
     private func areaCode(_ t: inout TableReader, _ column: String, _ areaIndex: [String: Int32]) -> String? {
         guard let code = t.requiredText(column, "an area code from areas.csv") else { return nil }
         guard areaIndex[code] != nil else {
-            t.fail(column, "unknown area '\(SafeDisplay.clip(code))': expected a code from areas.csv")
+            t.fail(column, "unknown area '\(SafeText.clip(code))': expected a code from areas.csv")
             return nil
         }
         return code

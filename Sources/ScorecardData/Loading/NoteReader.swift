@@ -26,18 +26,18 @@ struct NoteReader {
         var kind: Note.Kind?
         if let k = t.requiredText("kind", "commentary or action") {
             kind = Note.Kind(rawValue: k.lowercased())
-            if kind == nil { t.fail("kind", "kind '\(SafeDisplay.clip(k))' is not commentary or action") }
+            if kind == nil { t.fail("kind", "kind '\(SafeText.clip(k))' is not commentary or action") }
         }
         let text = t.requiredText("text", "the note's text")
         let owner = t.text("owner")
         var due: CalendarDate?
         if let d = t.text("due") {
             due = CalendarDate(d)
-            if due == nil { t.fail("due", "due: '\(SafeDisplay.clip(d))' is not a date: expected YYYY-MM-DD (e.g. 2025-01-31)") }
+            if due == nil { t.fail("due", "due: '\(SafeText.clip(d))' is not a date: expected YYYY-MM-DD (e.g. 2025-01-31)") }
         }
         guard let area, let indicator, let period, let kind, let text, !t.rowHasError else { return nil }
         if !figures.contains(FigureKey(area: area.id, indicator: indicator.id, period: period)) {
-            t.fail("period", "no figure of \(SafeDisplay.clip(indicator.code)) for \(SafeDisplay.clip(area.code)) at \(period) in observations.csv: is the period right?",
+            t.fail("period", "no figure of \(SafeText.clip(indicator.code)) for \(SafeText.clip(area.code)) at \(period) in observations.csv: is the period right?",
                    severity: .warning)
         }
         return Note(area: area.code, indicator: indicator.code, period: period, kind: kind, text: text, owner: owner,

@@ -137,7 +137,7 @@ public enum NumberParser {
         // Enough bytes for 40 characters and one more, so `clip` marks a longer cell with "…";
         // control characters and other unsafe scalars are shown as <U+…>, never passed on.
         let text = String(decoding: cell.prefix(164), as: UTF8.self)
-        let shown = "'\(SafeDisplay.clip(text))'"
+        let shown = "'\(SafeText.clip(text))'"
         let lower = text.lowercased()
         if lower == "nan" || lower.hasSuffix("inf") || lower.hasSuffix("infinity") {
             return "expected a finite number, found \(shown)"

@@ -153,11 +153,11 @@ struct ObservationReader: Sendable {
             let floor = table.numberOrNaN(floorColumn)
             var rag: Int8 = -1
             if let r = table.text(ragColumn) {
-                if let parsed = RAG(text: r) { rag = parsed.rawValue } else { table.fail(ragColumn, "rag '\(SafeDisplay.clip(r))' is not RED, AMBER, GREEN (or R, A, G) or empty") }
+                if let parsed = RAG(text: r) { rag = parsed.rawValue } else { table.fail(ragColumn, "rag '\(SafeText.clip(r))' is not RED, AMBER, GREEN (or R, A, G) or empty") }
             }
             var dot: Int8 = -1
             if let d = table.text(dotColumn) {
-                if let parsed = DOT(text: d) { dot = parsed.rawValue } else { table.fail(dotColumn, "dot '\(SafeDisplay.clip(d))' is not ↑, ↓, ↔ (or improved, worsened, same) or empty") }
+                if let parsed = DOT(text: d) { dot = parsed.rawValue } else { table.fail(dotColumn, "dot '\(SafeText.clip(d))' is not ↑, ↓, ↔ (or improved, worsened, same) or empty") }
             }
             let team: Int32 = table.text(teamColumn).map { strings.intern($0) } ?? -1
             let status: Int8 = hasStatus ? readStatus(statusColumn, value: value) : -1
@@ -194,7 +194,7 @@ struct ObservationReader: Sendable {
     private mutating func readStatus(_ column: TableReader.Column, value: Double) -> Int8 {
         guard let s = table.text(column) else { return -1 }
         guard let status = ObservationStatus(name: s) else {
-            table.fail(column, "status '\(SafeDisplay.clip(s))' is not one of \(ObservationStatus.expected), or empty")
+            table.fail(column, "status '\(SafeText.clip(s))' is not one of \(ObservationStatus.expected), or empty")
             return -1
         }
         if status.meansNoFigure, !value.isNaN {
@@ -210,7 +210,7 @@ struct ObservationReader: Sendable {
                                     _ unknown: String, _ file: String) -> Int32? {
         guard let code = table.requiredText(column, expected) else { return nil }
         guard let i = index[code] else {
-            table.fail(column, "\(unknown) '\(SafeDisplay.clip(code))': expected a code from \(file)")
+            table.fail(column, "\(unknown) '\(SafeText.clip(code))': expected a code from \(file)")
             return nil
         }
         return i

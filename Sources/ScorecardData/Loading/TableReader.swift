@@ -44,14 +44,14 @@ struct TableReader: Sendable {
                 continue
             }
             if columns[name] != nil {
-                sink.append(Diagnostic(.error, path: path, line: loc.line, column: loc.column, "duplicate column '\(SafeDisplay.clip(name))'"))
+                sink.append(Diagnostic(.error, path: path, line: loc.line, column: loc.column, "duplicate column '\(SafeText.clip(name))'"))
                 ok = false
                 continue
             }
             columns[name] = i
             if !known.contains(name) {
                 sink.append(Diagnostic(.warning, path: path, line: loc.line, column: loc.column,
-                                       "unknown column '\(SafeDisplay.clip(name))' is ignored (known columns: \((required + optional).joined(separator: ", ")))",
+                                       "unknown column '\(SafeText.clip(name))' is ignored (known columns: \((required + optional).joined(separator: ", ")))",
                                        kind: .unknownColumn))
             }
         }
@@ -252,30 +252,9 @@ struct TableReader: Sendable {
         }
         let cell = csv.rawBytes(i)
         let raw = cell[(cell.startIndex + trimmed.lowerBound)..<(cell.startIndex + trimmed.upperBound)]
-        let shown = SafeDisplay.clip(String(decoding: raw.prefix(40), as: UTF8.self))
+        let shown = SafeText.clip(String(decoding: raw.prefix(40), as: UTF8.self))
         fail(column, "\(column.name): '\(shown)' is not a period: expected \(Period.expectedForms)")
         return nil
-    }
-}
-
-/// Helpers to show untrusted text inside messages.
-enum SafeDisplay {
-    /// Cuts text to 40 characters and replaces control characters, so a message never carries
-    /// escape sequences from a data file.
-    static func clip(_ s: String) -> String {
-        var out = ""
-        var n = 0
-        for scalar in s.unicodeScalars {
-            if n >= 40 { out += "…"; break }
-            let v = scalar.value
-            if isUnsafe(scalar) {
-                out += "<U+\(String(v, radix: 16, uppercase: true))>"
-            } else {
-                out.unicodeScalars.append(scalar)
-            }
-            n += 1
-        }
-        return out
     }
 }
 

@@ -34,8 +34,8 @@ extension ReportFormat {
         return groups
     }
 
-    /// `EHCP20-CY · EHCPs issued … · 2024 · higher is better` (` - ` for ` · ` in ASCII).
-    private static func groupTitle(_ g: ArraySlice<ReportRow>, ascii: Bool) -> String {
+    /// `EHCP20-CY · EHCPs issued … · 2024 · higher is better` (the parts joined by `separator`).
+    private static func groupTitle(_ g: ArraySlice<ReportRow>, separator: String) -> String {
         guard let r = g.first else { return "" }
         let order: String
         switch r.neighbourhood?.polarity {
@@ -43,11 +43,11 @@ extension ReportFormat {
         case .target: order = "closest to the target band is best"
         default: order = "higher is better"
         }
-        return [TerminalSafe.clean(r.indicator), TerminalSafe.clean(r.indicatorName), r.period.label, order].joined(separator: ascii ? " - " : " · ")
+        return [SafeText.sanitize(r.indicator), SafeText.sanitize(r.indicatorName), r.period.label, order].joined(separator: separator)
     }
 
     /// `Neighbours' mean 40.2%, median 39.5% (10 of 10 with a figure) · Kent ranks 8 of 11`
-    private static func groupSummary(_ g: ArraySlice<ReportRow>, ascii: Bool) -> String {
+    private static func groupSummary(_ g: ArraySlice<ReportRow>, separator sep: String) -> String {
         guard let first = g.first, let n = first.neighbourhood else { return "" }
         let unit = first.unit == "percent" ? "%" : ""
         let neighbours = g.filter { $0.neighbourhood?.neighbour != nil }
@@ -60,25 +60,24 @@ extension ReportFormat {
         }
         line += " (\(withFigure) of \(neighbours.count) with a figure)"
         if let area = g.first(where: { $0.neighbourhood?.neighbour == nil }) {
-            let name = TerminalSafe.clean(area.areaName)
-            let sep = ascii ? " - " : " · "
+            let name = SafeText.sanitize(area.areaName)
             line += area.neighbourhood?.rank.map { "\(sep)\(name) ranks \($0) of \(n.of)" } ?? (area.value == nil ? "\(sep)\(name) has no figure" : "")
         }
         return line
     }
 
-    static func neighbourText(_ rows: [ReportRow], color: Bool, ascii: Bool) -> String {
+    static func neighbourText(_ rows: [ReportRow], style: ReportTextStyle) -> String {
         guard !rows.isEmpty else { return "No rows match.\n" }
         var out = ""
         for (k, g) in neighbourGroups(rows).enumerated() {
             if k > 0 { out += "\n" }
-            out += (color ? "\u{1B}[1m" : "") + groupTitle(g, ascii: ascii) + (color ? "\u{1B}[0m" : "") + "\n"
+            out += style.header(groupTitle(g, separator: style.separator)) + "\n"
             var columns: [(header: String, right: Bool, cells: [String])] = [
                 ("#", true, g.map { $0.neighbourhood?.neighbour.map(String.init) ?? "" }),
-                ("Area", false, g.map { TerminalSafe.clean($0.areaName) }),
+                ("Area", false, g.map { SafeText.sanitize($0.areaName) }),
             ]
             if g.contains(where: { $0.neighbourhood?.closeness != nil }) {
-                columns.append(("Closeness", false, g.map { TerminalSafe.clean($0.neighbourhood?.closeness ?? "") }))
+                columns.append(("Closeness", false, g.map { SafeText.sanitize($0.neighbourhood?.closeness ?? "") }))
             }
             columns.append(("Value", true, g.map { ValueFormatter.display($0.value, decimals: $0.decimals) + ($0.unit == "percent" && $0.value != nil ? "%" : "") }))
             if g.contains(where: { $0.numerator != nil || $0.denominator != nil }) {
@@ -86,22 +85,22 @@ extension ReportFormat {
                 columns.append(("Den", true, g.map { ValueFormatter.grouped($0.denominator, decimals: nil) }))
             }
             if g.contains(where: { $0.rag != nil }) {
-                columns.append(("RAG", false, g.map { r in r.rag.map { (ascii ? $0.asciiGlyph : $0.glyph) + " " + $0.name } ?? (ascii ? "." : "·") }))
+                columns.append(("RAG", false, g.map { r in r.ratedBy == .undecided ? "target missed" : style.rating(r.rag) }))
             }
             columns.append(("Rank", true, g.map { r in r.neighbourhood.flatMap { n in n.rank.map { "\($0)/\(n.of)" } } ?? "" }))
-            for extra in standingColumns(Array(g), ascii: ascii) { columns.append((extra.header, true, extra.cells)) }
-            out += TextTable(columns: columns).text() + groupSummary(g, ascii: ascii) + "\n"
+            for extra in standingColumns(Array(g)) { columns.append((extra.header, true, extra.cells)) }
+            out += TextTable(columns: columns).text() + groupSummary(g, separator: style.separator) + "\n"
         }
         return out
     }
 
     static func neighbourMarkdown(_ rows: [ReportRow]) -> String {
-        func esc(_ s: String) -> String { TerminalSafe.clean(s).replacingAll("|", with: "\\|") }
+        func esc(_ s: String) -> String { SafeText.sanitize(s).replacingAll("|", with: "\\|") }
         var out = ""
         for (k, g) in neighbourGroups(rows).enumerated() {
             if k > 0 { out += "\n" }
-            out += "**\(esc(groupTitle(g, ascii: false)))**\n\n"
-            let extra = standingColumns(Array(g), ascii: false)
+            out += "**\(esc(groupTitle(g, separator: " · ")))**\n\n"
+            let extra = standingColumns(Array(g))
             out += "| # | Area | Closeness | Value | Num | Den | RAG | Rank |" + extra.map { " \($0.header) |" }.joined() + "\n"
             out += "|---:|---|---|---:|---:|---:|---|---:|" + String(repeating: "---:|", count: extra.count) + "\n"
             for (i, r) in g.enumerated() {
@@ -110,7 +109,7 @@ extension ReportFormat {
                 out += "| " + ([r.neighbourhood?.neighbour.map(String.init) ?? "", esc(r.areaName), esc(r.neighbourhood?.closeness ?? ""),
                                 c[5], c[6], c[7], r.rag?.name ?? "", rank] + extra.map { $0.cells[i] }).joined(separator: " | ") + " |\n"
             }
-            out += "\n" + esc(groupSummary(g, ascii: false)) + "\n"
+            out += "\n" + esc(groupSummary(g, separator: " · ")) + "\n"
         }
         return out
     }

@@ -92,14 +92,15 @@ public enum ReportFormat: String, Sendable, CaseIterable {
     public static let fields = ["area_code", "area", "indicator", "name", "period", "value", "numerator", "denominator", "target", "rag", "dot", "team",
                                 "rated_by", "status", "national_rank", "national_of", "quartile", "gap"]
 
-    public func render(_ rows: [ReportRow], color: Bool = false, ascii: Bool = false) -> String {
-        if ReportFormat.hasNeighbours(rows) && self == .text { return ReportFormat.neighbourText(rows, color: color, ascii: ascii) }
+    /// The rows in this format; `text` marks ratings and directions of travel as `style` says.
+    public func render(_ rows: [ReportRow], text style: ReportTextStyle = .plain) -> String {
+        if ReportFormat.hasNeighbours(rows) && self == .text { return ReportFormat.neighbourText(rows, style: style) }
         if ReportFormat.hasNeighbours(rows) && self == .markdown { return ReportFormat.neighbourMarkdown(rows) }
         switch self {
         case .csv: return ReportFormat.csv(rows)
         case .json: return ReportFormat.json(rows)
         case .markdown: return ReportFormat.markdown(rows)
-        case .text: return ReportFormat.text(rows, color: color, ascii: ascii)
+        case .text: return ReportFormat.text(rows, style: style)
         }
     }
 
@@ -175,8 +176,8 @@ public enum ReportFormat: String, Sendable, CaseIterable {
     }
 
     static func markdown(_ rows: [ReportRow]) -> String {
-        func esc(_ s: String) -> String { TerminalSafe.clean(s).replacingAll("|", with: "\\|") }
-        let extra = optionalColumns(rows, ascii: false)
+        func esc(_ s: String) -> String { SafeText.sanitize(s).replacingAll("|", with: "\\|") }
+        let extra = optionalColumns(rows)
         var out = "| Area | Team | Code | Indicator | Period | Value | Num | Den | Target | RAG | DOT |" + extra.map { " \($0.header) |" }.joined() + "\n"
         out += "|---|---|---|---|---|---:|---:|---:|---:|---|---|" + extra.map { $0.right ? "---:|" : "---|" }.joined() + "\n"
         for (i, r) in rows.enumerated() {
@@ -189,25 +190,24 @@ public enum ReportFormat: String, Sendable, CaseIterable {
 
     /// The columns text and Markdown show after DOT, each only when some row has something in it:
     /// `Rated by` and `Status`, then where the figure stands (`standingColumns`).
-    static func optionalColumns(_ rows: [ReportRow], ascii: Bool) -> [(header: String, right: Bool, cells: [String])] {
+    static func optionalColumns(_ rows: [ReportRow]) -> [(header: String, right: Bool, cells: [String])] {
         var out: [(header: String, right: Bool, cells: [String])] = []
         if rows.contains(where: { $0.ratedBy != nil }) { out.append(("Rated by", false, rows.map { $0.ratedBy?.rawValue ?? "" })) }
         if rows.contains(where: { $0.status != nil }) { out.append(("Status", false, rows.map { $0.status?.name ?? "" })) }
-        return out + standingColumns(rows, ascii: ascii).map { ($0.header, true, $0.cells) }
+        return out + standingColumns(rows).map { ($0.header, true, $0.cells) }
     }
 
-    static func text(_ rows: [ReportRow], color: Bool, ascii: Bool) -> String {
+    static func text(_ rows: [ReportRow], style: ReportTextStyle) -> String {
         guard !rows.isEmpty else { return "No rows match.\n" }
-        let extra = optionalColumns(rows, ascii: ascii)
+        let extra = optionalColumns(rows)
         let headers = ["Area", "Code", "Indicator", "Period", "Value", "Num", "Den", "Target", "RAG", "DOT"] + extra.map(\.header)
         let table: [[String]] = rows.enumerated().map { i, r in
             let area = r.team.map { "\(r.areaName) · \($0)" } ?? r.areaName
-            let rag = r.rag.map { ascii ? "\($0.asciiGlyph) \($0.name)" : "\($0.glyph) \($0.name)" }
-                ?? (r.ratedBy == .undecided ? ratingText(r) : (ascii ? "." : "·"))
-            return [TerminalSafe.clean(area), TerminalSafe.clean(r.indicator), TerminalSafe.clean(r.indicatorName), r.period.label,
+            let rag = r.ratedBy == .undecided ? ratingText(r) : style.rating(r.rag)
+            return [SafeText.sanitize(area), SafeText.sanitize(r.indicator), SafeText.sanitize(r.indicatorName), r.period.label,
                     ValueFormatter.display(r.value, decimals: r.decimals) + (r.unit == "percent" && r.value != nil ? "%" : ""),
                     ValueFormatter.grouped(r.numerator, decimals: nil), ValueFormatter.grouped(r.denominator, decimals: nil),
-                    ValueFormatter.display(r.target, decimals: r.decimals), rag, ascii ? (r.dot?.ascii ?? "") : (r.dot?.arrow ?? "")]
+                    ValueFormatter.display(r.target, decimals: r.decimals), rag, style.travel(r.dot)]
                 + extra.map { $0.cells[i] }
         }
         var widths = headers.map { $0.count }
@@ -220,14 +220,14 @@ public enum ReportFormat: String, Sendable, CaseIterable {
                 var cell = c.count > widths[i] ? String(c.prefix(widths[i] - 1)) + "…" : c
                 let pad = String(repeating: " ", count: widths[i] - cell.count)
                 cell = rightAligned.contains(i) ? pad + cell : cell + pad
-                if i == 8, color, let rag { cell = rag.ansiColor + cell + "\u{1B}[0m" }
+                if i == 8, let rag { cell = style.paint(rag, cell) }
                 parts.append(cell)
             }
             var s = parts.joined(separator: "  ")
             while s.last == " " { s.removeLast() }
             return s
         }
-        var out = (color ? "\u{1B}[1m" : "") + line(headers, nil) + (color ? "\u{1B}[0m" : "") + "\n"
+        var out = style.header(line(headers, nil)) + "\n"
         for (i, row) in table.enumerated() { out += line(row, rows[i].rag) + "\n" }
         let counts = RAG.allCases.map { rag in "\(rows.filter { $0.rag == rag }.count) \(rag.name.lowercased())" }
         let missed = rows.count { $0.ratedBy == .undecided }, unrated = rows.count { $0.rag == nil && $0.ratedBy != .undecided }
@@ -237,66 +237,34 @@ public enum ReportFormat: String, Sendable, CaseIterable {
     }
 }
 
-extension RAG {
-    /// The glyph shown beside the colour, so colour is never the only signal: ✖ red, ▲ amber,
-    /// ● green.
-    public var glyph: String {
-        switch self {
-        case .red: "✖"
-        case .amber: "▲"
-        case .green: "●"
-        }
+/// How `report --format text` marks ratings and directions of travel and styles its header and
+/// rating cells. The caller brings the glyphs and colours (the dashboard's glyph table and
+/// theme); ScorecardData draws no glyphs and writes no escape codes of its own.
+public struct ReportTextStyle: Sendable {
+    public var rating: @Sendable (RAG?) -> String
+    public var travel: @Sendable (DOT?) -> String
+    /// The rating cell of a rated row, styled (coloured on a terminal).
+    public var paint: @Sendable (RAG, String) -> String
+    /// The header line, styled.
+    public var header: @Sendable (String) -> String
+    /// Between the parts of a title (` · `, or ` - ` in ASCII).
+    public var separator: String
+
+    public init(rating: @escaping @Sendable (RAG?) -> String, travel: @escaping @Sendable (DOT?) -> String,
+                paint: @escaping @Sendable (RAG, String) -> String = { $1 }, header: @escaping @Sendable (String) -> String = { $0 },
+                separator: String = " · ") {
+        self.rating = rating
+        self.travel = travel
+        self.paint = paint
+        self.header = header
+        self.separator = separator
     }
 
-    /// ASCII stand-ins for the glyphs: X, ^, O.
-    public var asciiGlyph: String {
-        switch self {
-        case .red: "X"
-        case .amber: "!"
-        case .green: "O"
-        }
-    }
-
-    var ansiColor: String {
-        switch self {
-        case .red: "\u{1B}[1;31m"
-        case .amber: "\u{1B}[1;33m"
-        case .green: "\u{1B}[1;32m"
-        }
-    }
+    /// Names and the data format's arrows, no styling.
+    public static let plain = ReportTextStyle(rating: { $0?.name ?? "" }, travel: { $0?.arrow ?? "" })
 }
 
 extension ValueFormatter {
     /// Plain text for an optional number ("" for nil).
     public static func plain(opt value: Double?) -> String { value.map(plain) ?? "" }
-}
-
-/// Strips control characters from text bound for a terminal or a Markdown file.
-public enum TerminalSafe {
-    public static func clean(_ s: String) -> String { SafeDisplay.clean(s) }
-
-    /// True for scalars that must never reach a terminal as they are: C0 and C1 controls, DEL,
-    /// bidi embeddings, overrides, isolates and direction marks. The one definition; the
-    /// dashboard's `SafeText` uses it too.
-    public static func isUnsafe(_ scalar: Unicode.Scalar) -> Bool { SafeDisplay.isUnsafe(scalar) }
-}
-
-extension SafeDisplay {
-    /// Replaces control characters and bidi overrides with visible `<U+XX>` codes (no length cut).
-    static func clean(_ s: String) -> String {
-        var needs = false
-        for scalar in s.unicodeScalars where isUnsafe(scalar) { needs = true; break }
-        guard needs else { return s }
-        var out = ""
-        for scalar in s.unicodeScalars {
-            if isUnsafe(scalar) { out += "<U+\(String(scalar.value, radix: 16, uppercase: true))>" } else { out.unicodeScalars.append(scalar) }
-        }
-        return out
-    }
-
-    static func isUnsafe(_ scalar: Unicode.Scalar) -> Bool {
-        let v = scalar.value
-        return v < 0x20 || v == 0x7F || (v >= 0x80 && v < 0xA0) || (0x202A...0x202E).contains(v) || (0x2066...0x2069).contains(v)
-            || v == 0x200E || v == 0x200F || v == 0x061C
-    }
 }

@@ -15,7 +15,7 @@ extension ReportFormat {
 
     /// The columns text and Markdown show after the others: `National` (`111/153`), `Q`
     /// (`Q3`) and `Gap` (`+16.9`, `-27.7`), each only when some row has a figure for it.
-    static func standingColumns(_ rows: [ReportRow], ascii: Bool) -> [(header: String, cells: [String])] {
+    static func standingColumns(_ rows: [ReportRow]) -> [(header: String, cells: [String])] {
         var out: [(header: String, cells: [String])] = []
         if rows.contains(where: { $0.national != nil }) {
             out.append(("National", rows.map { r in r.national.map { "\($0.rank)/\($0.of)" } ?? "" }))

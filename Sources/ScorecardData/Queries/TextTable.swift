@@ -28,7 +28,7 @@ struct TextTable {
     static func cell(_ s: String) -> String {
         var flat = ""
         for scalar in s.unicodeScalars { if scalar == "\n" || scalar == "\r" { flat += " " } else { flat.unicodeScalars.append(scalar) } }
-        return TerminalSafe.clean(flat)
+        return SafeText.sanitize(flat)
     }
 
     /// Columns padded to their widest cell, two spaces apart, no trailing spaces.

@@ -41,11 +41,11 @@ enum RatingAudit {
             let target = ind.target.map(ValueFormatter.plain)
                 ?? [ind.targetLow, ind.targetHigh].compactMap { $0.map(ValueFormatter.plain) }.joined(separator: "–")
             let value = ds.value(row: first.row).map(ValueFormatter.plain) ?? "empty"
-            let smallName = SafeDisplay.clip(first.area.name), largeName = SafeDisplay.clip(first.larger.name)
+            let smallName = SafeText.clip(first.area.name), largeName = SafeText.clip(first.larger.name)
             let others = smaller.count == 1 ? smallName : "\(smaller.count) areas within it"
             let cell = targetCells[ind.code] ?? (ds.files.first ?? "indicators.csv", 1, 1)
             out.append(Diagnostic(.warning, path: cell.path, line: cell.line, column: cell.column,
-                                  "\(SafeDisplay.clip(ind.code)) is a count (unit \(SafeDisplay.clip(ind.unit ?? "count"))), which grows with the size of the area, yet its target \(target) rates both \(largeName) and \(others) by rule (e.g. \(smallName): \(value) in \(ds.period(row: first.row)) against \(target)); say which areas the target is for in target_areas (e.g. '\(SafeDisplay.clip(first.larger.kind ?? first.larger.code))'), or give those areas their own targets in targets.csv",
+                                  "\(SafeText.clip(ind.code)) is a count (unit \(SafeText.clip(ind.unit ?? "count"))), which grows with the size of the area, yet its target \(target) rates both \(largeName) and \(others) by rule (e.g. \(smallName): \(value) in \(ds.period(row: first.row)) against \(target)); say which areas the target is for in target_areas (e.g. '\(SafeText.clip(first.larger.kind ?? first.larger.code))'), or give those areas their own targets in targets.csv",
                                   kind: .countAgainstLargerArea))
         }
         return out
@@ -67,10 +67,10 @@ enum RatingAudit {
                     let v1 = ds.columns.value[row]
                     if v0.isNaN && v1.isNaN || v0 == v1 { continue }
                     let show = { (v: Double) in v.isNaN ? "empty" : ValueFormatter.plain(v) }
-                    let info = ds.series(Int(other)), firstArea = SafeDisplay.clip(ds.areas[Int(ds.seriesArea[Int(group[0])])].name)
-                    let otherArea = SafeDisplay.clip(ds.areas[Int(ds.seriesArea[Int(other)])].name)
+                    let info = ds.series(Int(other)), firstArea = SafeText.clip(ds.areas[Int(ds.seriesArea[Int(group[0])])].name)
+                    let otherArea = SafeText.clip(ds.areas[Int(ds.seriesArea[Int(other)])].name)
                     out.append(Diagnostic(.warning, path: ds.files[Int(ds.columns.file[row])], line: Int(ds.columns.line[row]), column: 1,
-                                          "team '\(SafeDisplay.clip(info.team ?? ""))' \(SafeDisplay.clip(info.indicator)) \(period) is \(show(v1)) under \(otherArea) but \(show(v0)) under \(firstArea): a team's figures are the same wherever they are printed",
+                                          "team '\(SafeText.clip(info.team ?? ""))' \(SafeText.clip(info.indicator)) \(period) is \(show(v1)) under \(otherArea) but \(show(v0)) under \(firstArea): a team's figures are the same wherever they are printed",
                                           kind: .sharedTeamDiffers))
                     break search
                 }

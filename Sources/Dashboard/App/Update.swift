@@ -1,0 +1,437 @@
+import ScorecardData
+
+extension DashboardState {
+    /// Applies one input event. Returns the effects the host must carry out.
+    @discardableResult
+    public mutating func update(_ event: InputEvent) -> [Effect] {
+        switch event {
+        case .resize(let w, let h):
+            width = max(0, w)
+            height = max(0, h)
+            refresh()
+            settle()
+            return []
+        case .mouse(let m):
+            return handleMouse(m)
+        case .key(let key):
+            let previous = previousKey
+            previousKey = key
+            return handleKey(key, after: previous)
+        }
+    }
+
+    /// Applies what came of an effect (an export written, data reloaded, a theme loaded).
+    @discardableResult
+    public mutating func update(_ result: EffectResult) -> [Effect] {
+        switch result {
+        case .exported(let path):
+            say("exported \(path)")
+        case .exportFailed(let why):
+            say("export failed: \(why)", isError: true)
+        case .reloaded(let data, let time):
+            replaceDataset(data, at: time)
+        case .reloadFailed(let why):
+            say(why, isError: true)
+        case .themeChanged(let name, let message, let isError):
+            shared.themeName = name
+            shared.message = message
+            shared.messageIsError = isError
+        }
+        return []
+    }
+
+    /// Applies a sequence of events, as `ragtop snapshot --keys` does; stops at quit.
+    public mutating func apply(_ events: [InputEvent]) -> [Effect] {
+        var effects: [Effect] = []
+        for e in events {
+            effects += update(e)
+            if shouldQuit { break }
+        }
+        return effects
+    }
+
+    /// Applies a sequence of keys.
+    public mutating func apply(keys: [Key]) -> [Effect] { apply(keys.map { .key($0) }) }
+
+    /// Replaces the data after a reload, keeping the position, and marks series whose latest
+    /// value (or period) changed.
+    mutating func replaceDataset(_ newData: Dataset, at time: String) {
+        let old = shared.dataset
+        var changed: Set<String> = []
+        for s in 0..<newData.seriesCount {
+            let info = newData.series(s)
+            guard let latest = newData.latestRow(series: s) else { continue }
+            let before = old.seriesID(area: info.area, indicator: info.indicator, team: info.team).flatMap { old.latestRow(series: $0) }
+            guard let before else {
+                changed.insert(SharedState.changeKey(area: info.area, indicator: info.indicator, team: info.team))
+                continue
+            }
+            if old.value(row: before) != newData.value(row: latest) || old.period(row: before) != newData.period(row: latest) {
+                changed.insert(SharedState.changeKey(area: info.area, indicator: info.indicator, team: info.team))
+            }
+        }
+        shared.dataset = newData
+        shared.changedSeries = newData.areas.isEmpty ? [] : changed
+        if newData.area(code: shared.rootArea) == nil { shared.rootArea = newData.defaultArea?.code ?? "" }
+        if newData.area(code: shared.area) == nil { shared.area = shared.rootArea }
+        if let ind = shared.indicator, newData.indicator(ind) == nil { shared.indicator = newData.indicators.first?.code }
+        shared.reloadedAt = time
+        shared.message = nil
+        shared.messageIsError = false
+        shared.touch()
+        refresh()
+        settle()
+    }
+
+    mutating func say(_ text: String, isError: Bool = false) {
+        shared.message = text
+        shared.messageIsError = isError
+    }
+
+    // MARK: Keys
+
+    mutating func handleKey(_ key: Key, after previous: Key?) -> [Effect] {
+        if key == .ctrl("c") { shouldQuit = true; return [.quit] }
+        switch input {
+        case .search(let text): return handleSearchKey(key, text)
+        case .command(let text): return handleCommandKey(key, text)
+        case .areaPicker(let query, let pick): return handlePickerKey(key, query, pick)
+        case .none: break
+        }
+        if showHelp {
+            switch key {
+            case .down, .character("j"): helpScroll += 1
+            case .up, .character("k"): helpScroll = max(0, helpScroll - 1)
+            case .pageDown, .character(" "): helpScroll += max(1, height - 4)
+            case .pageUp: helpScroll = max(0, helpScroll - max(1, height - 4))
+            case .character("q"): shouldQuit = true; return [.quit]
+            default: showHelp = false
+            }
+            return []
+        }
+        guard screen.isUsable else {
+            // Too small: only quitting makes sense.
+            if key == .character("q") { shouldQuit = true; return [.quit] }
+            return []
+        }
+        if let sequence = Keymap.command(after: previous, key) {
+            // The first key of the sequence already did its own work; a toggle is put back, so
+            // `gg` goes to the first row and leaves the GREEN filter as it was.
+            if let previous, case .toggleRAG(let colour)? = Keymap.command(for: previous) { toggle(colour) }
+            let effects = perform(sequence)
+            say("gg: first row (g alone toggles the GREEN filter)")
+            previousKey = nil
+            return effects
+        }
+        guard let command = Keymap.command(for: key) else {
+            say("unbound key \(key.displayName) — press ? for help")
+            return []
+        }
+        shared.message = nil
+        return perform(command)
+    }
+
+    /// Carries out a command (from a key, or from a test).
+    public mutating func perform(_ command: Command) -> [Effect] {
+        switch command {
+        case .quit:
+            shouldQuit = true
+            return [.quit]
+        case .help:
+            showHelp = true
+            helpScroll = 0
+        case .back:
+            goBack()
+        case .nextPane, .previousPane:
+            let all = PaneRegistry.panes
+            let here = all.firstIndex(of: pane) ?? 0
+            let step = command == .nextPane ? 1 : all.count - 1
+            switchPane(to: all[(here + step) % all.count])
+        case .pane(let p):
+            switchPane(to: p)
+        case .toggleRAG(let colour):
+            toggle(colour)
+        case .clearFilters:
+            shared.ragFilter = []
+            shared.textFilter = ""
+            filtersChanged()
+        case .search:
+            input = .search(shared.textFilter)
+        case .command:
+            input = .command("")
+        case .pickArea:
+            input = .areaPicker(query: "", cursor: 0)
+        case .export:
+            guard let table = exportFromPane() else {
+                say("nothing to export on this pane")
+                return []
+            }
+            return [.export(fileName: table.name + ".csv", contents: table.csv)]
+        case .cycleTheme:
+            return [.cycleTheme]
+        case .reload:
+            return [.reload]
+        case .up, .down, .left, .right, .pageUp, .pageDown, .top, .bottom, .enter, .toggleRegion, .cycleEHCPView:
+            guard let intents = performOnPane(command) else {
+                // The command belongs to another pane: say where it works.
+                if let b = Keymap.binding(for: command), let home = b.pane, home != pane {
+                    say("\(b.keys.first?.displayName ?? "") works on the \(home.title) pane (\(home.number)): \(b.help)")
+                }
+                return []
+            }
+            apply(intents)
+        }
+        return []
+    }
+
+    mutating func toggle(_ colour: RAGFilterColour) {
+        let rag: RAG = colour == .red ? .red : (colour == .amber ? .amber : .green)
+        if shared.ragFilter.contains(rag) { shared.ragFilter.remove(rag) } else { shared.ragFilter.insert(rag) }
+        filtersChanged()
+    }
+
+    mutating func filtersChanged() {
+        shared.touch()
+        refresh()
+        settle()
+    }
+
+    /// Applies what a pane asked for.
+    mutating func apply(_ intents: [PaneIntent]) {
+        for intent in intents {
+            switch intent {
+            case .open(let p, let area, let indicator):
+                push()
+                if let area { shared.area = area }
+                if let indicator { shared.indicator = indicator }
+                if area != nil || indicator != nil { shared.touch() }
+                open(p, .drilled)
+            case .selectIndicator(let code):
+                guard code != shared.indicator else { continue }
+                shared.indicator = code
+                shared.touch()
+                refresh()
+                settle()
+            case .message(let text, let isError):
+                say(text, isError: isError)
+            case .clearTextFilter:
+                guard !shared.textFilter.isEmpty else { continue }
+                shared.textFilter = ""
+                shared.touch()
+            }
+        }
+    }
+
+    mutating func switchPane(to p: Pane) {
+        guard p != pane else { return }
+        open(p, .switched)
+    }
+
+    // MARK: The back stack
+
+    mutating func push() {
+        guard let slot = slots[pane] else { return }
+        back.append(Location(pane: pane, area: shared.area, indicator: shared.indicator, module: slot.module))
+        if back.count > 64 { back.removeFirst() }
+    }
+
+    mutating func goBack() {
+        if let l = back.popLast() {
+            if l.area != shared.area || l.indicator != shared.indicator {
+                shared.area = l.area
+                shared.indicator = l.indicator
+                shared.touch()
+            }
+            pane = l.pane
+            // The pane as it was, rebuilt if anything changed since (a reload, a filter).
+            slots[l.pane] = PaneSlot(module: l.module, builtFor: -1)
+            refresh()
+            settle()
+        } else if shared.isFiltering {
+            shared.ragFilter = []
+            shared.textFilter = ""
+            filtersChanged()
+        }
+    }
+
+    // MARK: Text input
+
+    /// What a key does to a line of text being typed (a `/` filter or a `:` command).
+    enum LineEdit: Equatable {
+        case submit, cancel, changed(String), ignored
+    }
+
+    /// Enter submits, Esc cancels, Backspace deletes (and cancels an empty line), characters type.
+    static func edit(_ text: String, with key: Key) -> LineEdit {
+        switch key {
+        case .enter: return .submit
+        case .escape: return .cancel
+        case .backspace: return text.isEmpty ? .cancel : .changed(String(text.dropLast()))
+        case .character(let c): return .changed(text + String(c))
+        default: return .ignored
+        }
+    }
+
+    mutating func handleSearchKey(_ key: Key, _ text: String) -> [Effect] {
+        switch Self.edit(text, with: key) {
+        case .submit:
+            input = .none
+        case .cancel:
+            input = .none
+            if key == .escape {
+                shared.textFilter = ""
+                filtersChanged()
+            }
+        case .changed(let t):
+            input = .search(t)
+            shared.textFilter = t
+            // Only the pane on screen re-filters now; the others when they are opened.
+            filtersChanged()
+        case .ignored:
+            break
+        }
+        return []
+    }
+
+    mutating func handleCommandKey(_ key: Key, _ text: String) -> [Effect] {
+        switch Self.edit(text, with: key) {
+        case .submit:
+            input = .none
+            return runCommand(text)
+        case .cancel:
+            input = .none
+        case .changed(let t):
+            input = .command(t)
+        case .ignored:
+            break
+        }
+        return []
+    }
+
+    /// Runs a `:` command: `area NAME`, `pane NAME`, `kpi CODE`, `q`.
+    mutating func runCommand(_ line: String) -> [Effect] {
+        let parts = line.split(separator: " ", maxSplits: 1).map(String.init)
+        guard let verb = parts.first?.lowercased() else { return [] }
+        let arg = parts.count > 1 ? parts[1].trimmingSpaces() : ""
+        switch verb {
+        case "q", "quit":
+            shouldQuit = true
+            return [.quit]
+        case "area", "a":
+            guard let a = shared.dataset.area(named: arg) else {
+                say("no area '\(arg)'", isError: true)
+                return []
+            }
+            openArea(a.code)
+        case "pane", "p":
+            if let p = Pane(named: arg) {
+                switchPane(to: p)
+            } else {
+                say("no pane '\(arg)' (panes: \(PaneRegistry.panes.map(\.name).joined(separator: ", ")))", isError: true)
+            }
+        case "kpi", "indicator", "k":
+            guard let ind = shared.dataset.indicators.first(where: { $0.code.lowercased() == arg.lowercased() }) else {
+                say("no indicator '\(arg)'", isError: true)
+                return []
+            }
+            apply([.open(.detail, indicator: ind.code)])
+        default:
+            say("unknown command ':\(verb)' (try :area NAME, :pane NAME, :kpi CODE, :q)", isError: true)
+        }
+        return []
+    }
+
+    /// Opens an area's scorecard (its KPI detail when that is on screen).
+    mutating func openArea(_ code: String) {
+        apply([.open(pane == .detail ? .detail : .scorecard, area: code)])
+    }
+
+    /// Areas offered by the picker for a query.
+    public func pickerAreas(_ query: String) -> [Area] {
+        let q = query.lowercased()
+        return shared.dataset.areas.filter { a in
+            !shared.dataset.seriesIDs(area: a.code).isEmpty && (q.isEmpty || a.name.lowercased().contains(q) || a.code.lowercased().contains(q))
+        }
+    }
+
+    mutating func handlePickerKey(_ key: Key, _ query: String, _ pick: Int) -> [Effect] {
+        var q = query
+        var p = pick
+        let options = pickerAreas(q)
+        switch key {
+        case .escape:
+            input = .none
+            return []
+        case .enter:
+            input = .none
+            guard p < options.count else { return [] }
+            openArea(options[p].code)
+            return []
+        case .up: p = max(0, p - 1)
+        case .down: p = min(max(0, options.count - 1), p + 1)
+        case .backspace: if !q.isEmpty { q.removeLast(); p = 0 }
+        case .character(let c): q.append(c); p = 0
+        default: break
+        }
+        input = .areaPicker(query: q, cursor: p)
+        return []
+    }
+
+    // MARK: Mouse
+
+    mutating func handleMouse(_ m: MouseEvent) -> [Effect] {
+        guard screen.isUsable else { return [] }
+        if showHelp {
+            // Any click closes the help, as any key does.
+            if case .click = m { showHelp = false }
+            return []
+        }
+        if case .areaPicker(let query, let pick) = input {
+            return handlePickerMouse(m, query: query, cursor: pick)
+        }
+        switch m {
+        case .wheelUp, .wheelDown:
+            let command: Command = { if case .wheelUp = m { .up } else { .down } }()
+            for _ in 0..<3 { _ = performOnPane(command) }
+        case .click(let x, let y):
+            let s = screen
+            if let p = s.tab(at: x, y: y, glyphs: shared.glyphs) {
+                switchPane(to: p)
+            } else if s.body.contains(x: x, y: y) {
+                apply(clickOnPane(x: x, y: y))
+            }
+        }
+        return []
+    }
+
+    mutating func handlePickerMouse(_ m: MouseEvent, query: String, cursor: Int) -> [Effect] {
+        let options = pickerAreas(query)
+        let regions = AreaPickerView.regions(screen: screen, options: options.count, cursor: cursor)
+        switch m {
+        case .wheelUp: input = .areaPicker(query: query, cursor: max(0, cursor - 1))
+        case .wheelDown: input = .areaPicker(query: query, cursor: min(max(0, options.count - 1), cursor + 1))
+        case .click(let x, let y):
+            guard let index = regions.row(at: x, y: y), index < options.count else {
+                if !regions.frame.contains(x: x, y: y) { input = .none }
+                return []
+            }
+            if index == cursor {
+                input = .none
+                openArea(options[index].code)
+            } else {
+                input = .areaPicker(query: query, cursor: index)
+            }
+        }
+        return []
+    }
+}
+
+extension String {
+    /// The string without leading and trailing spaces.
+    func trimmingSpaces() -> String {
+        var s = Substring(self)
+        while s.first == " " { s.removeFirst() }
+        while s.last == " " { s.removeLast() }
+        return String(s)
+    }
+}

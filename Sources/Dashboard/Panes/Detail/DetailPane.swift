@@ -1,0 +1,133 @@
+import ScorecardData
+
+extension Pane {
+    /// Pane 3: one KPI for one area — chart, periods, definition and a league table.
+    public static let detail = Pane("detail")
+}
+
+/// Pane 3's state and update: the league of the shared KPI (the root's districts, or every
+/// local authority for a national KPI), best first, and the cursor in it.
+public struct DetailPane: PaneModule {
+    public static let info = PaneInfo(.detail, title: "KPI detail", shortTitle: "Detail", help: "KPI detail: chart, periods, league table")
+
+    /// The league's series, best first by the KPI's polarity.
+    public internal(set) var league: [Int] = []
+    public internal(set) var list = ListPosition()
+    /// Limit a national league to the root area's region (`s`).
+    public internal(set) var regionOnly = false
+
+    public init() {}
+
+    public mutating func rebuild(_ shared: SharedState) {
+        let ds = shared.dataset
+        let keep = league.indices.contains(list.cursor) ? ds.series(league[list.cursor]) : nil
+        guard let code = shared.indicator, let ind = ds.indicator(code) else { league = []; list.clamp(count: 0); return }
+        var entries: [(Int, Double?)] = []
+        for (s, area) in Self.candidates(shared, indicator: code, regionOnly: regionOnly) {
+            guard shared.matchesRAG(shared.latestRAG(series: s)),
+                  shared.textFilter.isEmpty || shared.matchesText([area.name, ds.series(s).team ?? ""]) else { continue }
+            entries.append((s, ds.latestRow(series: s).flatMap { ds.value(row: $0) }))
+        }
+        entries.sort { a, b in
+            switch (a.1, b.1) {
+            case let (x?, y?):
+                if x == y { return a.0 < b.0 }
+                switch ind.polarity {
+                case .high: return x > y
+                case .low: return x < y
+                case .target:
+                    let mid = ((ind.targetLow ?? ind.target ?? 0) + (ind.targetHigh ?? ind.target ?? 0)) / 2
+                    return abs(x - mid) < abs(y - mid)
+                }
+            case (_?, nil): return true
+            case (nil, _?): return false
+            default: return a.0 < b.0
+            }
+        }
+        league = entries.map(\.0)
+        if let keep, keep.indicator == code, let i = league.firstIndex(where: { ds.series($0).area == keep.area && ds.series($0).team == keep.team }) {
+            list.select(i)
+        }
+        list.clamp(count: league.count)
+    }
+
+    /// The cursor starts on the area being looked at.
+    public mutating func opened(_ how: PaneOpening, _ shared: SharedState) {
+        list.reset()
+        if let i = league.firstIndex(where: { shared.dataset.series($0).area == shared.area }) { list.select(i) }
+    }
+
+    /// Which areas a KPI's league ranks. When the root's districts have the KPI, the league is
+    /// the districts (and their teams). Otherwise — a national indicator such as the DfE's
+    /// calendar-year EHCP timeliness — it is every area that has the KPI and none of whose
+    /// children do (every local authority), optionally only those in the root's region, and
+    /// only those whose latest figure is for the latest period.
+    static func candidates(_ shared: SharedState, indicator code: String, regionOnly: Bool) -> [(series: Int, area: Area)] {
+        let ds = shared.dataset
+        let local = ds.childSeries(of: shared.rootArea, indicator: code)
+        if !local.isEmpty { return local }
+        let series = ds.seriesIDs(indicator: code)
+        let withData = Set(series.map { ds.series($0).area })
+        let region = regionOnly ? ds.region(of: shared.rootArea) : nil
+        var out: [(series: Int, area: Area)] = []
+        for s in series {
+            let info = ds.series(s)
+            guard let area = ds.area(code: info.area) else { continue }
+            if ds.children(of: area.code).contains(where: { withData.contains($0.code) }) { continue }
+            if let region, !ds.ancestry(of: area.code).contains(where: { $0.code == region.code }) { continue }
+            out.append((s, area))
+        }
+        // Rank like with like: an authority whose code was retired keeps its old figures out.
+        let latest = out.compactMap { ds.latestRow(series: $0.series).map { ds.period(row: $0) } }.max()
+        return out.filter { e in ds.latestRow(series: e.series).map { ds.period(row: $0) } == latest }
+    }
+
+    /// True when the KPI's league is national (the districts do not have it).
+    public static func isNational(_ shared: SharedState) -> Bool {
+        guard let code = shared.indicator else { return false }
+        return shared.dataset.childSeries(of: shared.rootArea, indicator: code).isEmpty && !shared.dataset.seriesIDs(indicator: code).isEmpty
+    }
+
+    /// The league table's heading.
+    func leagueTitle(_ shared: SharedState, _ ind: Indicator) -> String {
+        let best = "best first (\(ind.polarity == .low ? "lowest" : "highest") is best)"
+        guard Self.isNational(shared) else { return "League: \(shared.areaName(shared.rootArea)) districts, \(best) · Enter opens one" }
+        let region = shared.dataset.region(of: shared.rootArea)
+        if regionOnly, let region { return "League: \(region.name) authorities, \(best) · s: all" }
+        return "League: all authorities, \(best)" + (region.map { " · s: \($0.name) only" } ?? "")
+    }
+
+    public mutating func perform(_ command: Command, _ regions: Regions, _ shared: SharedState) -> [PaneIntent]? {
+        if list.move(command, count: league.count, page: regions.league.body.height) { return [] }
+        switch command {
+        case .enter:
+            guard league.indices.contains(list.cursor) else { return [] }
+            let target = shared.dataset.series(league[list.cursor]).area
+            guard target != shared.area else { return [] }
+            return [.open(.detail, area: target)]
+        case .toggleRegion:
+            guard Self.isNational(shared), let region = shared.dataset.region(of: shared.rootArea) else {
+                return [.message("s limits a national league (e.g. \(EHCPStatement.calendarYear) in KPI detail) to the region")]
+            }
+            regionOnly.toggle()
+            rebuild(shared)
+            opened(.switched, shared)
+            return [.message(regionOnly ? "league: \(region.name) only" : "league: all authorities")]
+        default:
+            return nil
+        }
+    }
+
+    public mutating func click(x: Int, y: Int, _ regions: Regions, _ shared: SharedState) -> [PaneIntent] {
+        guard case .row(let i)? = regions.league.hit(x: x, y: y) else { return [] }
+        return list.click(i) ? perform(.enter, regions, shared) ?? [] : []
+    }
+
+    public mutating func settle(_ regions: Regions) { list.settle(firstRow: regions.league.firstRow) }
+
+    public func export(_ regions: Regions, _ shared: SharedState) -> PaneExport? {
+        PaneExport(pane: .detail, subject: shared.indicator ?? "", table: regions.leagueModel, regions: regions.league)
+    }
+
+    public func countSummary(_ shared: SharedState) -> String { "\(league.count) in league" }
+}

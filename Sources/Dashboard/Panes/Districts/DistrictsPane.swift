@@ -1,0 +1,111 @@
+import ScorecardData
+
+extension Pane {
+    /// Pane 2: the root area's districts against every KPI as a RAG matrix, with a tile map.
+    public static let districts = Pane("districts")
+}
+
+/// Pane 2's state and update: the districts (as filtered), the KPIs any of them has, their
+/// ratings, and the cursor and selected KPI column.
+public struct DistrictsPane: PaneModule {
+    public static let info = PaneInfo(.districts, title: "Districts", shortTitle: "Districts", help: "districts: RAG matrix and tile map")
+
+    /// The districts shown, in the data's order.
+    public internal(set) var areas: [String] = []
+    /// The KPIs any district has (as the text filter leaves them), in the data's order.
+    public internal(set) var indicators: [String] = []
+    /// RAG raw value per (district row, KPI column), worst over teams; -1 none.
+    public internal(set) var matrix: [[Int8]] = []
+    public internal(set) var list = ListPosition()
+    /// The selected KPI column.
+    public internal(set) var column = 0
+    /// The first KPI column shown.
+    var columnScroll = 0
+
+    public init() {}
+
+    /// The selected KPI's code.
+    public var selectedIndicator: String? { indicators.indices.contains(column) ? indicators[column] : nil }
+
+    /// The children of the root area with data, the KPIs they have (ratings come precomputed
+    /// from the dataset, so filtering as you type stays instant at England scale), and the RAG
+    /// filter applied to the selected KPI.
+    public mutating func rebuild(_ shared: SharedState) {
+        let ds = shared.dataset
+        let keepArea = areas.indices.contains(list.cursor) ? areas[list.cursor] : nil
+        let children = ds.children(of: shared.rootArea), ratings = ds.latestRatings(childrenOf: shared.rootArea)
+        let withData = children.indices.filter { ratings[$0].contains { $0 != -2 } }
+        let positions = ds.indicators.indices.filter { p in withData.contains { ratings[$0][p] != -2 } }
+        let shown = positions.filter { p in
+            let ind = ds.indicators[p]
+            return shared.textFilter.isEmpty || shared.matchesText([ind.code, ind.name, ind.group])
+        }
+        indicators = shown.map { ds.indicators[$0].code }
+        column = shared.indicator.flatMap { indicators.firstIndex(of: $0) } ?? min(column, max(0, indicators.count - 1))
+        var rows: [String] = [], cells: [[Int8]] = []
+        for k in withData {
+            let row = shown.map { max(ratings[k][$0], -1) }
+            // The RAG filter keeps districts rated the chosen colours on the selected KPI.
+            if !shared.ragFilter.isEmpty, !shared.matchesRAG(indicators.isEmpty ? nil : RAG(rawValue: row[column])) { continue }
+            rows.append(children[k].code)
+            cells.append(row)
+        }
+        areas = rows
+        matrix = cells
+        if let keepArea, let i = areas.firstIndex(of: keepArea) { list.select(i) }
+        list.clamp(count: areas.count)
+    }
+
+    public mutating func opened(_ how: PaneOpening, _ shared: SharedState) {
+        if let ind = shared.indicator, let i = indicators.firstIndex(of: ind) { column = i }
+        if how == .drilled { list.reset() }
+    }
+
+    public mutating func perform(_ command: Command, _ regions: Regions, _ shared: SharedState) -> [PaneIntent]? {
+        if list.move(command, count: areas.count, page: regions.table.body.height) { return [] }
+        switch command {
+        case .left, .right:
+            guard !indicators.isEmpty else { return [] }
+            column = min(max(0, column + (command == .left ? -1 : 1)), indicators.count - 1)
+            return [.selectIndicator(indicators[column])]
+        case .enter:
+            guard areas.indices.contains(list.cursor) else { return [] }
+            return [.open(.scorecard, area: areas[list.cursor])]
+        default:
+            return nil
+        }
+    }
+
+    public mutating func click(x: Int, y: Int, _ regions: Regions, _ shared: SharedState) -> [PaneIntent] {
+        if let tiles = regions.tiles, let area = tiles.area(at: x, y: y), let i = areas.firstIndex(of: area) {
+            // A tile selects its district, as a click on its row does.
+            return list.click(i) ? perform(.enter, regions, shared) ?? [] : []
+        }
+        switch regions.table.hit(x: x, y: y) {
+        case .row(let i)?:
+            if list.click(i) { return perform(.enter, regions, shared) ?? [] }
+        case .header(let k)?:
+            // A KPI column's number selects that KPI.
+            if let kpi = regions.kpiColumn(ofModelColumn: k) {
+                column = kpi
+                return [.selectIndicator(indicators[kpi])]
+            }
+        case nil:
+            break
+        }
+        return []
+    }
+
+    public mutating func settle(_ regions: Regions) {
+        list.settle(firstRow: regions.table.firstRow)
+        columnScroll = regions.firstColumn
+    }
+
+    public func export(_ regions: Regions, _ shared: SharedState) -> PaneExport? {
+        PaneExport(pane: .districts, subject: shared.areaName(shared.rootArea), table: regions.model, regions: regions.table)
+    }
+
+    public func countSummary(_ shared: SharedState) -> String {
+        "\(areas.count) of \(shared.dataset.children(of: shared.rootArea).count) districts · \(indicators.count) KPIs"
+    }
+}

@@ -1,0 +1,189 @@
+import ScorecardData
+
+extension DistrictsPane {
+    /// Pane 2's layout: the KPI line, the matrix (a table whose KPI columns are numbered), the
+    /// key from numbers to KPI codes under it, and the tile map on the right when there is room.
+    public struct Regions: Sendable {
+        public var kpiLine: Rect
+        public var model: TableModel
+        public var table: TableRegions
+        /// The first KPI column in view, and how many are.
+        public var firstColumn: Int
+        public var visibleColumns: Int
+        /// The key: which KPI each column number is.
+        public var key: Rect
+        public var keyLines: [String]
+        public var tiles: TileRegions?
+
+        /// The model's columns before the KPI columns: the district and the three counts.
+        static let fixedColumns = 4
+
+        /// The KPI (column index) shown in a model column, if it is one.
+        public func kpiColumn(ofModelColumn k: Int) -> Int? {
+            k >= Self.fixedColumns && k - Self.fixedColumns < visibleColumns ? firstColumn + k - Self.fixedColumns : nil
+        }
+    }
+
+    /// The tile map: a tile per district at its place on the map.
+    public struct TileRegions: Sendable {
+        public var title: Rect
+        public var tiles: [(area: String, rect: Rect)]
+        public var tileHeight: Int
+
+        /// The district whose tile is at (x, y).
+        public func area(at x: Int, y: Int) -> String? { tiles.first { $0.rect.contains(x: x, y: y) }?.area }
+    }
+
+    public func regions(in body: Rect, _ shared: SharedState) -> Regions {
+        let (kpiLine, rest) = body.inset(left: 1, right: 1).splitTop(1)
+        let base = baseColumns(shared)
+        let baseWidth = (0..<base.columns.count).reduce(0) { $0 + TableLayout.wantedWidth(base, column: $1) + 1 }
+        // The matrix keeps room for eight KPI columns before the tile map takes the rest.
+        let tiles = tileRegions(shared, in: rest, leaving: baseWidth + 2 * 8)
+        let matrixRect = Rect(x: rest.x, y: rest.y, width: (tiles.map { $0.title.x - 2 } ?? rest.right) - rest.x, height: rest.height)
+        // KPI columns, one cell and a blank each, in what the district and counts leave (a cell
+        // either side for ‹ and ›).
+        let visible = max(1, (matrixRect.width - baseWidth - 1) / 2)
+        let first = ListScroll.firstRow(scroll: columnScroll, cursor: column, count: indicators.count, visible: visible)
+        let shownCount = min(visible, max(0, indicators.count - first))
+        var model = base
+        for k in first..<(first + shownCount) {
+            let n = k + 1
+            let digits = n < 10 ? "\n\(n)" : "\(n / 10)\n\(n % 10)"
+            let selected = k == column
+            model.columns.append(TableColumn(indicators[k], (selected ? shared.glyphs[.selectedColumn] : "") + "\n" + digits, .fixed(1),
+                                             titleRole: selected ? .highlight : .muted, titleMarks: selected ? [.selectedColumn] : []))
+        }
+        let g = shared.glyphs
+        for r in areas.indices {
+            guard case .data(var cells) = model.rows[r] else { continue }
+            for k in first..<(first + shownCount) {
+                let rag = RAG(rawValue: matrix[r][k])
+                cells.append(TableCell(String(g.rag(rag)), role: rag == nil ? .tileEmpty : Glyphs.role(for: rag), marks: [.rating(rag)],
+                                       export: [rag?.name ?? ""], keepsRole: true))
+            }
+            model.rows[r] = .data(cells)
+        }
+        // The key under the matrix, as much of it as fits.
+        let keyLines = keyText(shared, first: first, count: shownCount, width: matrixRect.width)
+        let wantedTable = 3 + areas.count
+        let keyRoom = max(0, matrixRect.height - wantedTable - 1)
+        let keyHeight = min(keyLines.count, keyRoom)
+        let tableRect = Rect(x: matrixRect.x, y: matrixRect.y, width: matrixRect.width,
+                             height: min(wantedTable, matrixRect.height - (keyHeight > 0 ? keyHeight + 1 : 0)))
+        let table = TableLayout.regions(model, in: tableRect, cursor: list.cursor, scroll: list.scroll)
+        let key = Rect(x: matrixRect.x, y: tableRect.bottom + 1, width: matrixRect.width, height: keyHeight)
+        return Regions(kpiLine: kpiLine, model: model, table: table, firstColumn: first, visibleColumns: shownCount, key: key,
+                       keyLines: keyLines, tiles: tiles)
+    }
+
+    /// The district and count columns, with a row per district.
+    func baseColumns(_ shared: SharedState) -> TableModel {
+        let g = shared.glyphs
+        let columns = [
+            TableColumn("district", "District", .fit(min: 8, max: 22), export: ["area_code", "area"]),
+            TableColumn("red", "\(g.rag(.red))R", align: .right, .fit(min: 3, max: 4), titleMarks: [.red]),
+            TableColumn("amber", "\(g.rag(.amber))A", align: .right, .fit(min: 3, max: 4), titleMarks: [.amber]),
+            TableColumn("green", "\(g.rag(.green))G", align: .right, .fit(min: 3, max: 4), titleMarks: [.green]),
+        ]
+        let rows: [TableRow] = areas.enumerated().map { r, code in
+            let counts = [RAG.red, .amber, .green].map { rag in matrix[r].filter { $0 == rag.rawValue }.count }
+            var cells = [TableCell(shared.areaName(code), export: [code, shared.areaName(code)])]
+            for (k, rag) in [RAG.red, .amber, .green].enumerated() {
+                cells.append(TableCell("\(counts[k])\(g.rag(rag))", role: Glyphs.role(for: rag), marks: [.rating(rag)], export: [String(counts[k])], keepsRole: true))
+            }
+            return .data(cells)
+        }
+        return TableModel(columns: columns, rows: rows)
+    }
+
+    /// "1 APP17  2 APP17-N …" for the KPI columns in view, wrapped to `width`.
+    func keyText(_ shared: SharedState, first: Int, count: Int, width: Int) -> [String] {
+        let items = (first..<(first + count)).map { "\($0 + 1) \(indicators[$0])" }
+        var lines: [String] = []
+        var line = "KPI columns:"
+        for item in items {
+            if TextWidth.of(line) + 2 + TextWidth.of(item) > width {
+                lines.append(line)
+                line = item
+            } else {
+                line += (line.hasSuffix(":") ? " " : "  ") + item
+            }
+        }
+        lines.append(line)
+        return lines
+    }
+
+    /// Where the tile map goes, or nil when the districts have no tile positions or there is no
+    /// room beside a matrix `matrixWidth` wide.
+    func tileRegions(_ shared: SharedState, in rect: Rect, leaving matrixWidth: Int) -> TileRegions? {
+        let placed = shared.dataset.children(of: shared.rootArea).filter { $0.tileRow != nil && $0.tileColumn != nil }
+        guard !placed.isEmpty else { return nil }
+        let cols = (placed.compactMap(\.tileColumn).max() ?? 0) + 1
+        let available = rect.width - matrixWidth - 2
+        let tileWidth = min(12, available / cols)
+        guard tileWidth >= 5 else { return nil }
+        let tileHeight = tileWidth >= 10 && rect.height >= 28 ? 4 : (tileWidth >= 9 ? 3 : 2)
+        let width = tileWidth * cols
+        let x = rect.right - width
+        let title = Rect(x: x, y: rect.y, width: width, height: 1)
+        let tiles = placed.compactMap { a -> (String, Rect)? in
+            guard let r = a.tileRow, let c = a.tileColumn else { return nil }
+            return (a.code, Rect(x: x + c * tileWidth, y: rect.y + 1 + r * tileHeight, width: tileWidth - 1, height: tileHeight - 1))
+        }
+        return TileRegions(title: title, tiles: tiles, tileHeight: tileHeight)
+    }
+
+    public func draw(_ r: Regions, into c: inout Canvas, _ shared: SharedState) {
+        let ds = shared.dataset
+        guard let code = selectedIndicator else {
+            c.text(shared.isFiltering ? "No KPIs match the filter (x clears it)." : "No district figures in this dataset.", in: r.kpiLine, role: .muted)
+            return
+        }
+        let ind = ds.indicator(code)
+        let hint = "h/l: other KPIs"
+        c.text("KPI \(column + 1)/\(indicators.count): \(code) \(ind?.name ?? "")", x: r.kpiLine.x, y: r.kpiLine.y,
+               maxWidth: r.kpiLine.width - TextWidth.of(hint) - 2, role: .title)
+        c.text(hint, x: r.kpiLine.right - TextWidth.of(hint), y: r.kpiLine.y, role: .muted)
+        TableLayout.draw(r.model, r.table, cursor: areas.isEmpty ? nil : list.cursor, into: &c)
+        // More KPI columns either side of those in view.
+        let kpiCells = r.table.columns.filter { $0.index >= Regions.fixedColumns }
+        if let firstCell = kpiCells.first, r.firstColumn > 0 {
+            c.mark(.moreLeft, x: firstCell.x - 1, y: r.table.header.bottom - 1, role: .muted)
+        }
+        if let lastCell = kpiCells.last, r.firstColumn + r.visibleColumns < indicators.count {
+            c.mark(.moreRight, x: lastCell.x + 2, y: r.table.header.bottom - 1, role: .muted)
+        }
+        if areas.isEmpty {
+            let colours = shared.ragFilter.map(\.name).sorted().joined(separator: "/")
+            c.text("No districts rated \(colours) on \(code) (x clears).", x: r.table.body.x + 1, y: r.table.body.y, role: .muted)
+        }
+        for (i, line) in r.keyLines.prefix(r.key.height).enumerated() {
+            c.text(line, in: r.key.row(i), role: .muted)
+        }
+        if let tiles = r.tiles { drawTileMap(tiles, indicator: code, into: &c, shared) }
+    }
+
+    func drawTileMap(_ t: TileRegions, indicator: String, into c: inout Canvas, _ shared: SharedState) {
+        let ds = shared.dataset
+        let ind = ds.indicator(indicator)
+        let g = shared.glyphs
+        c.text("Tile map · \(indicator)", in: t.title, role: .header)
+        let selectedArea = areas.indices.contains(list.cursor) ? areas[list.cursor] : nil
+        for (code, rect) in t.tiles {
+            let area = ds.area(code: code)
+            let name = area?.name ?? code
+            let rag = ds.worstLatestRAG(area: code, indicator: indicator)
+            let value = ds.seriesID(area: code, indicator: indicator).flatMap { ds.latestRow(series: $0) }.flatMap { ds.value(row: $0) }
+            let role: StyleRole = rag == nil ? .tileEmpty : Glyphs.role(for: rag)
+            c.fill(rect, role: role)
+            let label = rect.width >= 9 ? name : String(name.prefix(3))
+            c.text(label, in: rect.row(0), role: code == selectedArea ? .selection : role)
+            if t.tileHeight >= 3 {
+                c.text("\(g.ragLabel(rag)) \(value.map { Fmt.plain($0, ind) } ?? "")", in: rect.row(1), role: role, marks: [.rating(rag)])
+            } else {
+                c.mark(.rating(rag), x: rect.x + min(3, rect.width - 1), y: rect.y, role: role)
+            }
+        }
+    }
+}

@@ -1,0 +1,78 @@
+import ScorecardData
+
+extension ScorecardPane {
+    /// Pane 1's layout: the KPI table (its column model, rows and place on screen).
+    public struct Regions: Sendable {
+        public var model: TableModel
+        public var table: TableRegions
+        /// Where "no KPIs match" goes when the table is empty.
+        public var empty: Rect
+    }
+
+    /// The columns, in order. Short columns fit their widest value; the KPI name takes what is
+    /// left; on a narrow screen the benchmarks go first, then the period, Num/Den, the trend.
+    static let columns: [TableColumn] = [
+        TableColumn("rag", "RAG", .fit(min: 3, max: 3)),
+        TableColumn("indicator", "Code", .fit(min: 4, max: 12)),
+        TableColumn("name", "Indicator", .fill(min: 18), export: ["team", "name"]),
+        TableColumn("value", "Latest", align: .right, .fit(min: 5, max: 14)),
+        TableColumn("target", "Target", align: .right, .fit(max: 12), priority: 1),
+        TableColumn("dot", "DoT", .fit(min: 3, max: 3), priority: 1),
+        TableColumn("trend", "Trend", .fit(min: 5, max: 12), priority: 2),
+        TableColumn("period", "Period", .fit(max: 14), priority: 4),
+        TableColumn("numden", "Num/Den", align: .right, .fit(max: 18), priority: 3, export: ["numerator", "denominator"]),
+        TableColumn("regional", "SE/SN", align: .right, .fit(max: 10), priority: 5),
+        TableColumn("england", "England", align: .right, .fit(max: 10), priority: 5),
+    ]
+
+    public func regions(in body: Rect, _ shared: SharedState) -> Regions {
+        let model = TableModel(columns: Self.columns, rows: lines.map { row($0, shared) }, sectionField: "group")
+        let frame = body.inset(left: 1, right: 1)
+        let table = TableLayout.regions(model, in: frame, cursor: list.cursor, scroll: list.scroll)
+        return Regions(model: model, table: table, empty: frame.inset(left: 1, top: 2))
+    }
+
+    /// One row of the table.
+    func row(_ line: Line, _ shared: SharedState) -> TableRow {
+        guard case .series(let sid) = line else {
+            if case .heading(let group) = line { return .section(group) }
+            return .section("")
+        }
+        let ds = shared.dataset
+        let g = shared.glyphs
+        let info = ds.series(sid)
+        let ind = ds.indicator(series: sid)
+        let latest = ds.latestRow(series: sid)
+        let rag = latest.flatMap { ds.rag(row: $0) }
+        let changed = shared.changed(series: sid)
+        let value = latest.flatMap { ds.value(row: $0) }
+        let target = latest.flatMap { ds.target(row: $0) }
+        let (regional, national) = ds.comparators(indicator: info.indicator)
+        let trend = ds.trendRows(series: sid).map { ds.value(row: $0) }
+        let num = latest.flatMap { ds.numerator(row: $0) }, den = latest.flatMap { ds.denominator(row: $0) }
+        return .data([
+            .rating(rag, g),
+            TableCell(info.indicator, role: .muted),
+            TableCell((info.team.map { "\($0): " } ?? "") + ind.name, export: [info.team ?? "", ind.name]),
+            TableCell(latest == nil ? "–" : Fmt.value(value, ind), role: changed ? .changed : .text, marks: changed ? [.changed] : [],
+                      export: [Fmt.plain(value, ind)]),
+            TableCell(Fmt.plain(target, ind), role: .muted),
+            .travel(latest.flatMap { ds.dot(row: $0) }, g),
+            .trend(trend, width: 12, g, decimals: ind.decimals),
+            TableCell(latest.map { ds.period(row: $0).label } ?? "", role: .muted, export: [latest.map { ds.period(row: $0).description } ?? ""]),
+            TableCell(Fmt.fraction(num, den), role: .muted, export: [ValueFormatter.plain(opt: num), ValueFormatter.plain(opt: den)]),
+            TableCell(Fmt.plain(regional?.value, ind), role: .muted),
+            TableCell(Fmt.plain(national?.value, ind), role: .muted),
+        ])
+    }
+
+    public func draw(_ r: Regions, into c: inout Canvas, _ shared: SharedState) {
+        guard !lines.isEmpty else {
+            TableLayout.draw(r.model, r.table, cursor: nil, into: &c)
+            let why = shared.isFiltering ? "No KPIs match the filter (x clears it)." : "No figures for this area."
+            c.text(why, in: r.empty.row(0), role: .muted)
+            return
+        }
+        TableLayout.draw(r.model, r.table, cursor: list.cursor, into: &c)
+    }
+}
