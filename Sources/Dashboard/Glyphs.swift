@@ -74,7 +74,7 @@ public enum Mark: String, CaseIterable, Sendable {
         case .areaMarker: Self.entry("◆", "@", "this area", "where this area sits in the spread of all local authorities")
         case .spread: Self.entry("▁▂▃▄▅▆▇█", "_.-~=^*#", "authorities", "how many local authorities had each share, lowest share at the left")
         case .sharedTeam: Self.entry("⋈", "&", "shared team", "a team serving several districts: shown on each district's page, counted once in leagues, not in a district's own R/A/G counts")
-        case .hasNotes: Self.entry("✎", "\"", "notes", "the KPI has notes (commentary, actions): KPI detail lists them")
+        case .hasNotes: Self.entry("✎", "\"", "notes", "the KPI has notes for this area: commentary or actions (notes.csv)")
         case .provisional: Self.entry("[p]", "[p]", "provisional", "provisional: the producer may still revise the figure")
         case .revised: Self.entry("[r]", "[r]", "revised", "revised: changed since it was first published")
         case .estimated: Self.entry("[e]", "[e]", "estimated", "estimated: an estimate, not a count")
