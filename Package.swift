@@ -39,7 +39,7 @@ let package = Package(
             resources: [.copy("Resources/kent-cype-2024-10"), .copy("Resources/national")]
         ),
         .testTarget(name: "ScorecardDataTests", dependencies: ["ScorecardData"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "DashboardTests", dependencies: ["Dashboard", "ScorecardData"], resources: [.copy("Golden")]),
+        .testTarget(name: "DashboardTests", dependencies: ["Dashboard", "ScorecardData"], resources: [.copy("Golden"), .copy("Fixtures")]),
         .testTarget(name: "ThemesTests", dependencies: ["Themes", "Dashboard", "ScorecardData"]),
         .testTarget(name: "EndToEndTests", dependencies: ["Dashboard"]),
     ],

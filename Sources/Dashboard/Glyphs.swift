@@ -7,14 +7,26 @@ import ScorecardData
 ///
 /// Ratings are distinct shapes and letters, so colour is never the only signal.
 public enum Mark: String, CaseIterable, Sendable {
-    // Ratings and direction of travel.
+    // Ratings, where a rating came from, and direction of travel.
     case red, amber, green, unrated
+    /// A missed target with no floor to tell AMBER from RED (`RatingSource.undecided`).
+    case undecided
+    /// A rating worked out by the rule, not published (`RatingSource.rule`): after the letter.
+    case byRule
     case improved, worsened, same
     /// A value that changed in the last reload (a style: bold and underlined).
     case changed
     // Tables and lists.
     case trend, bar, overStandard, selectedColumn, moreLeft, moreRight
     case outlier, caveat, note, areaMarker, spread
+    /// A team serving several districts, whose figures are shown on each district's page.
+    case sharedTeam
+    /// A KPI (series) that has notes: commentary, actions (`Dataset.hasNotes(series:)`).
+    case hasNotes
+    // A figure's status (`ObservationStatus`), in the statistical symbols DfE and ONS tables use.
+    case provisional, revised, estimated, suppressed, notAvailable, notApplicable, roundsToZero, lowReliability
+    /// No figure for a period: a gap in a chart, sparkline or bar, never a zero.
+    case gap
     // Charts.
     case chartValue, chartConnector, targetLine, floorLine, nationalLine, regionalLine
     // Chrome: explained by `?`, never in the legend line.
@@ -43,7 +55,9 @@ public enum Mark: String, CaseIterable, Sendable {
         case .red: Self.entry("✖", "X", "red", "RED: the floor standard was not achieved (or the published rating is RED)")
         case .amber: Self.entry("▲", "!", "amber", "AMBER: floor achieved, target not met (or the published rating is AMBER)")
         case .green: Self.entry("●", "O", "green", "GREEN: target met (or the published rating is GREEN)")
-        case .unrated: Self.entry("·", ".", "no rating", "no rating: no target, or no figure for the period")
+        case .unrated: Self.entry("·", ".", "no rating", "no rating: no figure, or no target set for this area")
+        case .undecided: Self.entry("◇", "?", "target missed", "target missed (M): below its target, with no floor standard to tell AMBER from RED; ragtop does not guess (rated_by undecided)")
+        case .byRule: Self.entry("ʳ", "r", "by rule", "by rule: no rating was published; ragtop rated the figure from the target and floor set for this area (rated_by rule)")
         case .improved: Self.entry(DOT.improved.arrow, "^", "improved", "direction of travel: improved on the period before (for a lower-is-better KPI a fall)")
         case .worsened: Self.entry(DOT.worsened.arrow, "v", "worsened", "direction of travel: worse than the period before")
         case .same: Self.entry(DOT.same.arrow, "=", "same", "direction of travel: the same as the period before")
@@ -59,6 +73,17 @@ public enum Mark: String, CaseIterable, Sendable {
         case .note: Self.entry("†", "+", "note", "a note from the source, listed under the table")
         case .areaMarker: Self.entry("◆", "@", "this area", "where this area sits in the spread of all local authorities")
         case .spread: Self.entry("▁▂▃▄▅▆▇█", "_.-~=^*#", "authorities", "how many local authorities had each share, lowest share at the left")
+        case .sharedTeam: Self.entry("⋈", "&", "shared team", "a team serving several districts: shown on each district's page, counted once in leagues, not in a district's own R/A/G counts")
+        case .hasNotes: Self.entry("✎", "\"", "notes", "the KPI has notes for this area: commentary or actions (notes.csv)")
+        case .provisional: Self.entry("[p]", "[p]", "provisional", "provisional: the producer may still revise the figure")
+        case .revised: Self.entry("[r]", "[r]", "revised", "revised: changed since it was first published")
+        case .estimated: Self.entry("[e]", "[e]", "estimated", "estimated: an estimate, not a count")
+        case .suppressed: Self.entry("[c]", "[c]", "suppressed", "suppressed: withheld to protect confidentiality; there is no figure to show")
+        case .notAvailable: Self.entry("[x]", "[x]", "not available", "not available: not collected or not available; there is no figure to show")
+        case .notApplicable: Self.entry("[z]", "[z]", "not applicable", "not applicable: the measure does not apply here")
+        case .roundsToZero: Self.entry("[low]", "[low]", "rounds to 0", "rounds to zero, but is not zero")
+        case .lowReliability: Self.entry("[u]", "[u]", "low reliability", "low reliability: too unreliable to publish as a firm figure")
+        case .gap: Self.entry("┆", ":", "no figure", "a gap: no figure for that period (never drawn as zero); its status, where given, says why")
         case .chartValue: Self.entry("●", "*", "value", "a value on the chart")
         case .chartConnector: Self.entry("·", ".", "between values", "the line between two values")
         case .targetLine: Self.entry("═", "=", "target", "the target line")
@@ -83,6 +108,20 @@ public enum Mark: String, CaseIterable, Sendable {
         case .amber: .amber
         case .green: .green
         case nil: .unrated
+        }
+    }
+
+    /// The mark of a figure's status.
+    public static func status(_ status: ObservationStatus) -> Mark {
+        switch status {
+        case .provisional: .provisional
+        case .revised: .revised
+        case .estimated: .estimated
+        case .suppressed: .suppressed
+        case .notAvailable: .notAvailable
+        case .notApplicable: .notApplicable
+        case .low: .roundsToZero
+        case .lowReliability: .lowReliability
         }
     }
 

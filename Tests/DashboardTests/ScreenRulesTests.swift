@@ -8,6 +8,9 @@ import ScorecardData
 /// the source documents reaches the screen; widths are the C library's.
 final class ScreenRulesTests: XCTestCase {
     static let both = NationalLeagueTests.both
+    /// The bundled data, and the small dataset with every rating source, status, shared team,
+    /// note and gap (Fixtures/marks).
+    static let datasets = [both, Marks.dataset]
     static let sizes = [(50, 12), (80, 24), (100, 30), (120, 40), (160, 50), (200, 60)]
     /// Keys that bring up each kind of screen: overlays, input, filters, the narrow EHCP views,
     /// drilling down, the matrix scrolled.
@@ -15,14 +18,16 @@ final class ScreenRulesTests: XCTestCase {
 
     /// Every screen in ASCII mode: every pane, every size, every overlay — nothing but ASCII.
     func testASCIIIsPureASCIIEverywhere() {
-        for pane in Pane.allCases {
-            for (w, h) in Self.sizes {
-                for keys in Self.keySets {
-                    var s = DashboardState(dataset: Self.both, width: w, height: h, pane: pane, ascii: true)
-                    _ = s.apply(keys.split(separator: " ").compactMap { InputEvent(token: String($0)) })
-                    let text = s.render().plainText
-                    let bad = text.unicodeScalars.filter { !$0.isASCII }
-                    XCTAssertTrue(bad.isEmpty, "\(pane) \(w)x\(h) '\(keys)': \(String(String.UnicodeScalarView(bad.prefix(10))).debugDescription)")
+        for ds in Self.datasets {
+            for pane in Pane.allCases {
+                for (w, h) in Self.sizes {
+                    for keys in Self.keySets {
+                        var s = DashboardState(dataset: ds, width: w, height: h, pane: pane, ascii: true)
+                        _ = s.apply(keys.split(separator: " ").compactMap { InputEvent(token: String($0)) })
+                        let text = s.render().plainText
+                        let bad = text.unicodeScalars.filter { !$0.isASCII }
+                        XCTAssertTrue(bad.isEmpty, "\(pane) \(w)x\(h) '\(keys)': \(String(String.UnicodeScalarView(bad.prefix(10))).debugDescription)")
+                    }
                 }
             }
         }
@@ -31,20 +36,22 @@ final class ScreenRulesTests: XCTestCase {
     /// Every character a pane draws that is not plain ASCII text is either text from the data,
     /// a mark the pane recorded (so the legend line and `?` can explain it), or punctuation.
     func testEveryGlyphOnScreenIsARecordedMark() {
-        let dataText = Self.dataCharacters(Self.both)
-        let punctuation: Set<Character> = ["·", "—", "–", "’", "‘", "“", "”", "£"]
-        for pane in Pane.allCases {
-            for (w, h) in [(50, 12), (80, 24), (120, 40), (200, 60)] {
-                for keys in ["", "Down", "v v"] {
-                    var s = DashboardState(dataset: Self.both, width: w, height: h, pane: pane)
-                    _ = s.apply(keys.split(separator: " ").compactMap { InputEvent(token: String($0)) })
-                    let c = s.render()
-                    let glyphs = Set(c.marks.flatMap { Array(c.glyphs[$0]) } + c.marks.flatMap { Array(LegendLine.sample($0, c.glyphs)) })
-                    for y in 0..<c.height {
-                        for x in 0..<c.width where !c[x, y].isContinuation {
-                            let ch = c[x, y].character
-                            guard !ch.isASCII, !punctuation.contains(ch), !dataText.contains(ch) else { continue }
-                            XCTAssertTrue(glyphs.contains(ch), "\(s.pane) \(w)x\(h) '\(keys)': '\(ch)' at \(x),\(y) is not a recorded mark")
+        for ds in Self.datasets {
+            let dataText = Self.dataCharacters(ds)
+            let punctuation: Set<Character> = ["·", "—", "–", "’", "‘", "“", "”", "£"]
+            for pane in Pane.allCases {
+                for (w, h) in [(50, 12), (80, 24), (120, 40), (200, 60)] {
+                    for keys in ["", "Down", "v v"] {
+                        var s = DashboardState(dataset: ds, width: w, height: h, pane: pane)
+                        _ = s.apply(keys.split(separator: " ").compactMap { InputEvent(token: String($0)) })
+                        let c = s.render()
+                        let glyphs = Set(c.marks.flatMap { Array(c.glyphs[$0]) } + c.marks.flatMap { Array(LegendLine.sample($0, c.glyphs)) })
+                        for y in 0..<c.height {
+                            for x in 0..<c.width where !c[x, y].isContinuation {
+                                let ch = c[x, y].character
+                                guard !ch.isASCII, !punctuation.contains(ch), !dataText.contains(ch) else { continue }
+                                XCTAssertTrue(glyphs.contains(ch), "\(s.pane) \(w)x\(h) '\(keys)': '\(ch)' at \(x),\(y) is not a recorded mark")
+                            }
                         }
                     }
                 }
@@ -67,17 +74,19 @@ final class ScreenRulesTests: XCTestCase {
     /// Each mark a pane draws is explained: its words are in the legend line (or the line says
     /// `?` explains the rest), and the help screen of that pane gives its meaning.
     func testEveryMarkIsExplainedByTheLegendOrHelp() {
-        for pane in Pane.allCases {
-            for (w, h) in [(80, 24), (120, 40), (160, 50)] {
-                let s = DashboardState(dataset: Self.both, width: w, height: h, pane: pane)
-                let c = s.render()
-                XCTAssertFalse(c.marks.isEmpty, "\(pane) \(w)x\(h) drew no marks")
-                let legend = InteractionTests.line(c, h - 2)
-                let help = HelpView.lines(s, marks: c.marks).map(\.0).joined(separator: "\n")
-                for m in c.marks {
-                    XCTAssertTrue(help.contains(m.entry.meaning), "\(pane) \(w)x\(h): ? does not explain \(m)")
-                    guard !m.entry.chrome else { continue }
-                    XCTAssertTrue(legend.contains(m.entry.short) || legend.contains("? explains"), "\(pane) \(w)x\(h): the legend '\(legend)' misses \(m)")
+        for ds in Self.datasets {
+            for pane in Pane.allCases {
+                for (w, h) in [(80, 24), (120, 40), (160, 50)] {
+                    let s = DashboardState(dataset: ds, width: w, height: h, pane: pane)
+                    let c = s.render()
+                    XCTAssertTrue(!c.marks.isEmpty || ds.waits.isEmpty && pane == .therapy, "\(pane) \(w)x\(h) drew no marks")
+                    let legend = InteractionTests.line(c, h - 2)
+                    let help = HelpView.lines(s, marks: c.marks).map(\.0).joined(separator: "\n")
+                    for m in c.marks {
+                        XCTAssertTrue(help.contains(m.entry.meaning), "\(pane) \(w)x\(h): ? does not explain \(m)")
+                        guard !m.entry.chrome else { continue }
+                        XCTAssertTrue(legend.contains(m.entry.short) || legend.contains("? explains"), "\(pane) \(w)x\(h): the legend '\(legend)' misses \(m)")
+                    }
                 }
             }
         }
@@ -95,6 +104,11 @@ final class ScreenRulesTests: XCTestCase {
         for ascii in [false, true] {
             let g = Glyphs(ascii: ascii)
             XCTAssertEqual(Set([RAG.red, .amber, .green, nil].map { g.rag($0) }).count, 4)
+            // Target missed is its own glyph and label, neither a colour's nor "no rating"'s.
+            let missed = ShownRating(rag: nil, source: .undecided)
+            XCTAssertFalse([RAG.red, .amber, .green, nil].map { g.rag($0) }.contains(g.glyph(missed)))
+            XCTAssertFalse([RAG.red, .amber, .green, nil].map { g.ragLabel($0) }.contains(g.label(missed)))
+            XCTAssertNotEqual(g.label(ShownRating(rag: .green, source: .rule)), g.label(ShownRating(rag: .green, source: .published)))
             XCTAssertNotEqual(g[.nationalLine], g[.chartConnector], "England's line is not the connector")
             XCTAssertNotEqual(g[.nationalLine], g[.regionalLine], "England's line is not the region's")
         }

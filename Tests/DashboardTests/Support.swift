@@ -62,9 +62,26 @@ enum Golden {
         return out
     }
 
-    /// The state `ragtop snapshot ARGS` renders on the Kent data: --size, --pane, --keys, --ascii.
+    /// The package's root: `--data` paths in MANIFEST are relative to it, as the refresh
+    /// script runs `snapshot` there.
+    static let packageRoot = directory.deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    /// The datasets `--data` names, loaded once each.
+    nonisolated(unsafe) static var loaded: [String: Dataset] = [:]
+
+    /// The dataset in `path` (relative to the package root).
+    static func dataset(_ path: String) throws -> Dataset {
+        if let ds = loaded[path] { return ds }
+        let ds = try DatasetLoader.load(directory: packageRoot.appendingPathComponent(path).path).dataset
+        loaded[path] = ds
+        return ds
+    }
+
+    /// The state `ragtop snapshot ARGS` renders (on the Kent data unless --data names another):
+    /// --size, --pane, --keys, --ascii, --data, --area, --indicator.
     static func state(arguments: [String]) throws -> DashboardState {
         var width = 80, height = 24, pane = Pane.scorecard, ascii = false, keys = ""
+        var dataset = Kent.dataset, area: String?, indicator: String?
         var i = 0
         while i < arguments.count {
             let value = i + 1 < arguments.count ? arguments[i + 1] : ""
@@ -83,12 +100,25 @@ enum Golden {
                 i += 1
             case "--ascii":
                 ascii = true
+            case "--data":
+                dataset = try Self.dataset(value)
+                i += 1
+            case "--area":
+                area = value
+                i += 1
+            case "--indicator":
+                indicator = value
+                i += 1
             default:
                 throw CocoaError(.formatting)
             }
             i += 1
         }
-        var s = DashboardState(dataset: Kent.dataset, width: width, height: height, pane: pane, ascii: ascii)
+        guard area.map({ dataset.area(named: $0) != nil }) ?? true, indicator.map({ dataset.indicator($0) != nil }) ?? true else {
+            throw CocoaError(.formatting)
+        }
+        var s = DashboardState(dataset: dataset, width: width, height: height, pane: pane, area: area.flatMap { dataset.area(named: $0)?.code },
+                               indicator: indicator, ascii: ascii)
         let events = keys.split(separator: " ").compactMap { InputEvent(token: String($0)) }
         _ = s.apply(events)
         return s

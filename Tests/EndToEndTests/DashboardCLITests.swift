@@ -48,10 +48,10 @@ final class DashboardCLITests: XCTestCase {
         try fm.createDirectory(at: work, withIntermediateDirectories: true)
         defer { try? fm.removeItem(at: work) }
         let expected: [(pane: String, file: String, header: String, rows: Int)] = [
-            ("scorecard", "ragtop-scorecard-kent.csv", "group,rag,indicator,team,name,value", 68),
-            ("districts", "ragtop-districts-kent.csv", "area_code,area,red,amber,green,APP17", 12),
-            ("detail", "ragtop-detail-app17.csv", "rank,area_code,area,team,rag,value", 12),
-            ("ehcp", "ragtop-ehcp-kent.csv", "area_code,area,rag,value,trend,numerator,denominator,period", 12),
+            ("scorecard", "ragtop-scorecard-kent.csv", "group,rag,rated_by,indicator,notes,team,name,value,status", 68),
+            ("districts", "ragtop-districts-kent.csv", "area_code,area,red,amber,green,APP17,APP17_rated_by", 12),
+            ("detail", "ragtop-detail-app17.csv", "rank,area_code,area,team,rag,rated_by,value,status", 12),
+            ("ehcp", "ragtop-ehcp-kent.csv", "area_code,area,rag,rated_by,value,status,trend,numerator,denominator,period", 12),
             ("therapy", "ragtop-therapy-kent.csv", "area_code,area,provider,outlier", 12),
         ]
         for e in expected {
@@ -63,6 +63,52 @@ final class DashboardCLITests: XCTestCase {
             XCTAssertEqual(text.split(separator: "\n").count - 1, e.rows, "\(e.pane)")
         }
         XCTAssertEqual(try fm.contentsOfDirectory(atPath: work.path).count, expected.count, "one file per export, no temporary file left")
+    }
+
+    /// The fixture with every rating source and status (Tests/DashboardTests/Fixtures/marks).
+    static let marksData = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("DashboardTests/Fixtures/marks").path
+
+    /// `e` through the real binary on a dataset with every rating source and status: each
+    /// pane's file says `rated_by` beside `rag` (published, rule, undecided) and `status` beside
+    /// `value` (a suppressed figure's value empty, never 0), as `ragtop report` does.
+    func testExportsSayHowEachFigureWasRatedAndItsStatus() throws {
+        let fm = FileManager.default
+        let work = fm.temporaryDirectory.appendingPathComponent("ragtop-e2e-marks-\(UUID().uuidString)")
+        try fm.createDirectory(at: work, withIntermediateDirectories: true)
+        defer { try? fm.removeItem(at: work) }
+        func export(_ args: [String], file: String) throws -> [[String: String]] {
+            let r = try ragtop(["snapshot", "--data", Self.marksData, "--size", "160x50"] + args + ["--keys", "e"], in: work)
+            XCTAssertEqual(r.status, 0, r.stderr)
+            let records = CSVRows.parse(try String(contentsOf: work.appendingPathComponent(file), encoding: .utf8))
+            let header = try XCTUnwrap(records.first, file)
+            return records.dropFirst().map { Dictionary(uniqueKeysWithValues: zip(header, $0)) }
+        }
+        let scorecard = try export([], file: "ragtop-scorecard-shire.csv")
+        func row(_ rows: [[String: String]], _ key: String, _ value: String) throws -> [String: String] {
+            try XCTUnwrap(rows.first { $0[key] == value }, "\(key)=\(value)")
+        }
+        XCTAssertEqual(try row(scorecard, "indicator", "WAIT")["rag"], "RED")
+        XCTAssertEqual(try row(scorecard, "indicator", "WAIT")["rated_by"], "rule")
+        XCTAssertEqual(try row(scorecard, "indicator", "WAIT")["status"], "estimated")
+        XCTAssertEqual(try row(scorecard, "indicator", "MISS")["rated_by"], "undecided")
+        XCTAssertEqual(try row(scorecard, "indicator", "MISS")["rag"], "")
+        XCTAssertEqual(try row(scorecard, "indicator", "APP17")["rated_by"], "published")
+        XCTAssertEqual(try row(scorecard, "indicator", "APP17")["status"], "provisional")
+        for (code, status) in [("CME", "suppressed"), ("ALTP", "not-available"), ("TRANS", "not-applicable"), ("CICX", "low")] {
+            XCTAssertEqual(try row(scorecard, "indicator", code)["status"], status)
+            XCTAssertEqual(try row(scorecard, "indicator", code)["value"], "", "\(code): no figure, not 0")
+        }
+        XCTAssertEqual(try row(scorecard, "indicator", "SAT")["status"], "low-reliability")
+        let districts = try export(["--pane", "districts"], file: "ragtop-districts-shire.csv")
+        XCTAssertEqual(try row(districts, "area", "Northtown")["APP17_rated_by"], "rule")
+        XCTAssertEqual(try row(districts, "area", "Southtown")["APP17_rated_by"], "undecided")
+        let detail = try export(["--pane", "detail", "--indicator", "APP17"], file: "ragtop-detail-app17.csv")
+        XCTAssertEqual(try row(detail, "area", "Eastvale")["status"], "suppressed")
+        XCTAssertEqual(try row(detail, "area", "Eastvale")["value"], "")
+        let ehcp = try export(["--pane", "ehcp"], file: "ragtop-ehcp-shire.csv")
+        XCTAssertEqual(try row(ehcp, "area", "Northtown")["rated_by"], "rule")
+        XCTAssertEqual(try row(ehcp, "area", "Eastvale")["status"], "suppressed")
     }
 
     // MARK: Options
@@ -163,12 +209,38 @@ final class DashboardCLITests: XCTestCase {
         XCTAssertEqual(t.exitReport().status, 0)
     }
 
+    /// The marks a rating or figure carries (ʳ by rule, ◇ target missed, ⋈ a shared team, ✎
+    /// notes, ┆ a gap, [p] …) take the room in a real terminal that the screen gives them: on the
+    /// fixture's scorecards the period column starts at one screen column on every row, in
+    /// tmux as in the snapshot.
+    func testRatingAndStatusMarksKeepColumnsAlignedInATerminal() throws {
+        for area in ["Shire", "Southtown"] {
+            let snap = try ragtop(["snapshot", "--data", Self.marksData, "--area", area, "--size", "100x30"])
+            XCTAssertEqual(snap.status, 0, snap.stderr)
+            for mark in area == "Shire" ? ["ʳ", "◇ M", "✎", "┆", "[p]", "[c]"] : ["⋈", "◇ M", "ʳ"] {
+                XCTAssertTrue(snap.stdout.contains(mark), "\(area): no \(mark) on screen:\n\(snap.stdout)")
+            }
+            let expected = Self.columns(of: "Oct-24", in: snap.stdout)
+            XCTAssertGreaterThanOrEqual(expected.count, 5, snap.stdout)
+            XCTAssertEqual(Set(expected).count, 1, "the snapshot's period column wanders:\n\(snap.stdout)")
+            let t = try TmuxSession(command: "\(bin) --data \(TmuxSession.quote(Self.marksData)) --area \(area)", width: 100, height: 30)
+            defer { t.close() }
+            let screen = t.waitFor("\(area)'s scorecard") { $0.contains("Permanent exclusions") }
+            XCTAssertEqual(Self.columns(of: "Oct-24", in: screen), expected, "in the terminal:\n\(screen)")
+            t.send("q")
+            XCTAssertEqual(t.exitReport().status, 0)
+        }
+    }
+
     /// The screen column (by the C library's widths) where "42.0%" starts on each line that has it.
-    static func valueColumns(_ screen: String) -> [Int] {
+    static func valueColumns(_ screen: String) -> [Int] { columns(of: "42.0%", in: screen) }
+
+    /// The screen column (by the C library's widths) where `needle` starts on each line that has it.
+    static func columns(of needle: String, in screen: String) -> [Int] {
         // wcwidth answers for the locale: a UTF-8 one, as the terminal's.
         _ = setlocale(LC_CTYPE, "C.UTF-8")
         return screen.split(separator: "\n").compactMap { line -> Int? in
-            guard let r = line.range(of: "42.0%") else { return nil }
+            guard let r = line.range(of: needle) else { return nil }
             return line[..<r.lowerBound].unicodeScalars.reduce(0) { $0 + max(0, Int(libcWCWidth(wchar_t(bitPattern: $1.value)))) }
         }
     }

@@ -123,6 +123,7 @@ enum LegendLine {
         case .amber: glyphs.ragLabel(.amber)
         case .green: glyphs.ragLabel(.green)
         case .unrated: glyphs.ragLabel(nil)
+        case .undecided: glyphs.label(ShownRating(rag: nil, source: .undecided))
         case .trend, .spread:
             String(glyphs.sparkLevels.enumerated().filter { [1, 4, 7].contains($0.offset) }.map(\.element))
         case .changed: ""
@@ -136,7 +137,7 @@ enum LegendLine {
         case .red: .ragRed
         case .amber: .ragAmber
         case .green: .ragGreen
-        case .unrated: .ragNone
+        case .unrated, .undecided: .ragNone
         case .changed: .changed
         case .trend, .spread, .bar, .chartValue, .chartConnector: .chartLine
         case .targetLine: .chartTarget

@@ -26,22 +26,18 @@ enum Fmt {
 }
 
 extension TableCell {
-    /// A rating: glyph and letter in the rating's colour (kept on the selected row), exported as
-    /// its name.
-    static func rating(_ rag: RAG?, _ glyphs: Glyphs) -> TableCell {
-        TableCell(glyphs.ragLabel(rag), role: Glyphs.role(for: rag), marks: [.rating(rag)], export: [rag?.name ?? ""], keepsRole: true)
-    }
-
     /// A direction of travel: its arrow, exported as the data format's arrow.
     static func travel(_ dot: DOT?, _ glyphs: Glyphs) -> TableCell {
         TableCell(glyphs.dot(dot), marks: dot.map { [.travel($0)] } ?? [], export: [dot?.arrow ?? ""])
     }
 
-    /// A sparkline of `values`, exported as the values themselves, `;` between (empty for a
-    /// missing one).
+    /// A sparkline of `values` (a missing one is a gap, `┆`), exported as the values
+    /// themselves, `;` between (empty for a missing one).
     static func trend(_ values: [Double?], width: Int, _ glyphs: Glyphs, decimals: Int?) -> TableCell {
+        let shown = values.suffix(width)
         let spark = Sparkline.make(values, width: width, glyphs: glyphs)
-        let export = values.suffix(width).map { $0.map { ValueFormatter.display($0, decimals: decimals) } ?? "" }.joined(separator: ";")
-        return TableCell(spark, role: .chartLine, marks: spark.contains(where: { $0 != " " }) ? [.trend] : [], export: [export])
+        let export = shown.map { $0.map { ValueFormatter.display($0, decimals: decimals) } ?? "" }.joined(separator: ";")
+        let marks: [Mark] = (shown.contains { $0 != nil } ? [.trend] : []) + (shown.contains { $0 == nil } ? [.gap] : [])
+        return TableCell(spark, role: .chartLine, marks: marks, export: [export])
     }
 }

@@ -14,6 +14,20 @@ struct LineChart {
     var points: [(label: String, value: Double?)]
     var references: [Reference]
     var decimals: Int?
+    /// Each point's status (`ObservationStatus`), where known: a point without a value is drawn
+    /// as a gap (`┆`, never a zero) and the legend says why.
+    var statuses: [ObservationStatus?] = []
+
+    /// The periods without a figure and why: `Jun-24 not available, Aug-24 no figure`; nil
+    /// when every point has a value.
+    var gapWords: String? {
+        let gaps = points.indices.filter { points[$0].value == nil }
+        guard !gaps.isEmpty else { return nil }
+        return gaps.map { i -> String in
+            let status = i < statuses.count ? statuses[i] : nil
+            return points[i].label + " " + (status.map { Mark.status($0).entry.short } ?? "no figure")
+        }.joined(separator: ", ")
+    }
 
     /// The standard lines: the target and the floor, then the national and regional benchmarks.
     static func references(target: Double?, floor: Double?, national: Benchmark?, regional: Benchmark?, decimals: Int?) -> [Reference] {
@@ -32,7 +46,8 @@ struct LineChart {
         let values = points.compactMap(\.value)
         guard rect.height >= 4, rect.width >= 16 else { return }
         guard !values.isEmpty else {
-            c.text("No values to chart.", x: rect.x + 1, y: rect.y + 1, role: .muted)
+            c.text(gapWords.map { "No figures to chart: \($0)." } ?? "No values to chart.", x: rect.x + 1, y: rect.y + 1,
+                   maxWidth: rect.width - 1, role: .muted)
             return
         }
         let g = c.glyphs
@@ -43,7 +58,8 @@ struct LineChart {
         lo -= pad
         hi += pad
         // The legend names every line with its value: one row, or two when it does not fit.
-        let legend = ["\(g[.chartValue]) value"] + references.map { "\(g[$0.mark]) \($0.label)" }
+        let gapItem = gapWords.map { "\(g[.gap]) \($0)" }
+        let legend = ["\(g[.chartValue]) value"] + references.map { "\(g[$0.mark]) \($0.label)" } + (gapItem.map { [$0] } ?? [])
         let legendWidth = legend.reduce(0) { $0 + TextWidth.of($1) + 2 }
         let legendRows = legendWidth > rect.width - 8 && rect.height >= 8 ? 2 : 1
         let plotHeight = rect.height - 1 - legendRows  // period labels and legend below
@@ -92,6 +108,13 @@ struct LineChart {
             previous = (px, py)
         }
         c.record(.chartValue)
+        // A period without a figure: a gap the height of the plot, in the blank cells.
+        let gapGlyph = g.character(.gap)
+        for (i, p) in points.enumerated() where p.value == nil {
+            let px = column(i)
+            for r in 0..<plotHeight where c[px, rect.y + r].character == " " { c[px, rect.y + r] = Cell(gapGlyph, role: .muted) }
+            c.record(.gap)
+        }
         // Period labels: first, middle, last.
         let labelY = rect.y + plotHeight
         if let first = points.first { c.text(first.label, x: plotX, y: labelY, role: .chartAxis) }
@@ -108,7 +131,8 @@ struct LineChart {
                 legendY += 1
             }
             guard lx < rect.right - 4 else { break }
-            lx += c.text(item, x: lx, y: legendY, maxWidth: rect.right - lx, role: k == 0 ? .chartLine : references[k - 1].role) + 2
+            let role: StyleRole = k == 0 ? .chartLine : k <= references.count ? references[k - 1].role : .muted
+            lx += c.text(item, x: lx, y: legendY, maxWidth: rect.right - lx, role: role) + 2
         }
     }
 }

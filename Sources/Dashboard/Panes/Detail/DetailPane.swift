@@ -51,10 +51,15 @@ public struct DetailPane: PaneModule {
         list.clamp(count: league.count)
     }
 
-    /// The cursor starts on the area being looked at.
+    /// The cursor starts on the area being looked at (or a team it shares, listed under the
+    /// first district it serves).
     public mutating func opened(_ how: PaneOpening, _ shared: SharedState) {
         list.reset()
-        if let i = league.firstIndex(where: { shared.dataset.series($0).area == shared.area }) { list.select(i) }
+        let ds = shared.dataset
+        if let i = league.firstIndex(where: { ds.series($0).area == shared.area })
+            ?? league.firstIndex(where: { ds.areasSharing(series: $0).contains { $0.code == shared.area } }) {
+            list.select(i)
+        }
     }
 
     /// Which areas a KPI's league ranks. When the root's districts have the KPI, the league is

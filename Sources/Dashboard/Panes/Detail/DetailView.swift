@@ -41,70 +41,69 @@ extension DetailPane {
         let (leagueTitle, leagueRect) = bottom[0].splitTop(1)
         var leagueModel = leagueTable(ind, shared)
         let league = TableLayout.regions(leagueModel, in: leagueRect, cursor: list.cursor, scroll: list.scroll)
-        fillBars(&leagueModel, width: league.column(3)?.width ?? 0, shared)
+        let barColumn = leagueModel.columns.firstIndex { $0.id == "bar" } ?? 3
+        fillBars(&leagueModel, column: barColumn, width: league.column(barColumn)?.width ?? 0, shared)
         return Regions(title: parts[0], titleLines: titleLines, facts: parts[1], chart: top[0], periodsModel: periodsModel, periods: periods,
                        leagueTitle: leagueTitle, leagueModel: leagueModel, league: league, definition: bottom[1])
-    }
-
-    /// Period, value, numerator/denominator and rating of every row of the series.
-    func periodTable(_ rows: [Int], _ ind: Indicator, _ shared: SharedState) -> TableModel {
-        let ds = shared.dataset
-        let columns = [
-            TableColumn("period", "Period", .fit(max: 14)),
-            TableColumn("value", "Value", align: .right, .fit(max: 12)),
-            TableColumn("numden", "Num/Den", align: .right, .fit(max: 18), priority: 1, export: ["numerator", "denominator"]),
-            TableColumn("rag", "RAG", .fit(min: 3, max: 3)),
-        ]
-        return TableModel(columns: columns, rows: rows.map { r in
-            let num = ds.numerator(row: r), den = ds.denominator(row: r)
-            return .data([
-                TableCell(ds.period(row: r).label, export: [ds.period(row: r).description]),
-                TableCell(Fmt.plain(ds.value(row: r), ind)),
-                TableCell(Fmt.fraction(num, den), role: .muted, export: [ValueFormatter.plain(opt: num), ValueFormatter.plain(opt: den)]),
-                .rating(ds.rag(row: r), shared.glyphs),
-            ])
-        })
     }
 
     /// Rank, area (and team), rating, a bar and the latest value of every league member.
     func leagueTable(_ ind: Indicator, _ shared: SharedState) -> TableModel {
         let ds = shared.dataset
         let national = Self.isNational(shared)
+        let g = shared.glyphs
         let columns = [
             TableColumn("rank", "#", align: .right, .fit(max: 4)),
             TableColumn("area", national ? "Authority" : "District", .fit(min: 10, max: 34), export: ["area_code", "area", "team"]),
-            TableColumn("rag", "RAG", .fit(min: 3, max: 3)),
+            .notes,
+            .rating(),
             TableColumn("bar", "", .fill(min: 4), priority: 1, export: []),
-            TableColumn("value", "Latest", align: .right, .fit(max: 12)),
+            .figure("Latest", max: 12),
         ]
         let rows: [TableRow] = league.enumerated().map { i, sid in
             let info = ds.series(sid)
             let latest = ds.latestRow(series: sid)
             let areaName = shared.areaName(info.area)
-            // A team named after its district needs no district prefix.
-            let name = info.team.map { $0.hasPrefix(areaName) ? $0 : "\(areaName) · \($0)" } ?? areaName
-            let value = latest.flatMap { ds.value(row: $0) }
+            // A team named after its district needs no district prefix; one serving several
+            // districts is the team's (⋈), listed once, under no one district's name.
+            let sharedTeam = ds.isSharedTeam(series: sid)
+            let name = sharedTeam ? "\(g[.sharedTeam]) \(info.team ?? areaName)"
+                : info.team.map { $0.hasPrefix(areaName) ? $0 : "\(areaName) · \($0)" } ?? areaName
+            let mine = info.area == shared.area || sharedTeam && ds.areasSharing(series: sid).contains { $0.code == shared.area }
+            // A member without a figure has no rank: it is not the worst, it is missing.
+            let ranked = latest.flatMap { ds.value(row: $0) } != nil
             return .data([
-                TableCell(String(i + 1), role: .muted),
-                TableCell(name, role: info.area == shared.area ? .highlight : .text, export: [info.area, areaName, info.team ?? ""]),
-                .rating(latest.flatMap { ds.rag(row: $0) }, shared.glyphs),
+                TableCell(ranked ? String(i + 1) : "", role: .muted),
+                TableCell(name, role: mine ? .highlight : .text, marks: sharedTeam ? [.sharedTeam] : [],
+                          export: [info.area, areaName, info.team ?? ""]),
+                .notes(ds, series: sid, g),
+                .rating(ds, row: latest, g),
                 TableCell(""),
-                TableCell(Fmt.value(value, ind), export: [Fmt.plain(value, ind)]),
+                .figure(ds, row: latest, ind, g),
             ])
         }
-        return TableModel(columns: columns, rows: rows)
+        return TableModel(columns: columns, rows: rows).droppingEmptyColumn("notes").aligningFigures()
     }
 
-    /// Each member's bar: as long as its value against the largest, in its rating's colour.
-    func fillBars(_ model: inout TableModel, width: Int, _ shared: SharedState) {
+    /// Each member's bar (in model column `k`): as long as its value against the largest, in its
+    /// rating's colour; a member without a figure gets a gap and why (`┆ suppressed`), never a
+    /// bar of zero.
+    func fillBars(_ model: inout TableModel, column k: Int, width: Int, _ shared: SharedState) {
         let ds = shared.dataset
         let values = league.map { sid in ds.latestRow(series: sid).flatMap { ds.value(row: $0) } }
         let maxValue = values.compactMap { $0 }.map(abs).max() ?? 0
         for (i, v) in values.enumerated() where i < model.rows.count {
-            guard case .data(var cells) = model.rows[i] else { continue }
-            let filled = maxValue > 0 ? Int((abs(v ?? 0) / maxValue * Double(width)).rounded()) : 0
-            let rag = ds.latestRow(series: league[i]).flatMap { ds.rag(row: $0) }
-            cells[3] = TableCell(String(repeating: shared.glyphs.fullBlock, count: max(0, min(width, filled))), role: Glyphs.role(for: rag),
+            guard case .data(var cells) = model.rows[i], k < cells.count else { continue }
+            let latest = ds.latestRow(series: league[i])
+            guard let v else {
+                let why = latest.flatMap { ds.status(row: $0) }.map { Mark.status($0).entry.short } ?? "no figure"
+                cells[k] = TableCell("\(shared.glyphs[.gap]) \(why)", role: .muted, marks: [.gap])
+                model.rows[i] = .data(cells)
+                continue
+            }
+            let filled = maxValue > 0 ? Int((abs(v) / maxValue * Double(width)).rounded()) : 0
+            let rag = latest.flatMap { ds.rag(row: $0) }
+            cells[k] = TableCell(String(repeating: shared.glyphs.fullBlock, count: max(0, min(width, filled))), role: Glyphs.role(for: rag),
                                  marks: filled > 0 ? [.bar] : [], keepsRole: true)
             model.rows[i] = .data(cells)
         }
@@ -119,13 +118,14 @@ extension DetailPane {
         for (i, line) in r.titleLines.enumerated() { c.text(line, in: r.title.row(i), role: .title) }
         let series = ds.seriesID(area: shared.area, indicator: code) ?? ds.seriesIDs(area: shared.area, indicator: code).first
         let latest = series.flatMap { ds.latestRow(series: $0) }
-        let target = latest.flatMap { ds.target(row: $0) } ?? ind.target
-        drawFacts(r.facts, ind, latest: latest, target: target, into: &c, shared)
+        // The target and floor that apply to this area: none where the KPI's are another area's.
+        let target = latest.flatMap { ds.target(row: $0) }, floor = latest.flatMap { ds.floor(row: $0) }
+        drawFacts(r.facts, ind, series: series, latest: latest, into: &c, shared)
         let bench = ds.comparators(indicator: code)
         let rows = series.map { ds.trendRows(series: $0) } ?? []
         LineChart(points: rows.map { (ds.period(row: $0).label, ds.value(row: $0)) },
-                  references: LineChart.references(target: target, floor: ind.floor, national: bench.national, regional: bench.regional, decimals: ind.decimals),
-                  decimals: ind.decimals).draw(in: r.chart, into: &c)
+                  references: LineChart.references(target: target, floor: floor, national: bench.national, regional: bench.regional, decimals: ind.decimals),
+                  decimals: ind.decimals, statuses: rows.map { ds.status(row: $0) }).draw(in: r.chart, into: &c)
         TableLayout.draw(r.periodsModel, r.periods, cursor: nil, into: &c)
         c.text(leagueTitle(shared, ind), in: r.leagueTitle, role: .header)
         if league.isEmpty {
@@ -136,21 +136,37 @@ extension DetailPane {
         drawDefinition(r.definition, ind, into: &c, shared)
     }
 
-    func drawFacts(_ rect: Rect, _ ind: Indicator, latest: Int?, target: Double?, into c: inout Canvas, _ shared: SharedState) {
+    /// The facts line: polarity, the latest figure and its rating (first, so a narrow screen
+    /// keeps them), whose figures they are when a team's, the target and floor that apply to this
+    /// area (the latest figure's: never the KPI's for an area it does not rate), the band and
+    /// how the figures are collected.
+    func drawFacts(_ rect: Rect, _ ind: Indicator, series: Int?, latest: Int?, into c: inout Canvas, _ shared: SharedState) {
         let ds = shared.dataset
         let g = shared.glyphs
         var facts: [String] = []
-        facts.append(ind.polarity == .high ? "higher is better" : (ind.polarity == .low ? "lower is better" : "close to target"))
-        facts.append(ind.periodType.title)
-        if let t = target { facts.append("target \(Fmt.plain(t, ind))") }
-        if let f = ind.floor { facts.append("floor \(Fmt.plain(f, ind))") }
-        if let lo = ind.targetLow, let hi = ind.targetHigh { facts.append("band \(Fmt.plain(lo, ind))–\(Fmt.plain(hi, ind))") }
         var marks: [Mark] = []
+        facts.append(ind.polarity == .high ? "higher is better" : (ind.polarity == .low ? "lower is better" : "close to target"))
         if let r = latest {
-            let rag = ds.rag(row: r), dot = ds.dot(row: r)
-            facts.append("latest \(ds.period(row: r).label) \(Fmt.value(ds.value(row: r), ind)) \(g.ragLabel(rag)) \(g.dot(dot))")
-            marks = [.rating(rag)] + (dot.map { [.travel($0)] } ?? [])
+            let rating = ShownRating(ds, row: r), dot = ds.dot(row: r), status = ds.status(row: r)
+            let figure = Fmt.value(ds.value(row: r), ind) + (status.map { " " + g.status($0) } ?? "")
+            facts.append("latest \(ds.period(row: r).label) \(figure) \(g.label(rating)) \(g.dot(dot))")
+            marks = rating.marks + (dot.map { [.travel($0)] } ?? []) + (status.map { [.status($0)] } ?? [])
         }
+        if let s = series, let team = ds.series(s).team {
+            let sharedTeam = ds.isSharedTeam(series: s)
+            facts.append((sharedTeam ? g[.sharedTeam] + " " : "") + team)
+            if sharedTeam { marks.append(.sharedTeam) }
+        }
+        let target = latest.flatMap { ds.target(row: $0) }, floor = latest.flatMap { ds.floor(row: $0) }
+        let band = ds.thresholds(indicator: ind.code, area: shared.area)
+        if let t = target {
+            facts.append("target \(Fmt.plain(t, ind))")
+            facts.append(floor.map { "floor \(Fmt.plain($0, ind))" } ?? "no floor")
+        } else if ind.target != nil || ind.targetLow != nil || ind.targetHigh != nil {
+            facts.append("no target for this area")
+        }
+        if let lo = band.targetLow, let hi = band.targetHigh { facts.append("band \(Fmt.plain(lo, ind))–\(Fmt.plain(hi, ind))") }
+        facts.append(ind.periodType.title)
         c.text(facts.joined(separator: " · "), in: rect, role: .muted, marks: marks)
     }
 

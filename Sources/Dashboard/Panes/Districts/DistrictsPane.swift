@@ -14,8 +14,12 @@ public struct DistrictsPane: PaneModule {
     public internal(set) var areas: [String] = []
     /// The KPIs any district has (as the text filter leaves them), in the data's order.
     public internal(set) var indicators: [String] = []
-    /// RAG raw value per (district row, KPI column), worst over teams; -1 none.
+    /// RAG raw value per (district row, KPI column): the district's own worst latest rating
+    /// (its own figures and teams serving only it); -1 none.
     public internal(set) var matrix: [[Int8]] = []
+    /// What each (district row, KPI column) cell shows: the rating, where it came from, and
+    /// whether it is a shared team's (`MatrixCell`).
+    public internal(set) var cells: [[MatrixCell]] = []
     public internal(set) var list = ListPosition()
     /// The selected KPI column.
     public internal(set) var column = 0
@@ -42,16 +46,20 @@ public struct DistrictsPane: PaneModule {
         }
         indicators = shown.map { ds.indicators[$0].code }
         column = shared.indicator.flatMap { indicators.firstIndex(of: $0) } ?? min(column, max(0, indicators.count - 1))
-        var rows: [String] = [], cells: [[Int8]] = []
+        let columnOf = Dictionary(uniqueKeysWithValues: indicators.enumerated().map { ($1, $0) })
+        var rows: [String] = [], own: [[Int8]] = [], shownCells: [[MatrixCell]] = []
         for k in withData {
-            let row = shown.map { max(ratings[k][$0], -1) }
-            // The RAG filter keeps districts rated the chosen colours on the selected KPI.
-            if !shared.ragFilter.isEmpty, !shared.matchesRAG(indicators.isEmpty ? nil : RAG(rawValue: row[column])) { continue }
+            let row = MatrixCell.cells(ds, area: children[k].code, columns: columnOf)
+            // The RAG filter keeps districts rated the chosen colours on the selected KPI (as
+            // the cell shows it: a shared team's rating too).
+            if !shared.ragFilter.isEmpty, !shared.matchesRAG(indicators.isEmpty ? nil : row[column].rating.rag) { continue }
             rows.append(children[k].code)
-            cells.append(row)
+            own.append(row.map { $0.ownRAG?.rawValue ?? -1 })
+            shownCells.append(row)
         }
         areas = rows
-        matrix = cells
+        matrix = own
+        cells = shownCells
         if let keepArea, let i = areas.firstIndex(of: keepArea) { list.select(i) }
         list.clamp(count: areas.count)
     }

@@ -52,17 +52,19 @@ extension DistrictsPane {
             let digits = n < 10 ? "\n\(n)" : "\(n / 10)\n\(n % 10)"
             let selected = k == column
             model.columns.append(TableColumn(indicators[k], (selected ? shared.glyphs[.selectedColumn] : "") + "\n" + digits, .fixed(1),
+                                             export: [indicators[k], indicators[k] + "_rated_by"],
                                              titleRole: selected ? .highlight : .muted, titleMarks: selected ? [.selectedColumn] : []))
         }
         let g = shared.glyphs
         for r in areas.indices {
-            guard case .data(var cells) = model.rows[r] else { continue }
+            guard case .data(var row) = model.rows[r] else { continue }
             for k in first..<(first + shownCount) {
-                let rag = RAG(rawValue: matrix[r][k])
-                cells.append(TableCell(String(g.rag(rag)), role: rag == nil ? .tileEmpty : Glyphs.role(for: rag), marks: [.rating(rag)],
-                                       export: [rag?.name ?? ""], keepsRole: true))
+                // The glyph here; ʳ (by rule) or ⋈ (a shared team's) after it, in the gap (see draw).
+                let cell = cells[r][k]
+                row.append(TableCell(String(g.glyph(cell.rating)), role: cell.role, marks: cell.marks, export: cell.rating.exportFields,
+                                     keepsRole: true))
             }
-            model.rows[r] = .data(cells)
+            model.rows[r] = .data(row)
         }
         // The key under the matrix, as much of it as fits.
         let keyLines = keyText(shared, first: first, count: shownCount, width: matrixRect.width)
@@ -77,7 +79,8 @@ extension DistrictsPane {
                        keyLines: keyLines, tiles: tiles)
     }
 
-    /// The district and count columns, with a row per district.
+    /// The district and count columns, with a row per district. The counts are of each
+    /// district's own latest ratings: a shared team's (⋈) is not counted.
     func baseColumns(_ shared: SharedState) -> TableModel {
         let g = shared.glyphs
         let columns = [
@@ -87,12 +90,12 @@ extension DistrictsPane {
             TableColumn("green", "\(g.rag(.green))G", align: .right, .fit(min: 3, max: 4), titleMarks: [.green]),
         ]
         let rows: [TableRow] = areas.enumerated().map { r, code in
-            let counts = [RAG.red, .amber, .green].map { rag in matrix[r].filter { $0 == rag.rawValue }.count }
-            var cells = [TableCell(shared.areaName(code), export: [code, shared.areaName(code)])]
+            let counts = [RAG.red, .amber, .green].map { rag in cells[r].filter { $0.ownRAG == rag }.count }
+            var row = [TableCell(shared.areaName(code), export: [code, shared.areaName(code)])]
             for (k, rag) in [RAG.red, .amber, .green].enumerated() {
-                cells.append(TableCell("\(counts[k])\(g.rag(rag))", role: Glyphs.role(for: rag), marks: [.rating(rag)], export: [String(counts[k])], keepsRole: true))
+                row.append(TableCell("\(counts[k])\(g.rag(rag))", role: Glyphs.role(for: rag), marks: [.rating(rag)], export: [String(counts[k])], keepsRole: true))
             }
-            return .data(cells)
+            return .data(row)
         }
         return TableModel(columns: columns, rows: rows)
     }
@@ -111,6 +114,10 @@ extension DistrictsPane {
             }
         }
         lines.append(line)
+        // Say what the counts count when a cell shows a team's rating they leave out.
+        if cells.contains(where: { $0.contains { $0.showsTeamRating } }) {
+            lines += TextBlock.wrap("\(shared.glyphs[.sharedTeam]) a shared team's rating, not in the R/A/G counts", width: width)
+        }
         return lines
     }
 
@@ -158,12 +165,27 @@ extension DistrictsPane {
             let colours = shared.ragFilter.map(\.name).sorted().joined(separator: "/")
             c.text("No districts rated \(colours) on \(code) (x clears).", x: r.table.body.x + 1, y: r.table.body.y, role: .muted)
         }
+        drawSuffixes(r, into: &c)
+        let team = shared.glyphs[.sharedTeam]
         for (i, line) in r.keyLines.prefix(r.key.height).enumerated() {
-            c.text(line, in: r.key.row(i), role: .muted)
+            c.text(line, in: r.key.row(i), role: .muted, marks: line.contains(team) ? [.sharedTeam] : [])
         }
         if let tiles = r.tiles { drawTileMap(tiles, indicator: code, into: &c, shared) }
     }
 
+    /// After each KPI cell's glyph, in the blank before the next column: `ʳ` for a rating by
+    /// rule, `⋈` for a shared team's.
+    func drawSuffixes(_ r: Regions, into c: inout Canvas) {
+        for placed in r.table.rows where cells.indices.contains(placed.index) {
+            for col in r.table.columns {
+                guard let k = r.kpiColumn(ofModelColumn: col.index), k < cells[placed.index].count,
+                      let suffix = cells[placed.index][k].suffix else { continue }
+                c.mark(suffix, x: col.x + col.width, y: placed.y, role: cells[placed.index][k].role)
+            }
+        }
+    }
+
+    /// The tiles show the selected KPI's cell: the rating (with ʳ or ⋈) and its figure.
     func drawTileMap(_ t: TileRegions, indicator: String, into c: inout Canvas, _ shared: SharedState) {
         let ds = shared.dataset
         let ind = ds.indicator(indicator)
@@ -173,16 +195,22 @@ extension DistrictsPane {
         for (code, rect) in t.tiles {
             let area = ds.area(code: code)
             let name = area?.name ?? code
-            let rag = ds.worstLatestRAG(area: code, indicator: indicator)
-            let value = ds.seriesID(area: code, indicator: indicator).flatMap { ds.latestRow(series: $0) }.flatMap { ds.value(row: $0) }
-            let role: StyleRole = rag == nil ? .tileEmpty : Glyphs.role(for: rag)
-            c.fill(rect, role: role)
-            let label = rect.width >= 9 ? name : String(name.prefix(3))
-            c.text(label, in: rect.row(0), role: code == selectedArea ? .selection : role)
+            let cell = MatrixCell.cells(ds, area: code, columns: [indicator: 0])[0]
+            let team = cell.showsTeamRating ? g[.sharedTeam] : ""
+            c.fill(rect, role: cell.role)
             if t.tileHeight >= 3 {
-                c.text("\(g.ragLabel(rag)) \(value.map { Fmt.plain($0, ind) } ?? "")", in: rect.row(1), role: role, marks: [.rating(rag)])
+                c.text(rect.width >= 9 ? name : String(name.prefix(3)), in: rect.row(0), role: code == selectedArea ? .selection : cell.role)
+                let figure = TableCell.figure(ds, row: cell.row, ind, g, unit: false)
+                c.text("\(g.label(cell.rating))\(team) \(cell.row == nil ? "" : figure.text)", in: rect.row(1), role: cell.role,
+                       marks: cell.marks + figure.marks)
             } else {
-                c.mark(.rating(rag), x: rect.x + min(3, rect.width - 1), y: rect.y, role: role)
+                // Name, glyph and its suffix in one row.
+                let suffix = cell.suffix.map { g[$0] } ?? ""
+                let room = max(1, rect.width - 1 - TextWidth.of(suffix))
+                c.text(String(name.prefix(min(3, room))), in: rect.row(0), role: code == selectedArea ? .selection : cell.role)
+                let x = rect.x + min(3, room)
+                c.text(String(g.glyph(cell.rating)) + suffix, x: x, y: rect.y, maxWidth: rect.right - x, role: cell.role, ellipsis: false,
+                       marks: cell.marks + (cell.suffix.map { [$0] } ?? []))
             }
         }
     }

@@ -123,10 +123,12 @@ extension EHCPPane {
     func districtTable(_ shared: SharedState) -> TableModel {
         let ds = shared.dataset
         let ind = ds.indicator(EHCPStatement.headline)
+        let g = shared.glyphs
         let columns = [
             TableColumn("district", "District", .fit(min: 8, max: 24), export: ["area_code", "area"]),
-            TableColumn("rag", "RAG", .fit(min: 3, max: 3)),
-            TableColumn("value", "Latest", align: .right, .fit(max: 10)),
+            .notes,
+            .rating(),
+            .figure("Latest", max: 12),
             TableColumn("trend", "Trend", .fit(min: 5, max: 12), priority: 2),
             TableColumn("numden", "Issued/all", align: .right, .fit(max: 14), priority: 1, export: ["numerator", "denominator"]),
             TableColumn("period", "Period", .fit(max: 10), priority: 3),
@@ -134,44 +136,46 @@ extension EHCPPane {
         let rows: [TableRow] = series.map { sid in
             let info = ds.series(sid)
             let latest = ds.latestRow(series: sid)
-            let value = latest.flatMap { ds.value(row: $0) }
             let num = latest.flatMap { ds.numerator(row: $0) }, den = latest.flatMap { ds.denominator(row: $0) }
             return .data([
                 TableCell(shared.areaName(info.area), export: [info.area, shared.areaName(info.area)]),
-                .rating(latest.flatMap { ds.rag(row: $0) }, shared.glyphs),
-                TableCell(Fmt.value(value, ind), export: [Fmt.plain(value, ind)]),
-                .trend(ds.trendRows(series: sid).map { ds.value(row: $0) }, width: 12, shared.glyphs, decimals: ind?.decimals),
+                .notes(ds, series: sid, g),
+                .rating(ds, row: latest, g),
+                .figure(ds, row: latest, ind, g),
+                .trend(ds.trendRows(series: sid).map { ds.value(row: $0) }, width: 12, g, decimals: ind?.decimals),
                 TableCell(Fmt.fraction(num, den), role: .muted, export: [ValueFormatter.plain(opt: num), ValueFormatter.plain(opt: den)]),
                 TableCell(latest.map { ds.period(row: $0).label } ?? "", role: .muted, export: [latest.map { ds.period(row: $0).description } ?? ""]),
             ])
         }
-        return TableModel(columns: columns, rows: rows)
+        return TableModel(columns: columns, rows: rows).droppingEmptyColumn("notes").aligningFigures()
     }
 
     /// The measures that drive timeliness: latest value, trend and rating.
     func driverTable(_ shared: SharedState) -> TableModel {
         let ds = shared.dataset
+        let g = shared.glyphs
         let columns = [
             TableColumn("indicator", "Code", .fit(max: 12)),
+            .notes,
             TableColumn("name", "Measure", .fill(min: 10)),
-            TableColumn("value", "Latest", align: .right, .fit(max: 10)),
+            .figure("Latest", max: 12),
             TableColumn("trend", "Trend", .fit(min: 5, max: 8), priority: 1),
-            TableColumn("rag", "RAG", .fit(min: 3, max: 3)),
+            .rating(),
         ]
         let rows: [TableRow] = EHCPStatement.drivers.compactMap { code in
             guard let ind = ds.indicator(code) else { return nil }
             let sid = ds.seriesID(area: shared.rootArea, indicator: code)
             let latest = sid.flatMap { ds.latestRow(series: $0) }
-            let value = latest.flatMap { ds.value(row: $0) }
             return .data([
                 TableCell(code, role: .muted),
+                sid.map { .notes(ds, series: $0, g) } ?? TableCell("", export: [""]),
                 TableCell(ind.name),
-                TableCell(Fmt.value(value, ind), export: [Fmt.plain(value, ind)]),
-                .trend(sid.map { ds.trendRows(series: $0).map { ds.value(row: $0) } } ?? [], width: 8, shared.glyphs, decimals: ind.decimals),
-                .rating(latest.flatMap { ds.rag(row: $0) }, shared.glyphs),
+                .figure(ds, row: latest, ind, g),
+                .trend(sid.map { ds.trendRows(series: $0).map { ds.value(row: $0) } } ?? [], width: 8, g, decimals: ind.decimals),
+                .rating(ds, row: latest, g),
             ])
         }
-        return TableModel(columns: columns, rows: rows)
+        return TableModel(columns: columns, rows: rows).droppingEmptyColumn("notes").aligningFigures()
     }
 
     /// The DfE calendar-year figures: the root's share each year beside England's and the
@@ -181,29 +185,29 @@ extension EHCPPane {
         let code = EHCPStatement.calendarYear
         guard let ind = ds.indicator(code), let sid = ds.seriesID(area: shared.rootArea, indicator: code) else { return TableModel(columns: [], rows: []) }
         let country = ds.country(of: shared.rootArea), region = ds.region(of: shared.rootArea)
+        let g = shared.glyphs
         let columns = [
             TableColumn("year", "Year", .fit(max: 8)),
-            TableColumn("value", shared.areaName(shared.rootArea), align: .right, .fit(min: 6, max: 12)),
-            TableColumn("england", country?.name ?? "England", align: .right, .fit(min: 6, max: 12)),
-            TableColumn("region", region?.name ?? "Region", align: .right, .fit(min: 6, max: 12), priority: 1),
+            TableColumn("value", shared.areaName(shared.rootArea), align: .right, .fit(min: 6, max: 12), export: ["value", "status"]),
+            TableColumn("england", country?.name ?? "England", align: .right, .fit(min: 6, max: 12), export: ["england", "england_status"]),
+            TableColumn("region", region?.name ?? "Region", align: .right, .fit(min: 6, max: 12), priority: 1, export: ["region", "region_status"]),
             TableColumn("rank", "Rank of all LAs", align: .right, .fit(max: 16), priority: 2),
         ]
         let peers = CalendarYearRanks(dataset: ds, indicator: code, area: shared.rootArea)
         let rows: [TableRow] = ds.trendRows(series: sid).map { r in
             let p = ds.period(row: r)
-            let v = ds.value(row: r)
-            let eng = country.flatMap { ds.observation(area: $0.code, indicator: code, period: p)?.value }
-            let reg = region.flatMap { ds.observation(area: $0.code, indicator: code, period: p)?.value }
+            let eng = country.flatMap { ds.observation(area: $0.code, indicator: code, period: p) }
+            let reg = region.flatMap { ds.observation(area: $0.code, indicator: code, period: p) }
             let rank = peers.rank(period: p)
             return .data([
                 TableCell(p.label, export: [p.description]),
-                TableCell(Fmt.value(v, ind), export: [Fmt.plain(v, ind)]),
-                TableCell(Fmt.value(eng, ind), role: .muted, export: [Fmt.plain(eng, ind)]),
-                TableCell(Fmt.value(reg, ind), role: .muted, export: [Fmt.plain(reg, ind)]),
+                .figure(ds, row: r, ind, g),
+                .figure(eng?.value, ind, status: eng?.status, g, role: .muted),
+                .figure(reg?.value, ind, status: reg?.status, g, role: .muted),
                 TableCell(rank.map { "\($0.rank) of \($0.of)" } ?? "", role: .muted, export: [rank.map { String($0.rank) } ?? ""]),
             ])
         }
-        return TableModel(columns: columns, rows: rows)
+        return TableModel(columns: columns, rows: rows).aligningFigures()
     }
 
     public func draw(_ r: Regions, into c: inout Canvas, _ shared: SharedState) {
@@ -218,10 +222,12 @@ extension EHCPPane {
         let latest = ds.latestRow(series: sid)
         let bench = ds.comparators(indicator: code)
         if r.chart.height > 0 {
-            LineChart(points: ds.trendRows(series: sid).map { (ds.period(row: $0).label, ds.value(row: $0)) },
-                      references: LineChart.references(target: latest.flatMap { ds.target(row: $0) } ?? ind.target, floor: ind.floor,
+            let rows = ds.trendRows(series: sid)
+            // The target and floor set for this area, never the KPI's for another area.
+            LineChart(points: rows.map { (ds.period(row: $0).label, ds.value(row: $0)) },
+                      references: LineChart.references(target: latest.flatMap { ds.target(row: $0) }, floor: latest.flatMap { ds.floor(row: $0) },
                                                        national: bench.national, regional: bench.regional, decimals: ind.decimals),
-                      decimals: ind.decimals).draw(in: r.chart, into: &c)
+                      decimals: ind.decimals, statuses: rows.map { ds.status(row: $0) }).draw(in: r.chart, into: &c)
         }
         if r.districtsTitle.height > 0 {
             let header = "Districts, worst first · Enter opens one" + (r.wide ? "" : " · v: \(view.next.title)")
@@ -244,8 +250,9 @@ extension EHCPPane {
         let ds = shared.dataset
         let g = shared.glyphs
         let latest = ds.latestRow(series: sid)
-        let rag = latest.flatMap { ds.rag(row: $0) }
+        let rating = ShownRating(ds, row: latest), rag = rating.rag
         let value = latest.flatMap { ds.value(row: $0) }
+        let status = latest.flatMap { ds.status(row: $0) }
         let big = value.map { ValueFormatter.display($0, decimals: ind.decimals) + "%" } ?? "-"
         for (i, row) in BigText.rows(big, ascii: g.ascii).enumerated() {
             c.text(row, x: rect.x + 1, y: rect.y + i, role: Glyphs.role(for: rag), marks: [.bigDigit])
@@ -255,8 +262,12 @@ extension EHCPPane {
         var line1 = "\(shared.areaName(shared.rootArea)): EHCPs issued within 20 weeks"
         if let r = latest { line1 += " · \(ds.period(row: r).label)" }
         c.text(line1, x: x, y: rect.y, maxWidth: w, role: .title)
-        var line2 = "\(g.ragLabel(rag)) \(rag?.name ?? "no rating")"
-        var marks: [Mark] = [.rating(rag)]
+        var line2 = g.words(rating)
+        var marks: [Mark] = rating.marks
+        if let status {
+            line2 += " · \(g.status(status)) \(Mark.status(status).entry.short)"
+            marks.append(.status(status))
+        }
         if let r = latest {
             if let n = ds.numerator(row: r), let d = ds.denominator(row: r) { line2 += " · \(Fmt.count(n)) of \(Fmt.count(d)) plans" }
             if let dot = ds.dot(row: r) {
@@ -265,9 +276,9 @@ extension EHCPPane {
             }
         }
         c.text(line2, x: x, y: rect.y + 1, maxWidth: w, role: Glyphs.role(for: rag), marks: marks)
-        let target = latest.flatMap { ds.target(row: $0) } ?? ind.target
+        let target = latest.flatMap { ds.target(row: $0) }
         let bench = ds.comparators(indicator: EHCPStatement.headline)
-        var line3 = target.map { "target \(Fmt.value($0, ind))" } ?? "no target"
+        var line3 = target.map { "target \(Fmt.value($0, ind))" } ?? "no target for this area"
         if let e = bench.national { line3 += " · \(e.comparator) \(Fmt.value(e.value, ind)) (\(e.period.label))" }
         if let se = bench.regional { line3 += " · \(se.comparator) \(Fmt.value(se.value, ind)) (\(se.period.label))" }
         c.text(line3, x: x, y: rect.y + 2, maxWidth: w, role: .muted)
@@ -280,7 +291,9 @@ extension EHCPPane {
         guard rect.height >= 2, let sid = ds.seriesID(area: shared.rootArea, indicator: code), let last = ds.latestRow(series: sid) else { return }
         let period = ds.period(row: last)
         let peers = CalendarYearRanks(dataset: ds, indicator: code, area: shared.rootArea)
-        let title = "All authorities \(period.label) by share (\(c.glyphs[.areaMarker]) \(shared.areaName(shared.rootArea))):"
+        let missing = peers.withoutFigure(period: period)
+        let title = "All authorities \(period.label) by share (\(c.glyphs[.areaMarker]) \(shared.areaName(shared.rootArea))"
+            + (missing > 0 ? "; \(missing) without a figure" : "") + "):"
         c.text(title, in: rect.row(0), role: .muted, marks: [.areaMarker])
         let bins = max(10, rect.width - 12)
         guard let h = peers.histogram(period: period, bins: bins) else { return }

@@ -11,11 +11,13 @@ extension ScorecardPane {
 
     /// The columns, in order. Short columns fit their widest value; the KPI name takes what is
     /// left; on a narrow screen the benchmarks go first, then the period, Num/Den, the trend.
+    /// The notes marker's column takes room only when a row has notes.
     static let columns: [TableColumn] = [
-        TableColumn("rag", "RAG", .fit(min: 3, max: 3)),
+        .rating(),
         TableColumn("indicator", "Code", .fit(min: 4, max: 12)),
+        .notes,
         TableColumn("name", "Indicator", .fill(min: 18), export: ["team", "name"]),
-        TableColumn("value", "Latest", align: .right, .fit(min: 5, max: 14)),
+        .figure("Latest"),
         TableColumn("target", "Target", align: .right, .fit(max: 12), priority: 1),
         TableColumn("dot", "DoT", .fit(min: 3, max: 3), priority: 1),
         TableColumn("trend", "Trend", .fit(min: 5, max: 12), priority: 2),
@@ -26,7 +28,7 @@ extension ScorecardPane {
     ]
 
     public func regions(in body: Rect, _ shared: SharedState) -> Regions {
-        let model = TableModel(columns: Self.columns, rows: lines.map { row($0, shared) }, sectionField: "group")
+        let model = TableModel(columns: Self.columns, rows: lines.map { row($0, shared) }, sectionField: "group").droppingEmptyColumn("notes").aligningFigures()
         let frame = body.inset(left: 1, right: 1)
         let table = TableLayout.regions(model, in: frame, cursor: list.cursor, scroll: list.scroll)
         return Regions(model: model, table: table, empty: frame.inset(left: 1, top: 2))
@@ -43,19 +45,20 @@ extension ScorecardPane {
         let info = ds.series(sid)
         let ind = ds.indicator(series: sid)
         let latest = ds.latestRow(series: sid)
-        let rag = latest.flatMap { ds.rag(row: $0) }
         let changed = shared.changed(series: sid)
-        let value = latest.flatMap { ds.value(row: $0) }
         let target = latest.flatMap { ds.target(row: $0) }
         let (regional, national) = ds.comparators(indicator: info.indicator)
         let trend = ds.trendRows(series: sid).map { ds.value(row: $0) }
         let num = latest.flatMap { ds.numerator(row: $0) }, den = latest.flatMap { ds.denominator(row: $0) }
+        // A team serving several districts is the team's, and says so (⋈).
+        let sharedTeam = ds.isSharedTeam(series: sid)
+        let teamPrefix = info.team.map { (sharedTeam ? g[.sharedTeam] + " " : "") + "\($0): " } ?? ""
         return .data([
-            .rating(rag, g),
+            .rating(ds, row: latest, g),
             TableCell(info.indicator, role: .muted),
-            TableCell((info.team.map { "\($0): " } ?? "") + ind.name, export: [info.team ?? "", ind.name]),
-            TableCell(latest == nil ? "–" : Fmt.value(value, ind), role: changed ? .changed : .text, marks: changed ? [.changed] : [],
-                      export: [Fmt.plain(value, ind)]),
+            .notes(ds, series: sid, g),
+            TableCell(teamPrefix + ind.name, marks: sharedTeam ? [.sharedTeam] : [], export: [info.team ?? "", ind.name]),
+            .figure(ds, row: latest, ind, g, role: changed ? .changed : .text, marks: changed ? [.changed] : []),
             TableCell(Fmt.plain(target, ind), role: .muted),
             .travel(latest.flatMap { ds.dot(row: $0) }, g),
             .trend(trend, width: 12, g, decimals: ind.decimals),

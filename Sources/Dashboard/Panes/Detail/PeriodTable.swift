@@ -1,0 +1,39 @@
+import ScorecardData
+
+extension DetailPane {
+    /// The periods table: every row of the series, oldest first, each with its own figure and
+    /// status, the target and floor that apply to the area in that period (`Dataset.target(row:)`
+    /// and `floor(row:)`: the one published with the figure, else the area's; never the
+    /// indicator's for an area it does not rate), its rating and where the rating came from.
+    /// On a narrow screen the words "published/rule/undecided" go first (the rating's mark says
+    /// the same), then Num/Den, the floor and the target.
+    func periodTable(_ rows: [Int], _ ind: Indicator, _ shared: SharedState) -> TableModel {
+        let ds = shared.dataset
+        let g = shared.glyphs
+        let columns = [
+            TableColumn("period", "Period", .fit(max: 14)),
+            .figure("Value", max: 14),
+            TableColumn("numden", "Num/Den", align: .right, .fit(max: 18), priority: 2, export: ["numerator", "denominator"]),
+            TableColumn("target", "Target", align: .right, .fit(min: 6, max: 10), priority: 1),
+            TableColumn("floor", "Floor", align: .right, .fit(min: 5, max: 10), priority: 1),
+            .rating(),
+            TableColumn("rated_by", "Rated by", .fit(max: 9), priority: 3),
+        ]
+        let model = TableModel(columns: columns, rows: rows.map { r in
+            let num = ds.numerator(row: r), den = ds.denominator(row: r)
+            let rating = ShownRating(ds, row: r)
+            return .data([
+                TableCell(ds.period(row: r).label, export: [ds.period(row: r).description]),
+                .figure(ds, row: r, ind, g, unit: false),
+                TableCell(Fmt.fraction(num, den), role: .muted, export: [ValueFormatter.plain(opt: num), ValueFormatter.plain(opt: den)]),
+                TableCell(Fmt.plain(ds.target(row: r), ind), role: .muted),
+                TableCell(Fmt.plain(ds.floor(row: r), ind), role: .muted),
+                .rating(rating, g),
+                TableCell(rating.source?.rawValue ?? "", role: .muted),
+            ])
+        })
+        // A column blank in every period takes no room: no floor (the facts line says "no
+        // floor"), no target at all, nothing rated.
+        return model.droppingEmptyColumn("floor").droppingEmptyColumn("target").droppingEmptyColumn("rated_by").aligningFigures()
+    }
+}
