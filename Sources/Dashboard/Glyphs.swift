@@ -12,6 +12,9 @@ public enum Mark: String, CaseIterable, Sendable {
     case improved, worsened, same
     /// A value that changed in the last reload (a style: bold and underlined).
     case changed
+    /// How a rating was arrived at, where it was not published: by the rule, or a missed
+    /// target the rule cannot rate; and a row with commentary or actions (notes.csv).
+    case ratedByRule, targetMissed, hasNotes
     // Tables and lists.
     case trend, bar, overStandard, selectedColumn, moreLeft, moreRight
     case outlier, caveat, note, areaMarker, spread
@@ -48,6 +51,9 @@ public enum Mark: String, CaseIterable, Sendable {
         case .worsened: Self.entry(DOT.worsened.arrow, "v", "worsened", "direction of travel: worse than the period before")
         case .same: Self.entry(DOT.same.arrow, "=", "same", "direction of travel: the same as the period before")
         case .changed: Self.entry("", "", "changed", "a bold, underlined value changed in the last reload")
+        case .ratedByRule: Self.entry("ʳ", "r", "by rule", "rating worked out by ragtop from the target and floor (not published with the figure)")
+        case .targetMissed: Self.entry("◇", "?", "target missed", "target missed: below a target with no floor to tell AMBER from RED, which ragtop does not guess")
+        case .hasNotes: Self.entry("✎", "n", "notes", "commentary or corrective action recorded for the area's KPI (notes.csv; KPI detail shows them)")
         case .trend: Self.entry("▁▂▃▄▅▆▇█", "_.-~=^*#", "trend", "sparkline: the trend, lowest to highest within the row, latest at the right")
         case .bar: Self.entry("█", "#", "bar", "a bar as long as the value, against the largest shown")
         case .overStandard: Self.entry("▓", "=", "over standard", "waits beyond the standard (12, 18 or 52 weeks)")

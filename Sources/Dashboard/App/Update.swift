@@ -96,6 +96,7 @@ extension DashboardState {
         case .search(let text): return handleSearchKey(key, text)
         case .command(let text): return handleCommandKey(key, text)
         case .areaPicker(let query, let pick): return handlePickerKey(key, query, pick)
+        case .comparisonPicker(let query, let pick): return handleComparisonPickerKey(key, query, pick)
         case .none: break
         }
         if showHelp {
@@ -171,7 +172,7 @@ extension DashboardState {
             return [.cycleTheme]
         case .reload:
             return [.reload]
-        case .up, .down, .left, .right, .pageUp, .pageDown, .top, .bottom, .enter, .toggleRegion, .cycleEHCPView:
+        case .up, .down, .left, .right, .pageUp, .pageDown, .top, .bottom, .enter, .toggleRegion, .cycleEHCPView, .chooseComparison, .toggleNotes:
             guard let intents = performOnPane(command) else {
                 // The command belongs to another pane: say where it works.
                 if let b = Keymap.binding(for: command), let home = b.pane, home != pane {
@@ -218,6 +219,8 @@ extension DashboardState {
                 guard !shared.textFilter.isEmpty else { continue }
                 shared.textFilter = ""
                 shared.touch()
+            case .pickComparison:
+                openComparisonPicker()
             }
         }
     }
@@ -341,9 +344,9 @@ extension DashboardState {
         return []
     }
 
-    /// Opens an area's scorecard (its KPI detail when that is on screen).
+    /// Opens an area's scorecard (its KPI detail or changes when one of those is on screen).
     mutating func openArea(_ code: String) {
-        apply([.open(pane == .detail ? .detail : .scorecard, area: code)])
+        apply([.open(pane == .detail || pane == .changes ? pane : .scorecard, area: code)])
     }
 
     /// Areas offered by the picker for a query.
@@ -388,6 +391,9 @@ extension DashboardState {
         }
         if case .areaPicker(let query, let pick) = input {
             return handlePickerMouse(m, query: query, cursor: pick)
+        }
+        if case .comparisonPicker(let query, let pick) = input {
+            return handleComparisonPickerMouse(m, query: query, cursor: pick)
         }
         switch m {
         case .wheelUp, .wheelDown:
