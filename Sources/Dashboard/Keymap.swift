@@ -59,8 +59,8 @@ public enum Keymap {
         b += [
             KeyBinding(keys: [.character("v")], command: .cycleEHCPView, section: "Panes", help: "EHCP pane under 120 columns: districts, drivers, calendar years", pane: .ehcp),
             KeyBinding(keys: [.character("c")], command: .chooseComparison, section: "Panes",
-                       help: "changes pane: compare with the previous period, a year earlier, a period (typed or picked) or the other edition", pane: .changes),
-            KeyBinding(keys: [.character("n")], command: .toggleNotes, section: "Panes", help: "KPI detail: the area's notes on the KPI in place of the league (toggle)", pane: .detail),
+                       help: "changes pane: compare with another period or edition (pick or type one)", pane: .changes),
+            KeyBinding(keys: [.character("n")], command: .toggleNotes, section: "Panes", help: "KPI detail: the notes in place of the league (toggle)", pane: .detail),
             KeyBinding(keys: [.character("r")], command: .toggleRAG(.red), section: "Filter", help: "show RED rows (toggle)"),
             KeyBinding(keys: [.character("a")], command: .toggleRAG(.amber), section: "Filter", help: "show AMBER rows (toggle)"),
             KeyBinding(keys: [.character("g")], command: .toggleRAG(.green), section: "Filter", help: "show GREEN rows (toggle)"),

@@ -62,9 +62,11 @@ enum Golden {
         return out
     }
 
-    /// The state `ragtop snapshot ARGS` renders on the Kent data: --size, --pane, --keys, --ascii.
+    /// The state `ragtop snapshot ARGS` renders on the Kent data: --size, --pane, --area,
+    /// --indicator, --since, --keys, --ascii.
     static func state(arguments: [String]) throws -> DashboardState {
         var width = 80, height = 24, pane = Pane.scorecard, ascii = false, keys = ""
+        var area: String?, indicator: String?, since: Period?
         var i = 0
         while i < arguments.count {
             let value = i + 1 < arguments.count ? arguments[i + 1] : ""
@@ -81,6 +83,17 @@ enum Golden {
             case "--keys":
                 keys = value
                 i += 1
+            case "--area":
+                guard let a = Kent.dataset.area(named: value) else { throw CocoaError(.formatting) }
+                area = a.code
+                i += 1
+            case "--indicator":
+                indicator = value
+                i += 1
+            case "--since":
+                guard let p = Period(value) else { throw CocoaError(.formatting) }
+                since = p
+                i += 1
             case "--ascii":
                 ascii = true
             default:
@@ -88,7 +101,8 @@ enum Golden {
             }
             i += 1
         }
-        var s = DashboardState(dataset: Kent.dataset, width: width, height: height, pane: pane, ascii: ascii)
+        var s = DashboardState(dataset: Kent.dataset, width: width, height: height, pane: pane, area: area, indicator: indicator, ascii: ascii)
+        if let since { s.compare(with: .since(since)) }
         let events = keys.split(separator: " ").compactMap { InputEvent(token: String($0)) }
         _ = s.apply(events)
         return s
@@ -122,4 +136,5 @@ extension DashboardState {
     var detail: DetailPane { module(DetailPane.self) }
     var ehcp: EHCPPane { module(EHCPPane.self) }
     var therapy: TherapyPane { module(TherapyPane.self) }
+    var changes: ChangesPane { module(ChangesPane.self) }
 }

@@ -9,7 +9,7 @@ extension Pane {
 /// point (`SharedState.comparison`), its rows grouped (newly RED, worsened, improved, back to
 /// GREEN, still RED, unchanged) as the filters leave them, and the cursor.
 public struct ChangesPane: PaneModule {
-    public static let info = PaneInfo(.changes, title: "Changes", shortTitle: "Changes", help: "what changed: ratings against the previous period, a date or another edition")
+    public static let info = PaneInfo(.changes, title: "Changes", shortTitle: "Changes", help: "what changed: ratings against an earlier period or edition")
 
     /// A line of the list: a group's heading, or a row of `changes`.
     public enum Line: Equatable, Sendable {

@@ -16,7 +16,7 @@ extension ChangesPane {
     /// periods, the long-term trend, and the direction of travel and periods in RED.
     static let columns: [TableColumn] = [
         TableColumn("indicator", "Code", .fit(min: 4, max: 10), export: ["change_group", "indicator"]),
-        TableColumn("name", "Indicator", .fill(min: 16), export: ["team", "name"]),
+        TableColumn("name", "Indicator", .fill(min: 18), export: ["team", "name"]),
         TableColumn("old_period", "Then", .fit(max: 10), priority: 4, export: ["old_period"]),
         TableColumn("old_value", "Was", align: .right, .fit(min: 3, max: 12)),
         TableColumn("old_rag", "RAG", .fit(min: 3, max: 4), export: ["old_rag", "old_rated_by"]),

@@ -72,7 +72,8 @@ extension DetailPane {
             var head = "\(note.period.label) \(note.kind.rawValue)"
             if let owner = note.owner { head += joiner + "owner: \(owner)" }
             if let due = note.due { head += joiner + "due \(due)" }
-            out.append(NoteLine(text: head, role: note.kind == .action ? .warning : .header, marks: [.joiner]))
+            // An action's owner and due date may take a second line.
+            out += TextBlock.wrap(head, width: width).map { NoteLine(text: $0, role: note.kind == .action ? .warning : .header, marks: [.joiner]) }
             out += TextBlock.wrap(note.text, width: width - 2).map { NoteLine(text: "  " + $0, role: .text) }
         }
         return out
