@@ -358,26 +358,20 @@ extension DashboardState {
     }
 
     mutating func handlePickerKey(_ key: Key, _ query: String, _ pick: Int) -> [Effect] {
-        var q = query
-        var p = pick
-        let options = pickerAreas(q)
-        switch key {
-        case .escape:
-            input = .none
-            return []
-        case .enter:
-            input = .none
-            guard p < options.count else { return [] }
-            openArea(options[p].code)
-            return []
-        case .up: p = max(0, p - 1)
-        case .down: p = min(max(0, options.count - 1), p + 1)
-        case .backspace: if !q.isEmpty { q.removeLast(); p = 0 }
-        case .character(let c): q.append(c); p = 0
-        default: break
-        }
-        input = .areaPicker(query: q, cursor: p)
+        let options = pickerAreas(query)
+        pickArea(ListPick.key(key, query: query, cursor: pick, count: options.count), options)
         return []
+    }
+
+    /// Carries out what a key or click did in the area picker.
+    mutating func pickArea(_ what: ListPick, _ options: [Area]) {
+        switch what {
+        case .cancel: input = .none
+        case .pick(let i):
+            input = .none
+            openArea(options[i].code)
+        case .stay(let q, let p): input = .areaPicker(query: q, cursor: p)
+        }
     }
 
     // MARK: Mouse
@@ -413,21 +407,7 @@ extension DashboardState {
     mutating func handlePickerMouse(_ m: MouseEvent, query: String, cursor: Int) -> [Effect] {
         let options = pickerAreas(query)
         let regions = AreaPickerView.regions(screen: screen, options: options.count, cursor: cursor)
-        switch m {
-        case .wheelUp: input = .areaPicker(query: query, cursor: max(0, cursor - 1))
-        case .wheelDown: input = .areaPicker(query: query, cursor: min(max(0, options.count - 1), cursor + 1))
-        case .click(let x, let y):
-            guard let index = regions.row(at: x, y: y), index < options.count else {
-                if !regions.frame.contains(x: x, y: y) { input = .none }
-                return []
-            }
-            if index == cursor {
-                input = .none
-                openArea(options[index].code)
-            } else {
-                input = .areaPicker(query: query, cursor: index)
-            }
-        }
+        pickArea(ListPick.mouse(m, query: query, cursor: cursor, count: options.count, regions: regions), options)
         return []
     }
 }

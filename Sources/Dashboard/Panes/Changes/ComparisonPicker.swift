@@ -66,48 +66,29 @@ extension DashboardState {
         settle()
     }
 
-    mutating func pickComparison(_ option: ComparisonOption) {
-        input = .none
-        compare(with: option.comparison)
-        let latest = module(ChangesPane.self).changes?.reportingPeriod
-        say("comparing with \(option.comparison.phrase(latest: latest, edition: shared.edition))")
+    /// Carries out what a key or click did in the `c` list.
+    mutating func pickComparison(_ what: ListPick, _ options: [ComparisonOption]) {
+        switch what {
+        case .cancel: input = .none
+        case .pick(let i):
+            input = .none
+            compare(with: options[i].comparison)
+            let latest = module(ChangesPane.self).changes?.reportingPeriod
+            say("comparing with \(options[i].comparison.phrase(latest: latest, edition: shared.edition))")
+        case .stay(let q, let p): input = .comparisonPicker(query: q, cursor: p)
+        }
     }
 
     mutating func handleComparisonPickerKey(_ key: Key, _ query: String, _ pick: Int) -> [Effect] {
-        var q = query
-        var p = pick
-        let options = comparisonOptions(q)
-        switch key {
-        case .escape:
-            input = .none
-            return []
-        case .enter:
-            input = .none
-            if p < options.count { pickComparison(options[p]) }
-            return []
-        case .up: p = max(0, p - 1)
-        case .down: p = min(max(0, options.count - 1), p + 1)
-        case .backspace: if !q.isEmpty { q.removeLast(); p = 0 }
-        case .character(let c): q.append(c); p = 0
-        default: break
-        }
-        input = .comparisonPicker(query: q, cursor: p)
+        let options = comparisonOptions(query)
+        pickComparison(ListPick.key(key, query: query, cursor: pick, count: options.count), options)
         return []
     }
 
     mutating func handleComparisonPickerMouse(_ m: MouseEvent, query: String, cursor: Int) -> [Effect] {
         let options = comparisonOptions(query)
         let regions = AreaPickerView.regions(screen: screen, options: options.count, cursor: cursor)
-        switch m {
-        case .wheelUp: input = .comparisonPicker(query: query, cursor: max(0, cursor - 1))
-        case .wheelDown: input = .comparisonPicker(query: query, cursor: min(max(0, options.count - 1), cursor + 1))
-        case .click(let x, let y):
-            guard let index = regions.row(at: x, y: y), index < options.count else {
-                if !regions.frame.contains(x: x, y: y) { input = .none }
-                return []
-            }
-            if index == cursor { pickComparison(options[index]) } else { input = .comparisonPicker(query: query, cursor: index) }
-        }
+        pickComparison(ListPick.mouse(m, query: query, cursor: cursor, count: options.count, regions: regions), options)
         return []
     }
 }
