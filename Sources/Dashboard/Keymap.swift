@@ -7,6 +7,7 @@ public enum Command: Hashable, Sendable {
     case toggleRAG(RAGFilterColour), clearFilters
     case search, command, pickArea
     case export, cycleTheme, reload, toggleRegion, cycleEHCPView
+    case chooseComparison, toggleNotes
 }
 
 /// A colour the RAG filter can toggle.
@@ -57,6 +58,9 @@ public enum Keymap {
         }
         b += [
             KeyBinding(keys: [.character("v")], command: .cycleEHCPView, section: "Panes", help: "EHCP pane under 120 columns: districts, drivers, calendar years", pane: .ehcp),
+            KeyBinding(keys: [.character("c")], command: .chooseComparison, section: "Panes",
+                       help: "changes pane: compare with another period or edition (pick or type one)", pane: .changes),
+            KeyBinding(keys: [.character("n")], command: .toggleNotes, section: "Panes", help: "KPI detail: the notes in place of the league (toggle)", pane: .detail),
             KeyBinding(keys: [.character("r")], command: .toggleRAG(.red), section: "Filter", help: "show RED rows (toggle)"),
             KeyBinding(keys: [.character("a")], command: .toggleRAG(.amber), section: "Filter", help: "show AMBER rows (toggle)"),
             KeyBinding(keys: [.character("g")], command: .toggleRAG(.green), section: "Filter", help: "show GREEN rows (toggle)"),

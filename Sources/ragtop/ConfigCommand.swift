@@ -20,6 +20,7 @@ struct ConfigCommand: ParsableCommand {
 
     @OptionGroup var dataOptions: DataOptions
     @OptionGroup var viewOptions: ViewOptions
+    @OptionGroup var changesOptions: ChangesOptions
 
     func run() throws {
         let env = ProcessInfo.processInfo.environment
@@ -53,7 +54,13 @@ struct ConfigCommand: ParsableCommand {
             } else { rows.append(("area", "-", "default: the top area with figures")) }
         }
         rows.append(("sort", config?.sort?.description ?? "-", config?.sort != nil ? fromFile("sort") : "default: each table's own order"))
-        rows.append(("since", config?.since?.description ?? "-", config?.since != nil ? fromFile("since") : "default: the period before the latest"))
+        if !changesOptions.compareData.isEmpty {
+            rows.append(("since", "-", "--compare-data: the edition \(changesOptions.editionName)"))
+        } else if let since = changesOptions.since {
+            rows.append(("since", since.period.description, "--since"))
+        } else {
+            rows.append(("since", config?.since?.description ?? "-", config?.since != nil ? fromFile("since") : "default: the period before the latest"))
+        }
         rows.append(("export_dir", config?.exportDir ?? FileManager.default.currentDirectoryPath,
                      config?.exportDir != nil ? fromFile("export_dir") : "default: the current directory"))
 

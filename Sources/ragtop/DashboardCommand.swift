@@ -14,6 +14,7 @@ struct DashboardCommand: ParsableCommand {
 
     @OptionGroup var dataOptions: DataOptions
     @OptionGroup var viewOptions: ViewOptions
+    @OptionGroup var changesOptions: ChangesOptions
 
     @Flag(help: "Ignore the mouse.")
     var noMouse = false
@@ -36,6 +37,7 @@ struct DashboardCommand: ParsableCommand {
         let dataset = try dataOptions.load().dataset
         let config = ThemeSetup.loadConfig()
         var state = try viewOptions.makeState(dataset: dataset, width: 80, height: 24, config: config)
+        try changesOptions.apply(to: &state, config: config)
         let themes = try ThemeSetup.select(flag: viewOptions.theme, themesDir: viewOptions.themesDir, config: config, colorOff: viewOptions.colorDisabled)
         guard isatty(0) == 1 && isatty(1) == 1 else {
             Console.error("ragtop: the dashboard needs a terminal; use 'ragtop report' or 'ragtop snapshot' for output to a pipe or file")

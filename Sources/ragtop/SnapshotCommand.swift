@@ -21,6 +21,7 @@ struct SnapshotCommand: ParsableCommand {
 
     @OptionGroup var dataOptions: DataOptions
     @OptionGroup var viewOptions: ViewOptions
+    @OptionGroup var changesOptions: ChangesOptions
 
     @Option(help: ArgumentHelp("Screen size, WIDTHxHEIGHT, from 1x1 to 1000x1000.", valueName: "WxH"))
     var size = ScreenSize(width: 80, height: 24)
@@ -49,6 +50,7 @@ struct SnapshotCommand: ParsableCommand {
         let ds = try dataOptions.load().dataset
         let config = ThemeSetup.loadConfig()
         var state = try viewOptions.makeState(dataset: ds, width: size.width, height: size.height, config: config)
+        try changesOptions.apply(to: &state, config: config)
         let depth = viewOptions.colorDisabled ? .none : color.depth
         // The theme as the dashboard would choose it; `t` in --keys cycles it as there.
         let colorOff = viewOptions.colorDisabled || (ansi && depth == .none)

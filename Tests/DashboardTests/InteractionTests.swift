@@ -37,6 +37,13 @@ final class InteractionTests: XCTestCase {
                   label: { s in s.shared.areaName(s.dataset.series(s.ehcp.series[s.ehcp.list.cursor]).area) + " " }, x: 3),
         ListProbe(pane: .therapy, count: { $0.therapy.districts.count }, cursor: { $0.therapy.list.cursor },
                   label: { s in s.shared.areaName(s.therapy.districts[s.therapy.list.cursor]) + " " }, x: 3),
+        ListProbe(pane: .changes, count: { $0.changes.lines.count }, cursor: { $0.changes.list.cursor },
+                  selectable: { s, i in if case .row = s.changes.lines[i] { true } else { false } },
+                  label: { s in s.changes.selectedRow.map { row in
+                      // A long code is cut on screen: its first nine characters, then the ellipsis.
+                      let c = row.indicator.code
+                      return c.count > 10 ? String(c.prefix(9)) : c + " "
+                  } ?? "<none>" }, x: 3),
     ]
 
     static func line(_ c: Canvas, _ y: Int) -> String {
@@ -143,6 +150,11 @@ final class InteractionTests: XCTestCase {
                     keyField: "area_code", titles: ["Latest": "value", "Trend": "trend", "Issued/all": "numerator", "Period": "period"], headerRow: -1),
         ExportProbe(pane: .therapy, file: "ragtop-therapy-kent.csv", rowKeys: { $0.therapy.districts }, keyField: "area_code",
                     titles: ["District": "area", "Provider": "provider"], headerRow: 3),
+        ExportProbe(pane: .changes, file: "ragtop-changes-kent-previous.csv",
+                    rowKeys: { s in s.changes.lines.compactMap { if case .row(let i) = $0 { s.changes.changes?.rows[i].indicator.code } else { nil } } },
+                    keyField: "indicator",
+                    titles: ["Then": "old_period", "Was": "old_value", "Now": "period", "Latest": "value", "Change": "change", "DoT": "dot",
+                             "Trend": "trend", "History": "last_12"], headerRow: 4),
     ]
 
     /// `e` on every pane at two sizes writes the table the cursor is in: every one of its rows

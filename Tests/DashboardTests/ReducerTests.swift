@@ -39,7 +39,7 @@ final class ReducerTests: XCTestCase {
     func testPanesSwitchWithTabAndDigits() {
         XCTAssertEqual(Kent.state(keys: "Tab").pane, .districts)
         XCTAssertEqual(Kent.state(keys: "Tab Tab").pane, .detail)
-        XCTAssertEqual(Kent.state(keys: "S-Tab").pane, .therapy)
+        XCTAssertEqual(Kent.state(keys: "S-Tab").pane, .changes)
         XCTAssertEqual(Kent.state(keys: "4").pane, .ehcp)
         XCTAssertEqual(Kent.state(keys: "5 1").pane, .scorecard)
     }

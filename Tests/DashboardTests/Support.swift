@@ -78,10 +78,10 @@ enum Golden {
     }
 
     /// The state `ragtop snapshot ARGS` renders (on the Kent data unless --data names another):
-    /// --size, --pane, --keys, --ascii, --data, --area, --indicator.
+    /// --size, --pane, --keys, --ascii, --data, --area, --indicator, --since.
     static func state(arguments: [String]) throws -> DashboardState {
         var width = 80, height = 24, pane = Pane.scorecard, ascii = false, keys = ""
-        var dataset = Kent.dataset, area: String?, indicator: String?
+        var dataset = Kent.dataset, area: String?, indicator: String?, since: Period?
         var i = 0
         while i < arguments.count {
             let value = i + 1 < arguments.count ? arguments[i + 1] : ""
@@ -97,6 +97,10 @@ enum Golden {
                 i += 1
             case "--keys":
                 keys = value
+                i += 1
+            case "--since":
+                guard let p = Period(value) else { throw CocoaError(.formatting) }
+                since = p
                 i += 1
             case "--ascii":
                 ascii = true
@@ -119,6 +123,7 @@ enum Golden {
         }
         var s = DashboardState(dataset: dataset, width: width, height: height, pane: pane, area: area.flatMap { dataset.area(named: $0)?.code },
                                indicator: indicator, ascii: ascii)
+        if let since { s.compare(with: .since(since)) }
         let events = keys.split(separator: " ").compactMap { InputEvent(token: String($0)) }
         _ = s.apply(events)
         return s
@@ -152,4 +157,5 @@ extension DashboardState {
     var detail: DetailPane { module(DetailPane.self) }
     var ehcp: EHCPPane { module(EHCPPane.self) }
     var therapy: TherapyPane { module(TherapyPane.self) }
+    var changes: ChangesPane { module(ChangesPane.self) }
 }

@@ -70,13 +70,13 @@ final class CompletionTests: XCTestCase {
 
     func testPaneValues() throws {
         for shell in ShellKind.allCases {
-            try complete(shell, "ragtop --pane ", offers: ["scorecard", "districts", "detail", "ehcp", "therapy"])
+            try complete(shell, "ragtop --pane ", offers: ["scorecard", "districts", "detail", "ehcp", "therapy", "changes"])
         }
     }
 
     func testPaneValuesOfSnapshot() throws {
         for shell in ShellKind.allCases {
-            try complete(shell, "ragtop snapshot --pane ", offers: ["scorecard", "districts", "detail", "ehcp", "therapy"])
+            try complete(shell, "ragtop snapshot --pane ", offers: ["scorecard", "districts", "detail", "ehcp", "therapy", "changes"])
         }
     }
 

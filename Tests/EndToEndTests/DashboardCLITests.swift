@@ -53,6 +53,7 @@ final class DashboardCLITests: XCTestCase {
             ("detail", "ragtop-detail-app17.csv", "rank,area_code,area,team,rag,rated_by,value,status", 12),
             ("ehcp", "ragtop-ehcp-kent.csv", "area_code,area,rag,rated_by,value,status,trend,numerator,denominator,period", 12),
             ("therapy", "ragtop-therapy-kent.csv", "area_code,area,provider,outlier", 12),
+            ("changes", "ragtop-changes-kent-previous.csv", "change_group,indicator,team,name,old_period,old_value,old_rag,old_rated_by,period,value,rag,rated_by", 68),
         ]
         for e in expected {
             let r = try ragtop(["snapshot", "--pane", e.pane, "--size", "160x50", "--keys", "e"], in: work)
@@ -121,7 +122,10 @@ final class DashboardCLITests: XCTestCase {
         for command in [["snapshot"], [], ["dashboard"]] {
             let pane = try ragtop(command + ["--pane", "nowhere"])
             XCTAssertEqual(pane.status, 64, "\(command): \(pane.stderr)")
-            for name in ["scorecard", "districts", "detail", "ehcp", "therapy"] { XCTAssertTrue(pane.stderr.contains("'\(name)'"), pane.stderr) }
+            // argument-parser quotes a few choices in a line, and lists more one a line.
+            for name in ["scorecard", "districts", "detail", "ehcp", "therapy", "changes"] {
+                XCTAssertTrue(pane.stderr.contains("'\(name)'") || pane.stderr.contains("  - \(name)\n"), pane.stderr)
+            }
         }
         for size in ["80", "0x24", "80x24x2", "wide"] {
             let r = try ragtop(["snapshot", "--size", size])
@@ -147,7 +151,7 @@ final class DashboardCLITests: XCTestCase {
 
     /// `--ascii` output is pure ASCII on every pane at every size (what the session hook checks).
     func testASCIISnapshotsArePureASCII() throws {
-        for pane in ["scorecard", "districts", "detail", "ehcp", "therapy"] {
+        for pane in ["scorecard", "districts", "detail", "ehcp", "therapy", "changes"] {
             for size in ["80x24", "120x40", "160x50", "200x60"] {
                 for keys in ["", "?"] {
                     let r = try ragtop(["snapshot", "--ascii", "--pane", pane, "--size", size, "--keys", keys])

@@ -6,6 +6,8 @@ public enum InputMode: Equatable, Sendable {
     case search(String)
     case command(String)
     case areaPicker(query: String, cursor: Int)
+    /// The changes pane's `c`: what to compare with (a period may be typed).
+    case comparisonPicker(query: String, cursor: Int)
 }
 
 /// A place in the dashboard, kept on the back stack: the pane, the area and KPI, and the pane's

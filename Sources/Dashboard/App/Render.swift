@@ -17,6 +17,7 @@ extension DashboardState {
         LegendLine.draw(paneMarks, in: s.legend, into: &c)
         drawStatus(into: &c, s)
         if case .areaPicker(let q, let pick) = input { AreaPickerView.draw(into: &c, state: self, query: q, cursor: pick) }
+        if case .comparisonPicker(let q, let pick) = input { ComparisonPickerView.draw(into: &c, state: self, query: q, cursor: pick) }
         if showHelp { HelpView.draw(into: &c, state: self, marks: paneMarks) }
         return c
     }

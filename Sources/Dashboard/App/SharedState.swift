@@ -25,6 +25,10 @@ public struct SharedState: Sendable {
     /// Counts changes to the data, area, KPI and filters: a pane whose lists were built for an
     /// older generation rebuilds them before it is drawn.
     public internal(set) var generation = 0
+    /// What the changes pane compares the latest figures with, and the other edition of the
+    /// data when one is loaded (`--compare-data`).
+    public internal(set) var comparison: Comparison = .previousPeriod
+    public internal(set) var edition: Edition?
 
     init(dataset: Dataset, area: String?, indicator: String?, ascii: Bool) {
         self.dataset = dataset

@@ -96,6 +96,7 @@ extension DashboardState {
         case .search(let text): return handleSearchKey(key, text)
         case .command(let text): return handleCommandKey(key, text)
         case .areaPicker(let query, let pick): return handlePickerKey(key, query, pick)
+        case .comparisonPicker(let query, let pick): return handleComparisonPickerKey(key, query, pick)
         case .none: break
         }
         if showHelp {
@@ -171,7 +172,7 @@ extension DashboardState {
             return [.cycleTheme]
         case .reload:
             return [.reload]
-        case .up, .down, .left, .right, .pageUp, .pageDown, .top, .bottom, .enter, .toggleRegion, .cycleEHCPView:
+        case .up, .down, .left, .right, .pageUp, .pageDown, .top, .bottom, .enter, .toggleRegion, .cycleEHCPView, .chooseComparison, .toggleNotes:
             guard let intents = performOnPane(command) else {
                 // The command belongs to another pane: say where it works.
                 if let b = Keymap.binding(for: command), let home = b.pane, home != pane {
@@ -218,6 +219,8 @@ extension DashboardState {
                 guard !shared.textFilter.isEmpty else { continue }
                 shared.textFilter = ""
                 shared.touch()
+            case .pickComparison:
+                openComparisonPicker()
             }
         }
     }
@@ -341,9 +344,9 @@ extension DashboardState {
         return []
     }
 
-    /// Opens an area's scorecard (its KPI detail when that is on screen).
+    /// Opens an area's scorecard (its KPI detail or changes when one of those is on screen).
     mutating func openArea(_ code: String) {
-        apply([.open(pane == .detail ? .detail : .scorecard, area: code)])
+        apply([.open(pane == .detail || pane == .changes ? pane : .scorecard, area: code)])
     }
 
     /// Areas offered by the picker for a query.
@@ -355,26 +358,20 @@ extension DashboardState {
     }
 
     mutating func handlePickerKey(_ key: Key, _ query: String, _ pick: Int) -> [Effect] {
-        var q = query
-        var p = pick
-        let options = pickerAreas(q)
-        switch key {
-        case .escape:
-            input = .none
-            return []
-        case .enter:
-            input = .none
-            guard p < options.count else { return [] }
-            openArea(options[p].code)
-            return []
-        case .up: p = max(0, p - 1)
-        case .down: p = min(max(0, options.count - 1), p + 1)
-        case .backspace: if !q.isEmpty { q.removeLast(); p = 0 }
-        case .character(let c): q.append(c); p = 0
-        default: break
-        }
-        input = .areaPicker(query: q, cursor: p)
+        let options = pickerAreas(query)
+        pickArea(ListPick.key(key, query: query, cursor: pick, count: options.count), options)
         return []
+    }
+
+    /// Carries out what a key or click did in the area picker.
+    mutating func pickArea(_ what: ListPick, _ options: [Area]) {
+        switch what {
+        case .cancel: input = .none
+        case .pick(let i):
+            input = .none
+            openArea(options[i].code)
+        case .stay(let q, let p): input = .areaPicker(query: q, cursor: p)
+        }
     }
 
     // MARK: Mouse
@@ -388,6 +385,9 @@ extension DashboardState {
         }
         if case .areaPicker(let query, let pick) = input {
             return handlePickerMouse(m, query: query, cursor: pick)
+        }
+        if case .comparisonPicker(let query, let pick) = input {
+            return handleComparisonPickerMouse(m, query: query, cursor: pick)
         }
         switch m {
         case .wheelUp, .wheelDown:
@@ -407,21 +407,7 @@ extension DashboardState {
     mutating func handlePickerMouse(_ m: MouseEvent, query: String, cursor: Int) -> [Effect] {
         let options = pickerAreas(query)
         let regions = AreaPickerView.regions(screen: screen, options: options.count, cursor: cursor)
-        switch m {
-        case .wheelUp: input = .areaPicker(query: query, cursor: max(0, cursor - 1))
-        case .wheelDown: input = .areaPicker(query: query, cursor: min(max(0, options.count - 1), cursor + 1))
-        case .click(let x, let y):
-            guard let index = regions.row(at: x, y: y), index < options.count else {
-                if !regions.frame.contains(x: x, y: y) { input = .none }
-                return []
-            }
-            if index == cursor {
-                input = .none
-                openArea(options[index].code)
-            } else {
-                input = .areaPicker(query: query, cursor: index)
-            }
-        }
+        pickArea(ListPick.mouse(m, query: query, cursor: cursor, count: options.count, regions: regions), options)
         return []
     }
 }

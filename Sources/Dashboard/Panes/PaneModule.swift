@@ -67,6 +67,8 @@ public enum PaneIntent: Equatable, Sendable {
     case message(String, isError: Bool = false)
     /// Clear the `/` text filter (it found a KPI; the pane opened next lists something else).
     case clearTextFilter
+    /// Ask what to compare with (the changes pane's `c`).
+    case pickComparison
 }
 
 /// How a pane came to be shown.
@@ -156,7 +158,7 @@ extension PaneModule {
 /// folder and one line here.
 public enum PaneRegistry {
     static let modules: [any PaneModule.Type] = [
-        ScorecardPane.self, DistrictsPane.self, DetailPane.self, EHCPPane.self, TherapyPane.self,
+        ScorecardPane.self, DistrictsPane.self, DetailPane.self, EHCPPane.self, TherapyPane.self, ChangesPane.self,
     ]
 
     /// Every pane, in tab order.

@@ -85,8 +85,7 @@ extension ExceptionsPack {
     /// `↓ -0.31/month`: the trend's direction and slope per period.
     private func trendText(_ c: ChangeRow) -> String {
         guard let t = c.trend else { return "" }
-        let slope = ValueChange(amount: t.slope, measure: .units, decimals: (c.indicator.decimals ?? 1) + 1).signedNumber
-        return "\(t.direction?.arrow ?? "") \(slope)/\(c.latest.period.kind.unit)".trimmingSpaces()
+        return "\(t.direction?.arrow ?? "") \(t.slopeLabel(decimals: c.indicator.decimals, per: c.latest.period.kind))".trimmingSpaces()
     }
 
     private func csvCells(_ r: ExceptionRow) -> [String] {

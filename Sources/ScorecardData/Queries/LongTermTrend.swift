@@ -19,6 +19,12 @@ public struct LongTermTrend: Sendable, Equatable {
     public static let window = 12
     /// Fewer figures than this in the window give no trend.
     public static let minimumFigures = 3
+
+    /// The slope as reports and screens print it, one place finer than the indicator's
+    /// `decimals`, per period of `kind`: `+1.37/month`, `-0.3/quarter`.
+    public func slopeLabel(decimals: Int?, per kind: Period.Kind) -> String {
+        ValueChange(amount: slope, measure: .units, decimals: (decimals ?? 1) + 1).signedNumber + "/" + kind.unit
+    }
 }
 
 extension Period {

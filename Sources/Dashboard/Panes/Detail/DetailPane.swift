@@ -15,6 +15,9 @@ public struct DetailPane: PaneModule {
     public internal(set) var list = ListPosition()
     /// Limit a national league to the root area's region (`s`).
     public internal(set) var regionOnly = false
+    /// The notes in place of the league (`n`), and the first note shown there.
+    public internal(set) var showNotes = false
+    var notesScroll = 0
 
     public init() {}
 
@@ -103,8 +106,10 @@ public struct DetailPane: PaneModule {
     }
 
     public mutating func perform(_ command: Command, _ regions: Regions, _ shared: SharedState) -> [PaneIntent]? {
-        if list.move(command, count: league.count, page: regions.league.body.height) { return [] }
+        if scrollNotes(command, regions, shared) || list.move(command, count: league.count, page: regions.league.body.height) { return [] }
         switch command {
+        case .toggleNotes:
+            return toggleNotes(shared)
         case .enter:
             guard league.indices.contains(list.cursor) else { return [] }
             let target = shared.dataset.series(league[list.cursor]).area

@@ -14,6 +14,8 @@ extension DetailPane {
         public var leagueModel: TableModel
         public var league: TableRegions
         public var definition: Rect
+        /// The notes of the area's KPI (DetailNotes.swift).
+        public var notes: NotesRegion
     }
 
     public func regions(in body: Rect, _ shared: SharedState) -> Regions {
@@ -23,7 +25,7 @@ extension DetailPane {
             let empty = TableModel(columns: [], rows: [])
             let none = TableLayout.regions(empty, in: .zero, cursor: 0, scroll: 0)
             return Regions(title: inner.row(1), titleLines: [], facts: .zero, chart: .zero, periodsModel: empty, periods: none,
-                           leagueTitle: .zero, leagueModel: empty, league: none, definition: .zero)
+                           leagueTitle: .zero, leagueModel: empty, league: none, definition: .zero, notes: .none)
         }
         // The name wraps to two lines rather than being cut.
         let titleLines = Array(TextBlock.wrap("\(ind.code) · \(ind.name) — \(shared.areaName(shared.area))", width: inner.width).prefix(2))
@@ -31,20 +33,21 @@ extension DetailPane {
         let parts = Layout.vertical([.length(titleLines.count), .length(1), .length(chartHeight), .fill(1)]).split(inner)
         let chartWidth = inner.width >= 98 ? inner.width * 3 / 5 : max(20, inner.width - 30)
         let top = Layout.horizontal([.length(chartWidth), .fill(1)], spacing: 2).split(parts[2])
-        let bottom = Layout.horizontal([.fill(1), .length(inner.width >= 98 ? inner.width / 3 : 0)], spacing: 2).split(parts[3])
+        let split = Layout.horizontal([.fill(1), .length(inner.width >= 98 ? inner.width / 3 : 0)], spacing: 2).split(parts[3])
+        let bottom = bottomParts(league: split[0], definition: split[1], shared)
         // The periods table: the series' rows, the latest at the bottom.
         let series = ds.seriesID(area: shared.area, indicator: code) ?? ds.seriesIDs(area: shared.area, indicator: code).first
         let periodsModel = periodTable(series.map { ds.rows(series: $0).map(Int.init) } ?? [], ind, shared)
         let last = max(0, periodsModel.rows.count - 1)
         let periods = TableLayout.regions(periodsModel, in: top[1].width >= 20 ? top[1] : .zero, cursor: last, scroll: last)
         // The league: its title, then the table; bars sized to the column they get.
-        let (leagueTitle, leagueRect) = bottom[0].splitTop(1)
+        let (leagueTitle, leagueRect) = bottom.league.splitTop(1)
         var leagueModel = leagueTable(ind, shared)
         let league = TableLayout.regions(leagueModel, in: leagueRect, cursor: list.cursor, scroll: list.scroll)
         let barColumn = leagueModel.columns.firstIndex { $0.id == "bar" } ?? 3
         fillBars(&leagueModel, column: barColumn, width: league.column(barColumn)?.width ?? 0, shared)
         return Regions(title: parts[0], titleLines: titleLines, facts: parts[1], chart: top[0], periodsModel: periodsModel, periods: periods,
-                       leagueTitle: leagueTitle, leagueModel: leagueModel, league: league, definition: bottom[1])
+                       leagueTitle: leagueTitle, leagueModel: leagueModel, league: league, definition: bottom.definition, notes: bottom.notes)
     }
 
     /// Rank, area (and team), rating, a bar and the latest value of every league member.
@@ -128,12 +131,13 @@ extension DetailPane {
                   decimals: ind.decimals, statuses: rows.map { ds.status(row: $0) }).draw(in: r.chart, into: &c)
         TableLayout.draw(r.periodsModel, r.periods, cursor: nil, into: &c)
         c.text(leagueTitle(shared, ind), in: r.leagueTitle, role: .header)
-        if league.isEmpty {
+        if league.isEmpty && r.league.body.height > 0 {
             c.text(shared.isFiltering ? "No districts match the filter (x clears it)." : "No district figures for this KPI.",
                    x: r.league.body.x + 1, y: r.league.body.y, role: .muted)
         }
         TableLayout.draw(r.leagueModel, r.league, cursor: league.isEmpty ? nil : list.cursor, into: &c)
         drawDefinition(r.definition, ind, into: &c, shared)
+        drawNotes(r.notes, into: &c)
     }
 
     /// The facts line: polarity, the latest figure and its rating (first, so a narrow screen
