@@ -171,7 +171,8 @@ extension DashboardState {
             return [.cycleTheme]
         case .reload:
             return [.reload]
-        case .up, .down, .left, .right, .pageUp, .pageDown, .top, .bottom, .enter, .toggleRegion, .cycleEHCPView:
+        case .up, .down, .left, .right, .pageUp, .pageDown, .top, .bottom, .enter, .toggleRegion, .cycleEHCPView,
+             .compareArea, .clearCompared:
             guard let intents = performOnPane(command) else {
                 // The command belongs to another pane: say where it works.
                 if let b = Keymap.binding(for: command), let home = b.pane, home != pane {
@@ -335,8 +336,10 @@ extension DashboardState {
                 return []
             }
             apply([.open(.detail, indicator: ind.code)])
+        case "compare":
+            compareCommand(arg)
         default:
-            say("unknown command ':\(verb)' (try :area NAME, :pane NAME, :kpi CODE, :q)", isError: true)
+            say("unknown command ':\(verb)' (try :area NAME, :pane NAME, :kpi CODE, :compare A,B, :q)", isError: true)
         }
         return []
     }
@@ -357,7 +360,7 @@ extension DashboardState {
     mutating func handlePickerKey(_ key: Key, _ query: String, _ pick: Int) -> [Effect] {
         var q = query
         var p = pick
-        let options = pickerAreas(q)
+        let options = pickerChoices(q)
         switch key {
         case .escape:
             input = .none
@@ -365,7 +368,7 @@ extension DashboardState {
         case .enter:
             input = .none
             guard p < options.count else { return [] }
-            openArea(options[p].code)
+            open(options[p])
             return []
         case .up: p = max(0, p - 1)
         case .down: p = min(max(0, options.count - 1), p + 1)
@@ -405,7 +408,7 @@ extension DashboardState {
     }
 
     mutating func handlePickerMouse(_ m: MouseEvent, query: String, cursor: Int) -> [Effect] {
-        let options = pickerAreas(query)
+        let options = pickerChoices(query)
         let regions = AreaPickerView.regions(screen: screen, options: options.count, cursor: cursor)
         switch m {
         case .wheelUp: input = .areaPicker(query: query, cursor: max(0, cursor - 1))
@@ -417,7 +420,7 @@ extension DashboardState {
             }
             if index == cursor {
                 input = .none
-                openArea(options[index].code)
+                open(options[index])
             } else {
                 input = .areaPicker(query: query, cursor: index)
             }

@@ -27,13 +27,16 @@ extension DetailPane {
         }
         // The name wraps to two lines rather than being cut.
         let titleLines = Array(TextBlock.wrap("\(ind.code) · \(ind.name) — \(shared.areaName(shared.area))", width: inner.width).prefix(2))
-        let chartHeight = max(5, min(16, (body.height - 1 - titleLines.count) / 2))
+        // Comparing areas, a narrow chart takes the width of the periods table (the periods are
+        // the area's own) and a short one more of the league's rows.
+        let comparing = !comparedAreas(shared).isEmpty
+        let chartHeight = max(5, min(16, (body.height - 1 - titleLines.count) / 2), comparing ? min(12, body.height - 7 - titleLines.count) : 0)
         let parts = Layout.vertical([.length(titleLines.count), .length(1), .length(chartHeight), .fill(1)]).split(inner)
-        let chartWidth = inner.width >= 98 ? inner.width * 3 / 5 : max(20, inner.width - 30)
+        let chartWidth = inner.width >= 98 ? inner.width * 3 / 5 : (comparing ? inner.width : max(20, inner.width - 30))
         let top = Layout.horizontal([.length(chartWidth), .fill(1)], spacing: 2).split(parts[2])
         let bottom = Layout.horizontal([.fill(1), .length(inner.width >= 98 ? inner.width / 3 : 0)], spacing: 2).split(parts[3])
         // The periods table: the series' rows, the latest at the bottom.
-        let series = ds.seriesID(area: shared.area, indicator: code) ?? ds.seriesIDs(area: shared.area, indicator: code).first
+        let series = Self.series(area: shared.area, indicator: code, ds)
         let periodsModel = periodTable(series.map { ds.rows(series: $0).map(Int.init) } ?? [], ind, shared)
         let last = max(0, periodsModel.rows.count - 1)
         let periods = TableLayout.regions(periodsModel, in: top[1].width >= 20 ? top[1] : .zero, cursor: last, scroll: last)
@@ -41,7 +44,7 @@ extension DetailPane {
         let (leagueTitle, leagueRect) = bottom[0].splitTop(1)
         var leagueModel = leagueTable(ind, shared)
         let league = TableLayout.regions(leagueModel, in: leagueRect, cursor: list.cursor, scroll: list.scroll)
-        fillBars(&leagueModel, width: league.column(3)?.width ?? 0, shared)
+        fillBars(&leagueModel, width: leagueModel.columns.firstIndex { $0.id == "bar" }.flatMap { league.column($0)?.width } ?? 0, shared)
         return Regions(title: parts[0], titleLines: titleLines, facts: parts[1], chart: top[0], periodsModel: periodsModel, periods: periods,
                        leagueTitle: leagueTitle, leagueModel: leagueModel, league: league, definition: bottom[1])
     }
@@ -66,17 +69,26 @@ extension DetailPane {
         })
     }
 
-    /// Rank, area (and team), rating, a bar and the latest value of every league member.
+    /// Rank, area (and team), rating, a bar and the latest value of every league member; in a
+    /// national league also a mark on the area's statistical neighbours and each authority's
+    /// national rank and quartile.
     func leagueTable(_ ind: Indicator, _ shared: SharedState) -> TableModel {
         let ds = shared.dataset
         let national = Self.isNational(shared)
-        let columns = [
+        var columns = [
             TableColumn("rank", "#", align: .right, .fit(max: 4)),
             TableColumn("area", national ? "Authority" : "District", .fit(min: 10, max: 34), export: ["area_code", "area", "team"]),
             TableColumn("rag", "RAG", .fit(min: 3, max: 3)),
             TableColumn("bar", "", .fill(min: 4), priority: 1, export: []),
             TableColumn("value", "Latest", align: .right, .fit(max: 12)),
         ]
+        let standings = national ? NationalColumns(shared) : nil
+        if let standings {
+            // The names and ranks stay longer than the bars on a narrow screen.
+            columns[3].priority = 2
+            columns += NationalColumns.standingColumns
+            if standings.marksNeighbours { columns.insert(NationalColumns.neighbourColumn, at: 1) }
+        }
         let rows: [TableRow] = league.enumerated().map { i, sid in
             let info = ds.series(sid)
             let latest = ds.latestRow(series: sid)
@@ -84,13 +96,18 @@ extension DetailPane {
             // A team named after its district needs no district prefix.
             let name = info.team.map { $0.hasPrefix(areaName) ? $0 : "\(areaName) · \($0)" } ?? areaName
             let value = latest.flatMap { ds.value(row: $0) }
-            return .data([
+            var cells: [TableCell] = [
                 TableCell(String(i + 1), role: .muted),
                 TableCell(name, role: info.area == shared.area ? .highlight : .text, export: [info.area, areaName, info.team ?? ""]),
                 .rating(latest.flatMap { ds.rag(row: $0) }, shared.glyphs),
                 TableCell(""),
                 TableCell(Fmt.value(value, ind), export: [Fmt.plain(value, ind)]),
-            ])
+            ]
+            if let standings {
+                cells += standings.standingCells(row: latest)
+                if standings.marksNeighbours { cells.insert(standings.neighbourCell(area: info.area, glyphs: shared.glyphs), at: 1) }
+            }
+            return .data(cells)
         }
         return TableModel(columns: columns, rows: rows)
     }
@@ -98,14 +115,15 @@ extension DetailPane {
     /// Each member's bar: as long as its value against the largest, in its rating's colour.
     func fillBars(_ model: inout TableModel, width: Int, _ shared: SharedState) {
         let ds = shared.dataset
+        guard let bar = model.columns.firstIndex(where: { $0.id == "bar" }) else { return }
         let values = league.map { sid in ds.latestRow(series: sid).flatMap { ds.value(row: $0) } }
         let maxValue = values.compactMap { $0 }.map(abs).max() ?? 0
         for (i, v) in values.enumerated() where i < model.rows.count {
             guard case .data(var cells) = model.rows[i] else { continue }
             let filled = maxValue > 0 ? Int((abs(v ?? 0) / maxValue * Double(width)).rounded()) : 0
             let rag = ds.latestRow(series: league[i]).flatMap { ds.rag(row: $0) }
-            cells[3] = TableCell(String(repeating: shared.glyphs.fullBlock, count: max(0, min(width, filled))), role: Glyphs.role(for: rag),
-                                 marks: filled > 0 ? [.bar] : [], keepsRole: true)
+            cells[bar] = TableCell(String(repeating: shared.glyphs.fullBlock, count: max(0, min(width, filled))), role: Glyphs.role(for: rag),
+                                   marks: filled > 0 ? [.bar] : [], keepsRole: true)
             model.rows[i] = .data(cells)
         }
     }
@@ -117,15 +135,11 @@ extension DetailPane {
             return
         }
         for (i, line) in r.titleLines.enumerated() { c.text(line, in: r.title.row(i), role: .title) }
-        let series = ds.seriesID(area: shared.area, indicator: code) ?? ds.seriesIDs(area: shared.area, indicator: code).first
+        let series = Self.series(area: shared.area, indicator: code, ds)
         let latest = series.flatMap { ds.latestRow(series: $0) }
         let target = latest.flatMap { ds.target(row: $0) } ?? ind.target
         drawFacts(r.facts, ind, latest: latest, target: target, into: &c, shared)
-        let bench = ds.comparators(indicator: code)
-        let rows = series.map { ds.trendRows(series: $0) } ?? []
-        LineChart(points: rows.map { (ds.period(row: $0).label, ds.value(row: $0)) },
-                  references: LineChart.references(target: target, floor: ind.floor, national: bench.national, regional: bench.regional, decimals: ind.decimals),
-                  decimals: ind.decimals).draw(in: r.chart, into: &c)
+        chart(ind, series: series, target: target, shared).draw(in: r.chart, into: &c)
         TableLayout.draw(r.periodsModel, r.periods, cursor: nil, into: &c)
         c.text(leagueTitle(shared, ind), in: r.leagueTitle, role: .header)
         if league.isEmpty {
@@ -150,6 +164,7 @@ extension DetailPane {
             let rag = ds.rag(row: r), dot = ds.dot(row: r)
             facts.append("latest \(ds.period(row: r).label) \(Fmt.value(ds.value(row: r), ind)) \(g.ragLabel(rag)) \(g.dot(dot))")
             marks = [.rating(rag)] + (dot.map { [.travel($0)] } ?? [])
+            if let standing = ds.nationalStanding(row: r) { facts.append(NationalColumns.words(standing)) }
         }
         c.text(facts.joined(separator: " · "), in: rect, role: .muted, marks: marks)
     }
