@@ -62,13 +62,37 @@ enum Golden {
         return out
     }
 
-    /// The state `ragtop snapshot ARGS` renders on the Kent data: --size, --pane, --keys, --ascii.
+    /// The repository's root: `--data` paths in MANIFEST are relative to it.
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    /// The datasets `--data` lines load, each loaded once.
+    nonisolated(unsafe) static var loaded: [[String]: Dataset] = [:]
+
+    static func dataset(_ directories: [String]) throws -> Dataset {
+        guard !directories.isEmpty else { return Kent.dataset }
+        if let known = loaded[directories] { return known }
+        let ds = try DatasetLoader.load(directories: directories.map { root.appendingPathComponent($0).path }).dataset
+        loaded[directories] = ds
+        return ds
+    }
+
+    /// The state `ragtop snapshot ARGS` renders on the Kent data (or the `--data` directories):
+    /// --size, --pane, --keys, --ascii, --area, --indicator, --compare.
     static func state(arguments: [String]) throws -> DashboardState {
-        var width = 80, height = 24, pane = Pane.scorecard, ascii = false, keys = ""
+        var width = 80, height = 24, pane: Pane?, ascii = false, keys = ""
+        var data: [String] = [], area: String?, indicator: String?, compare: String?
         var i = 0
         while i < arguments.count {
             let value = i + 1 < arguments.count ? arguments[i + 1] : ""
             switch arguments[i] {
+            case "--data", "--area", "--indicator", "--compare":
+                switch arguments[i] {
+                case "--data": data.append(value)
+                case "--area": area = value
+                case "--indicator": indicator = value
+                default: compare = value
+                }
+                i += 1
             case "--size":
                 let parts = value.split(separator: "x").compactMap { Int($0) }
                 guard parts.count == 2 else { throw CocoaError(.formatting) }
@@ -88,7 +112,16 @@ enum Golden {
             }
             i += 1
         }
-        var s = DashboardState(dataset: Kent.dataset, width: width, height: height, pane: pane, ascii: ascii)
+        let ds = try dataset(data)
+        let areaCode = try area.map { try XCTUnwrap(ds.area(named: $0)?.code, "no area \($0)") }
+        // As `snapshot` does: --compare opens KPI detail unless --pane says otherwise.
+        var s = DashboardState(dataset: ds, width: width, height: height, pane: pane ?? (compare == nil ? .scorecard : .detail),
+                               area: areaCode, indicator: indicator, ascii: ascii)
+        if let compare {
+            let named = ds.areas(inList: compare)
+            guard named.unknown == nil else { throw CocoaError(.formatting) }
+            s.compare(areas: named.areas.map(\.code))
+        }
         let events = keys.split(separator: " ").compactMap { InputEvent(token: String($0)) }
         _ = s.apply(events)
         return s
