@@ -16,7 +16,7 @@ struct ViewOptions: ParsableArguments {
     var indicator: String?
 
     @Option(help: ArgumentHelp("Areas to compare with the area on KPI detail's chart: names or codes, comma-separated, at most \(DetailPane.maxCompared) (e.g. Dover,Thanet). Opens KPI detail unless --pane says otherwise.",
-                               valueName: "AREA,…"), completion: Completions.areas)
+                               valueName: "AREA[,AREA...]"), completion: Completions.areas)
     var compare: AreaList?
 
     @Flag(help: "Draw with ASCII only (automatic when the locale is not UTF-8).")
