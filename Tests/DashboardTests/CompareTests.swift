@@ -102,6 +102,19 @@ final class CompareTests: XCTestCase {
         XCTAssertTrue(national.message?.hasPrefix("+ works on the KPI detail pane (3)") == true, national.message ?? "")
     }
 
+    /// Going back (Esc) returns to a place; it does not take areas off the chart, nor bring back
+    /// one taken off.
+    func testGoingBackKeepsTheComparedAreas() {
+        var s = Self.state(Kent.dataset, 100, 30, pane: .detail, keys: "+ Enter")
+        XCTAssertEqual(s.shared.areaName(s.area), "Sevenoaks")
+        _ = s.apply(keys: [.down, .character("+"), .up, .character("+")])
+        XCTAssertEqual(s.comparedAreas, [Self.code(s, "Swale")])
+        _ = s.update(.key(.escape))
+        XCTAssertEqual(s.area, Self.kent)
+        XCTAssertEqual(s.comparedAreas, [Self.code(s, "Swale")])
+        XCTAssertTrue(s.render().plainText.contains("○∼ Swale 85.7%"))
+    }
+
     /// `--compare` (the state's `compare(areas:)`) and `:compare`: the areas stay on the chart
     /// from KPI to KPI, and one without figures for a KPI says so.
     func testCompareCommandAndAreasWithoutFigures() {

@@ -76,6 +76,14 @@ extension DashboardState {
         say("\(shared.areaName(code)) and its \(neighbours.count) statistical neighbours (s: all authorities)")
     }
 
+    /// A pane value from the back stack, with KPI detail's compared areas as they are now: going
+    /// back returns to a place, it does not take areas off the chart.
+    func keepingCompared(_ module: any PaneModule) -> any PaneModule {
+        guard var detail = module as? DetailPane else { return module }
+        detail.compared = comparedAreas
+        return detail
+    }
+
     /// Changes KPI detail's state; it rebuilds its lists before it is drawn again.
     mutating func updateDetail(_ change: (inout DetailPane) -> Void) {
         guard var slot = slots[.detail], var detail = slot.module as? DetailPane else { return }

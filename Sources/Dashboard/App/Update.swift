@@ -244,8 +244,9 @@ extension DashboardState {
                 shared.touch()
             }
             pane = l.pane
-            // The pane as it was, rebuilt if anything changed since (a reload, a filter).
-            slots[l.pane] = PaneSlot(module: l.module, builtFor: -1)
+            // The pane as it was, rebuilt if anything changed since (a reload, a filter); the
+            // areas compared on KPI detail's chart stay as they are now.
+            slots[l.pane] = PaneSlot(module: keepingCompared(l.module), builtFor: -1)
             refresh()
             settle()
         } else if shared.isFiltering {

@@ -70,8 +70,11 @@ extension DetailPane {
         ds.seriesID(area: area, indicator: code) ?? ds.seriesIDs(area: area, indicator: code).first
     }
 
-    /// The compared areas drawn beside the area shown (it is never compared with itself).
-    func comparedAreas(_ shared: SharedState) -> [String] { compared.filter { $0 != shared.area } }
+    /// The compared areas drawn beside the area shown (it is never compared with itself, and an
+    /// area a reload took away is left out).
+    func comparedAreas(_ shared: SharedState) -> [String] {
+        compared.filter { $0 != shared.area && shared.dataset.area(code: $0) != nil }
+    }
 
     /// Adds an area to the chart, or takes it off when it is there; says what happened.
     mutating func toggleCompared(_ code: String, _ shared: SharedState) -> PaneIntent {

@@ -26,6 +26,8 @@ public struct DetailPane: PaneModule {
         let ds = shared.dataset
         let keep = league.indices.contains(list.cursor) ? ds.series(league[list.cursor]) : nil
         guard let code = shared.indicator, let ind = ds.indicator(code) else { league = []; list.clamp(count: 0); return }
+        // A scope the data no longer has (a reload, another area) falls back to all.
+        if scope == .neighbours && Self.neighbourArea(shared) == nil || scope == .region && ds.region(of: shared.rootArea) == nil { scope = .all }
         var entries: [(Int, Double?)] = []
         for (s, area) in Self.candidates(shared, indicator: code, scope: scope) {
             guard shared.matchesRAG(shared.latestRAG(series: s)),

@@ -85,7 +85,7 @@ extension DetailPane {
         let standings = national ? NationalColumns(shared) : nil
         if let standings {
             // The names and ranks stay longer than the bars on a narrow screen.
-            columns[3].priority = 2
+            if let bar = columns.firstIndex(where: { $0.id == "bar" }) { columns[bar].priority = 2 }
             columns += NationalColumns.standingColumns
             if standings.marksNeighbours { columns.insert(NationalColumns.neighbourColumn, at: 1) }
         }

@@ -28,9 +28,8 @@ extension EHCPPane {
 
     /// Rank among them, name (the area highlighted), a bar, the figure and the national rank and
     /// quartile of the area and each neighbour.
-    func neighbourTable(_ shared: SharedState) -> TableModel {
+    func neighbourTable(_ rows: [ReportRow], _ shared: SharedState) -> TableModel {
         let ds = shared.dataset
-        let rows = Self.neighbourRows(shared)
         guard let ind = ds.indicator(EHCPStatement.calendarYear), let first = rows.first else { return TableModel(columns: [], rows: []) }
         let standings = NationalColumns(shared)
         let columns = [
@@ -58,8 +57,7 @@ extension EHCPPane {
     }
 
     /// Fills each bar to its column's width, and says where the median falls in it.
-    static func fillNeighbourBars(_ model: inout TableModel, width: Int, _ shared: SharedState) -> Int? {
-        let rows = neighbourRows(shared)
+    static func fillNeighbourBars(_ model: inout TableModel, _ rows: [ReportRow], width: Int, _ shared: SharedState) -> Int? {
         guard width > 0, let bar = model.columns.firstIndex(where: { $0.id == "bar" }) else { return nil }
         let maxValue = rows.compactMap(\.value).map(abs).max() ?? 0
         guard maxValue > 0 else { return nil }
@@ -77,8 +75,7 @@ extension EHCPPane {
 
     /// `Kent 7 of 11 · below the median 35.5% ┊ · mean 40.5%`: where the area stands among its
     /// neighbours, and their median and mean (the area left out), as `report --neighbours`.
-    static func neighbourSummary(_ shared: SharedState, glyphs: Glyphs) -> (text: String, marks: [Mark]) {
-        let rows = neighbourRows(shared)
+    static func neighbourSummary(_ rows: [ReportRow], _ shared: SharedState, glyphs: Glyphs) -> (text: String, marks: [Mark]) {
         let ind = shared.dataset.indicator(EHCPStatement.calendarYear)
         guard let area = neighbourArea(shared), let mine = rows.first(where: { $0.areaCode == area }), let n = mine.neighbourhood else { return ("", []) }
         var parts = [n.rank.map { "\(mine.areaName) \($0) of \(n.of)" } ?? "\(mine.areaName) has no figure"]
@@ -102,10 +99,10 @@ extension EHCPPane {
         r.neighboursTitle = parts[0]
         r.neighboursSummary = parts[1]
         let area = Self.neighbourArea(shared)
-        let mine = Self.neighbourRows(shared).firstIndex { $0.areaCode == area } ?? 0
+        let mine = r.neighbourRows.firstIndex { $0.areaCode == area } ?? 0
         r.neighbours = TableLayout.regions(r.neighboursModel, in: parts[2], cursor: mine, scroll: 0)
         let width = r.neighboursModel.columns.firstIndex { $0.id == "bar" }.flatMap { r.neighbours.column($0)?.width } ?? 0
-        r.neighbourMedian = Self.fillNeighbourBars(&r.neighboursModel, width: width, shared)
+        r.neighbourMedian = Self.fillNeighbourBars(&r.neighboursModel, r.neighbourRows, width: width, shared)
     }
 
     /// The rows the whole neighbour list takes: title, summary, header and a row each.
@@ -113,10 +110,10 @@ extension EHCPPane {
 
     func drawNeighbours(_ r: Regions, into c: inout Canvas, _ shared: SharedState) {
         guard r.neighboursTitle.height > 0, let area = Self.neighbourArea(shared) else { return }
-        let year = Self.neighbourRows(shared).first?.period.label ?? ""
+        let year = r.neighbourRows.first?.period.label ?? ""
         let hint = viewHint(r, .neighbours, shared)
         c.text("\(shared.areaName(area)) among its statistical neighbours, \(year)" + (hint.isEmpty ? " · a click opens one" : hint), in: r.neighboursTitle, role: .header)
-        let summary = Self.neighbourSummary(shared, glyphs: c.glyphs)
+        let summary = Self.neighbourSummary(r.neighbourRows, shared, glyphs: c.glyphs)
         c.text(summary.text, in: r.neighboursSummary, role: .muted, marks: summary.marks)
         TableLayout.draw(r.neighboursModel, r.neighbours, cursor: nil, into: &c)
         // The median across the bars.

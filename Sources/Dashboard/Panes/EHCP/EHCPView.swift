@@ -25,7 +25,9 @@ extension EHCPPane {
         /// Under the calendar years: why England has two figures for one year.
         public var note: Rect
         public var noteLines: [String]
-        /// The area beside its statistical neighbours: a title, where it stands, the bar list.
+        /// The area beside its statistical neighbours: the report's rows (best first), a title,
+        /// where it stands, the bar list.
+        public var neighbourRows: [ReportRow] = []
         public var neighboursTitle = Rect.zero
         public var neighboursSummary = Rect.zero
         public var neighboursModel = TableModel(columns: [], rows: [])
@@ -47,7 +49,8 @@ extension EHCPPane {
         var r = Regions(frame: inner, wide: wide, headline: .zero, statement: .zero, statementLines: [], chart: .zero,
                         districtsTitle: .zero, districtsModel: districtsModel, districts: none, driversTitle: .zero, driversModel: driversModel,
                         drivers: none, yearsTitle: .zero, yearsModel: yearsModel, years: none, spread: .zero, note: .zero, noteLines: [])
-        r.neighboursModel = neighbourTable(shared)
+        r.neighbourRows = Self.neighbourRows(shared)
+        r.neighboursModel = neighbourTable(r.neighbourRows, shared)
         guard ds.indicator(EHCPStatement.headline) != nil, ds.seriesID(area: shared.rootArea, indicator: EHCPStatement.headline) != nil else {
             r.headline = inner.row(1)
             return r
