@@ -29,6 +29,9 @@ public enum Mark: String, CaseIterable, Sendable {
     case gap
     // Charts.
     case chartValue, chartConnector, targetLine, floorLine, nationalLine, regionalLine
+    // Comparing areas: each compared area's series in KPI detail (its point, then its line), a
+    // statistical neighbour in a league, the neighbours' median on the neighbour bars.
+    case compared1, compared2, compared3, compared4, neighbour, neighbourMedian
     // Chrome: explained by `?`, never in the legend line.
     case ellipsis, separator, joiner, caret, horizontal, vertical, corner, bigDigit
 
@@ -90,6 +93,12 @@ public enum Mark: String, CaseIterable, Sendable {
         case .floorLine: Self.entry("─", "_", "floor", "the floor standard line")
         case .nationalLine: Self.entry("╌", "-", "England", "the national (England) benchmark line")
         case .regionalLine: Self.entry("┈", ":", "region", "the regional or statistical-neighbour benchmark line")
+        case .compared1: Self.entry("○∼", "o~", "compared 1", "the first area compared (+ on a league row, --compare): its values and the line between them")
+        case .compared2: Self.entry("■˙", "#'", "compared 2", "the second area compared: its values and the line between them")
+        case .compared3: Self.entry("◇‥", "x\"", "compared 3", "the third area compared: its values and the line between them")
+        case .compared4: Self.entry("✚∴", "+;", "compared 4", "the fourth area compared: its values and the line between them")
+        case .neighbour: Self.entry("≈", "~", "neighbour", "a statistical neighbour of the area (neighbours.csv)")
+        case .neighbourMedian: Self.entry("┊", "|", "neighbours' median", "the median of the neighbours' figures, across the bars")
         case .ellipsis: Self.entry("…", "~", "cut", "text cut to fit; a wider window shows more", chrome: true)
         case .separator: Self.entry("›", ">", "in", "inside: Kent › Dover is Dover, in Kent", chrome: true)
         case .joiner: Self.entry("·", "-", "joins", "between the parts of a title: code · name · period", chrome: true)

@@ -8,6 +8,7 @@ public enum Command: Hashable, Sendable {
     case search, command, pickArea
     case export, cycleTheme, reload, toggleRegion, cycleEHCPView
     case chooseComparison, toggleNotes
+    case compareArea, clearCompared
 }
 
 /// A colour the RAG filter can toggle.
@@ -66,9 +67,13 @@ public enum Keymap {
             KeyBinding(keys: [.character("g")], command: .toggleRAG(.green), section: "Filter", help: "show GREEN rows (toggle)"),
             KeyBinding(keys: [.character("x")], command: .clearFilters, section: "Filter", help: "clear RAG and text filters"),
             KeyBinding(keys: [.character("/")], command: .search, section: "Filter", help: "filter by code or name (smart case)"),
-            KeyBinding(keys: [.character("s")], command: .toggleRegion, section: "Filter", help: "national league: only the area's region (toggle)", pane: .detail),
+            KeyBinding(keys: [.character("s")], command: .toggleRegion, section: "Filter",
+                       help: "national league: all, the region, the area's neighbours (cycles)", pane: .detail),
             KeyBinding(keys: [.character("A")], command: .pickArea, section: "Area", help: "pick another area"),
-            KeyBinding(keys: [.character(":")], command: .command, section: "Area", help: "command: :area NAME, :pane NAME, :kpi CODE"),
+            KeyBinding(keys: [.character(":")], command: .command, section: "Area", help: "command: :area NAME, :pane NAME, :kpi CODE, :compare A,B"),
+            KeyBinding(keys: [.character("+")], command: .compareArea, section: "Area",
+                       help: "compare the league row's area on the chart (again: off; up to 4)", pane: .detail),
+            KeyBinding(keys: [.character("-")], command: .clearCompared, section: "Area", help: "clear the areas compared on the chart", pane: .detail),
             KeyBinding(keys: [.character("e")], command: .export, section: "Other", help: "export the table the cursor is in (every row, the columns shown) to CSV"),
             KeyBinding(keys: [.character("t")], command: .cycleTheme, section: "Other", help: "next colour theme"),
             KeyBinding(keys: [.ctrl("r")], command: .reload, section: "Other", help: "reload the data now"),

@@ -22,6 +22,8 @@ public enum StyleRole: String, CaseIterable, Sendable, Hashable {
     case chartFloor = "chart.floor"
     case chartBenchmark = "chart.benchmark"
     case chartAxis = "chart.axis"
+    /// The areas compared in KPI detail (`+`, `--compare`): one role per series, in the order added.
+    case chartCompare1 = "chart.compare1", chartCompare2 = "chart.compare2", chartCompare3 = "chart.compare3", chartCompare4 = "chart.compare4"
     case tileEmpty = "tile.empty"
     case highlight
     case helpKey = "help.key"

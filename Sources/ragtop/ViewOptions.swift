@@ -15,6 +15,10 @@ struct ViewOptions: ParsableArguments {
     @Option(help: ArgumentHelp("KPI to select (for the detail pane and the districts matrix).", valueName: "CODE"), completion: Completions.indicators)
     var indicator: String?
 
+    @Option(help: ArgumentHelp("Areas to compare with the area on KPI detail's chart: names or codes, comma-separated, at most \(DetailPane.maxCompared) (e.g. Dover,Thanet). Opens KPI detail unless --pane says otherwise.",
+                               valueName: "AREA[,AREA...]"), completion: Completions.areas)
+    var compare: AreaList?
+
     @Flag(help: "Draw with ASCII only (automatic when the locale is not UTF-8).")
     var ascii = false
 
@@ -30,8 +34,8 @@ struct ViewOptions: ParsableArguments {
     /// Builds the initial state, validating the options against the data.
     /// `config` supplies pane and area when the flags do not; a bad value there is a warning.
     func makeState(dataset: Dataset, width: Int, height: Int, config: RagtopConfig? = nil) throws -> DashboardState {
-        var paneValue = pane ?? .scorecard
-        if pane == nil, let config, let name = config.pane {
+        var paneValue = pane ?? (compare == nil ? .scorecard : .detail)
+        if pane == nil, compare == nil, let config, let name = config.pane {
             if let p = Pane(named: name) { paneValue = p } else {
                 Console.error(config.warning("pane", "pane must be one of \(Pane.allValueStrings.joined(separator: ", ")), not '\(name)'; it is ignored").description)
             }
@@ -54,8 +58,10 @@ struct ViewOptions: ParsableArguments {
             }
             indicatorCode = ind.code
         }
-        return DashboardState(dataset: dataset, width: width, height: height, pane: paneValue, area: areaCode,
-                              indicator: indicatorCode, ascii: ascii || !Locale.isUTF8)
+        var state = DashboardState(dataset: dataset, width: width, height: height, pane: paneValue, area: areaCode,
+                                   indicator: indicatorCode, ascii: ascii || !Locale.isUTF8)
+        if let compare { state.compare(areas: try compare.codes(in: dataset, shown: state.area)) }
+        return state
     }
 
     /// True when colour is switched off by flag or NO_COLOR.

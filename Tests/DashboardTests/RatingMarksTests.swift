@@ -7,7 +7,7 @@ import ScorecardData
 enum Marks {
     static let dataset: Dataset = {
         do {
-            return try Golden.dataset("Tests/DashboardTests/Fixtures/marks")
+            return try Golden.dataset(["Tests/DashboardTests/Fixtures/marks"])
         } catch {
             fatalError("the marks fixture does not load: \(error)")
         }

@@ -14,7 +14,9 @@ final class ScreenRulesTests: XCTestCase {
     static let sizes = [(50, 12), (80, 24), (100, 30), (120, 40), (160, 50), (200, 60)]
     /// Keys that bring up each kind of screen: overlays, input, filters, the narrow EHCP views,
     /// drilling down, the matrix scrolled.
-    static let keySets = ["", "?", "A s w", "/ e h", "r a g", "v v", "Down Down Enter", "l l l l l l l l l l l l l l"]
+    static let keySets = ["", "?", "A s w", "/ e h", "r a g", "v v", "Down Down Enter", "l l l l l l l l l l l l l l",
+                          // Comparing (#16): four areas on the chart, the neighbours' league, the EHCP pane's neighbours, the picker's choice.
+                          "+ j + j + j +", ": k p i Space E H C P 2 0 - C Y Enter s s j +", "v v v", "A e s s e x"]
 
     /// Every screen in ASCII mode: every pane, every size, every overlay — nothing but ASCII.
     func testASCIIIsPureASCIIEverywhere() {
@@ -41,7 +43,7 @@ final class ScreenRulesTests: XCTestCase {
             let punctuation: Set<Character> = ["·", "—", "–", "’", "‘", "“", "”", "£"]
             for pane in Pane.allCases {
                 for (w, h) in [(50, 12), (80, 24), (120, 40), (200, 60)] {
-                    for keys in ["", "Down", "v v"] {
+                    for keys in ["", "Down", "v v", "v v v", "+ j + j + j +", ": k p i Space E H C P 2 0 - C Y Enter s s j +"] {
                         var s = DashboardState(dataset: ds, width: w, height: h, pane: pane)
                         _ = s.apply(keys.split(separator: " ").compactMap { InputEvent(token: String($0)) })
                         let c = s.render()

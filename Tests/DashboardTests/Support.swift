@@ -62,30 +62,37 @@ enum Golden {
         return out
     }
 
-    /// The package's root: `--data` paths in MANIFEST are relative to it, as the refresh
-    /// script runs `snapshot` there.
-    static let packageRoot = directory.deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    /// The repository's root: `--data` paths in MANIFEST are relative to it.
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
-    /// The datasets `--data` names, loaded once each.
-    nonisolated(unsafe) static var loaded: [String: Dataset] = [:]
+    /// The datasets `--data` lines load, each loaded once.
+    nonisolated(unsafe) static var loaded: [[String]: Dataset] = [:]
 
-    /// The dataset in `path` (relative to the package root).
-    static func dataset(_ path: String) throws -> Dataset {
-        if let ds = loaded[path] { return ds }
-        let ds = try DatasetLoader.load(directory: packageRoot.appendingPathComponent(path).path).dataset
-        loaded[path] = ds
+    static func dataset(_ directories: [String]) throws -> Dataset {
+        guard !directories.isEmpty else { return Kent.dataset }
+        if let known = loaded[directories] { return known }
+        let ds = try DatasetLoader.load(directories: directories.map { root.appendingPathComponent($0).path }).dataset
+        loaded[directories] = ds
         return ds
     }
 
-    /// The state `ragtop snapshot ARGS` renders (on the Kent data unless --data names another):
-    /// --size, --pane, --keys, --ascii, --data, --area, --indicator, --since.
+    /// The state `ragtop snapshot ARGS` renders on the Kent data (or the `--data` directories):
+    /// --size, --pane, --keys, --ascii, --area, --indicator, --compare, --since.
     static func state(arguments: [String]) throws -> DashboardState {
-        var width = 80, height = 24, pane = Pane.scorecard, ascii = false, keys = ""
-        var dataset = Kent.dataset, area: String?, indicator: String?, since: Period?
+        var width = 80, height = 24, pane: Pane?, ascii = false, keys = ""
+        var data: [String] = [], area: String?, indicator: String?, compare: String?, since: Period?
         var i = 0
         while i < arguments.count {
             let value = i + 1 < arguments.count ? arguments[i + 1] : ""
             switch arguments[i] {
+            case "--data", "--area", "--indicator", "--compare":
+                switch arguments[i] {
+                case "--data": data.append(value)
+                case "--area": area = value
+                case "--indicator": indicator = value
+                default: compare = value
+                }
+                i += 1
             case "--size":
                 let parts = value.split(separator: "x").compactMap { Int($0) }
                 guard parts.count == 2 else { throw CocoaError(.formatting) }
@@ -104,25 +111,21 @@ enum Golden {
                 i += 1
             case "--ascii":
                 ascii = true
-            case "--data":
-                dataset = try Self.dataset(value)
-                i += 1
-            case "--area":
-                area = value
-                i += 1
-            case "--indicator":
-                indicator = value
-                i += 1
             default:
                 throw CocoaError(.formatting)
             }
             i += 1
         }
-        guard area.map({ dataset.area(named: $0) != nil }) ?? true, indicator.map({ dataset.indicator($0) != nil }) ?? true else {
-            throw CocoaError(.formatting)
+        let ds = try dataset(data)
+        let areaCode = try area.map { try XCTUnwrap(ds.area(named: $0)?.code, "no area \($0)") }
+        // As `snapshot` does: --compare opens KPI detail unless --pane says otherwise.
+        var s = DashboardState(dataset: ds, width: width, height: height, pane: pane ?? (compare == nil ? .scorecard : .detail),
+                               area: areaCode, indicator: indicator, ascii: ascii)
+        if let compare {
+            let named = ds.areas(inList: compare)
+            guard named.unknown == nil else { throw CocoaError(.formatting) }
+            s.compare(areas: named.areas.map(\.code))
         }
-        var s = DashboardState(dataset: dataset, width: width, height: height, pane: pane, area: area.flatMap { dataset.area(named: $0)?.code },
-                               indicator: indicator, ascii: ascii)
         if let since { s.compare(with: .since(since)) }
         let events = keys.split(separator: " ").compactMap { InputEvent(token: String($0)) }
         _ = s.apply(events)

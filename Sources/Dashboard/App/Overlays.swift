@@ -114,7 +114,7 @@ enum AreaPickerView {
     }
 
     static func draw(into c: inout Canvas, state s: DashboardState, query: String, cursor: Int) {
-        let options = s.pickerAreas(query)
+        let options = s.pickerChoices(query)
         let r = regions(screen: s.screen, options: options.count, cursor: cursor)
         c.fill(r.frame, role: .text)
         Box.draw(r.frame, title: " Pick an area · Enter opens · Esc cancels ", into: &c)
@@ -122,9 +122,16 @@ enum AreaPickerView {
         for i in 0..<r.list.height {
             let k = r.first + i
             guard k < options.count else { break }
-            let a = options[k]
+            let a = options[k].area
             let depth = s.dataset.ancestry(of: a.code).count - 1
-            c.text(String(repeating: " ", count: min(6, depth)) + a.name + "  " + a.code, in: r.list.row(i), role: k == cursor ? .selection : .text)
+            let indent = String(repeating: " ", count: min(6, depth))
+            if options[k].withNeighbours {
+                // The same choice as `report --neighbours`: the area beside its neighbours.
+                let text = indent + "  \(a.name) with its \(s.dataset.neighbours.of(a.code).count) neighbours"
+                c.text(text, in: r.list.row(i), role: k == cursor ? .selection : .muted)
+            } else {
+                c.text(indent + a.name + "  " + a.code, in: r.list.row(i), role: k == cursor ? .selection : .text)
+            }
         }
         if options.isEmpty { c.text("no area matches", in: r.list.row(0), role: .muted) }
     }

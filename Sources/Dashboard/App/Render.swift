@@ -143,7 +143,11 @@ enum LegendLine {
         case .trend, .spread, .bar, .chartValue, .chartConnector: .chartLine
         case .targetLine: .chartTarget
         case .floorLine: .chartFloor
-        case .nationalLine, .regionalLine: .chartBenchmark
+        case .nationalLine, .regionalLine, .neighbourMedian: .chartBenchmark
+        case .compared1: .chartCompare1
+        case .compared2: .chartCompare2
+        case .compared3: .chartCompare3
+        case .compared4: .chartCompare4
         case .outlier, .caveat, .overStandard: .warning
         default: .muted
         }

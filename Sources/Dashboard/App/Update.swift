@@ -172,7 +172,8 @@ extension DashboardState {
             return [.cycleTheme]
         case .reload:
             return [.reload]
-        case .up, .down, .left, .right, .pageUp, .pageDown, .top, .bottom, .enter, .toggleRegion, .cycleEHCPView, .chooseComparison, .toggleNotes:
+        case .up, .down, .left, .right, .pageUp, .pageDown, .top, .bottom, .enter, .toggleRegion, .cycleEHCPView, .chooseComparison, .toggleNotes,
+             .compareArea, .clearCompared:
             guard let intents = performOnPane(command) else {
                 // The command belongs to another pane: say where it works.
                 if let b = Keymap.binding(for: command), let home = b.pane, home != pane {
@@ -246,8 +247,9 @@ extension DashboardState {
                 shared.touch()
             }
             pane = l.pane
-            // The pane as it was, rebuilt if anything changed since (a reload, a filter).
-            slots[l.pane] = PaneSlot(module: l.module, builtFor: -1)
+            // The pane as it was, rebuilt if anything changed since (a reload, a filter); the
+            // areas compared on KPI detail's chart stay as they are now.
+            slots[l.pane] = PaneSlot(module: keepingCompared(l.module), builtFor: -1)
             refresh()
             settle()
         } else if shared.isFiltering {
@@ -338,8 +340,10 @@ extension DashboardState {
                 return []
             }
             apply([.open(.detail, indicator: ind.code)])
+        case "compare":
+            compareCommand(arg)
         default:
-            say("unknown command ':\(verb)' (try :area NAME, :pane NAME, :kpi CODE, :q)", isError: true)
+            say("unknown command ':\(verb)' (try :area NAME, :pane NAME, :kpi CODE, :compare A,B, :q)", isError: true)
         }
         return []
     }
@@ -358,18 +362,18 @@ extension DashboardState {
     }
 
     mutating func handlePickerKey(_ key: Key, _ query: String, _ pick: Int) -> [Effect] {
-        let options = pickerAreas(query)
+        let options = pickerChoices(query)
         pickArea(ListPick.key(key, query: query, cursor: pick, count: options.count), options)
         return []
     }
 
     /// Carries out what a key or click did in the area picker.
-    mutating func pickArea(_ what: ListPick, _ options: [Area]) {
+    mutating func pickArea(_ what: ListPick, _ options: [AreaChoice]) {
         switch what {
         case .cancel: input = .none
         case .pick(let i):
             input = .none
-            openArea(options[i].code)
+            open(options[i])
         case .stay(let q, let p): input = .areaPicker(query: q, cursor: p)
         }
     }
@@ -405,7 +409,7 @@ extension DashboardState {
     }
 
     mutating func handlePickerMouse(_ m: MouseEvent, query: String, cursor: Int) -> [Effect] {
-        let options = pickerAreas(query)
+        let options = pickerChoices(query)
         let regions = AreaPickerView.regions(screen: screen, options: options.count, cursor: cursor)
         pickArea(ListPick.mouse(m, query: query, cursor: cursor, count: options.count, regions: regions), options)
         return []

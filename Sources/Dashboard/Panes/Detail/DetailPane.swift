@@ -13,11 +13,15 @@ public struct DetailPane: PaneModule {
     /// The league's series, best first by the KPI's polarity.
     public internal(set) var league: [Int] = []
     public internal(set) var list = ListPosition()
-    /// Limit a national league to the root area's region (`s`).
-    public internal(set) var regionOnly = false
     /// The notes in place of the league (`n`), and the first note shown there.
     public internal(set) var showNotes = false
     var notesScroll = 0
+    /// Which authorities a national league ranks (`s` cycles; the area picker's "with its
+    /// neighbours" chooses the neighbours).
+    public internal(set) var scope = LeagueScope.all
+    /// The areas compared with the one shown on the chart (`+`, `-`, `--compare`), in the order
+    /// added; at most `maxCompared`.
+    public internal(set) var compared: [String] = []
 
     public init() {}
 
@@ -25,8 +29,10 @@ public struct DetailPane: PaneModule {
         let ds = shared.dataset
         let keep = league.indices.contains(list.cursor) ? ds.series(league[list.cursor]) : nil
         guard let code = shared.indicator, let ind = ds.indicator(code) else { league = []; list.clamp(count: 0); return }
+        // A scope the data no longer has (a reload, another area) falls back to all.
+        if scope == .neighbours && Self.neighbourArea(shared) == nil || scope == .region && ds.region(of: shared.rootArea) == nil { scope = .all }
         var entries: [(Int, Double?)] = []
-        for (s, area) in Self.candidates(shared, indicator: code, regionOnly: regionOnly) {
+        for (s, area) in Self.candidates(shared, indicator: code, scope: scope) {
             guard shared.matchesRAG(shared.latestRAG(series: s)),
                   shared.textFilter.isEmpty || shared.matchesText([area.name, ds.series(s).team ?? ""]) else { continue }
             entries.append((s, ds.latestRow(series: s).flatMap { ds.value(row: $0) }))
@@ -68,21 +74,24 @@ public struct DetailPane: PaneModule {
     /// Which areas a KPI's league ranks. When the root's districts have the KPI, the league is
     /// the districts (and their teams). Otherwise — a national indicator such as the DfE's
     /// calendar-year EHCP timeliness — it is every area that has the KPI and none of whose
-    /// children do (every local authority), optionally only those in the root's region, and
-    /// only those whose latest figure is for the latest period.
-    static func candidates(_ shared: SharedState, indicator code: String, regionOnly: Bool) -> [(series: Int, area: Area)] {
+    /// children do (every local authority), optionally only those in the root's region or only
+    /// the area and its statistical neighbours, and only those whose latest figure is for the
+    /// latest period.
+    static func candidates(_ shared: SharedState, indicator code: String, scope: LeagueScope) -> [(series: Int, area: Area)] {
         let ds = shared.dataset
         let local = ds.childSeries(of: shared.rootArea, indicator: code)
         if !local.isEmpty { return local }
         let series = ds.seriesIDs(indicator: code)
         let withData = Set(series.map { ds.series($0).area })
-        let region = regionOnly ? ds.region(of: shared.rootArea) : nil
+        let region = scope == .region ? ds.region(of: shared.rootArea) : nil
+        let group = scope == .neighbours ? neighbourGroup(shared) : nil
         var out: [(series: Int, area: Area)] = []
         for s in series {
             let info = ds.series(s)
             guard let area = ds.area(code: info.area) else { continue }
             if ds.children(of: area.code).contains(where: { withData.contains($0.code) }) { continue }
             if let region, !ds.ancestry(of: area.code).contains(where: { $0.code == region.code }) { continue }
+            if let group, !group.contains(area.code) { continue }
             out.append((s, area))
         }
         // Rank like with like: an authority whose code was retired keeps its old figures out.
@@ -100,9 +109,17 @@ public struct DetailPane: PaneModule {
     func leagueTitle(_ shared: SharedState, _ ind: Indicator) -> String {
         let best = "best first (\(ind.polarity == .low ? "lowest" : "highest") is best)"
         guard Self.isNational(shared) else { return "League: \(shared.areaName(shared.rootArea)) districts, \(best) · Enter opens one" }
-        let region = shared.dataset.region(of: shared.rootArea)
-        if regionOnly, let region { return "League: \(region.name) authorities, \(best) · s: all" }
-        return "League: all authorities, \(best)" + (region.map { " · s: \($0.name) only" } ?? "")
+        let next = scope.next(shared).map { " · s: \($0.title(shared))" } ?? ""
+        switch scope {
+        case .all: return "League: all authorities, \(best)" + next
+        case .region: return "League: \(LeagueScope.region.title(shared)) authorities, \(best)" + next
+        case .neighbours:
+            // The median and the area's place first: a long title is cut at the right.
+            let area = Self.neighbourArea(shared) ?? shared.area
+            let group = "League: \(shared.areaName(area)) + \(shared.dataset.neighbours.of(area).count) neighbours"
+            let summary = Self.neighbourSummary(shared, ind)
+            return group + (summary.isEmpty ? "" : " · " + summary) + " · \(ind.polarity == .low ? "lowest" : "highest") is best" + next
+        }
     }
 
     public mutating func perform(_ command: Command, _ regions: Regions, _ shared: SharedState) -> [PaneIntent]? {
@@ -116,13 +133,18 @@ public struct DetailPane: PaneModule {
             guard target != shared.area else { return [] }
             return [.open(.detail, area: target)]
         case .toggleRegion:
-            guard Self.isNational(shared), let region = shared.dataset.region(of: shared.rootArea) else {
-                return [.message("s limits a national league (e.g. \(EHCPStatement.calendarYear) in KPI detail) to the region")]
+            guard Self.isNational(shared), let next = scope.next(shared) else {
+                return [.message("s limits a national league (e.g. \(EHCPStatement.calendarYear) in KPI detail) to the region or the area's neighbours")]
             }
-            regionOnly.toggle()
+            scope = next
             rebuild(shared)
             opened(.switched, shared)
-            return [.message(regionOnly ? "league: \(region.name) only" : "league: all authorities")]
+            return [.message("league: \(next.title(shared))")]
+        case .compareArea:
+            guard league.indices.contains(list.cursor) else { return [.message("+ compares the league row's area with this one: no row to add")] }
+            return [toggleCompared(shared.dataset.series(league[list.cursor]).area, shared)]
+        case .clearCompared:
+            return [clearCompared()]
         default:
             return nil
         }

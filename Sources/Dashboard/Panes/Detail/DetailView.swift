@@ -29,14 +29,17 @@ extension DetailPane {
         }
         // The name wraps to two lines rather than being cut.
         let titleLines = Array(TextBlock.wrap("\(ind.code) · \(ind.name) — \(shared.areaName(shared.area))", width: inner.width).prefix(2))
-        let chartHeight = max(5, min(16, (body.height - 1 - titleLines.count) / 2))
+        // Comparing areas, a narrow chart takes the width of the periods table (the periods are
+        // the area's own) and a short one more of the league's rows.
+        let comparing = !comparedAreas(shared).isEmpty
+        let chartHeight = max(5, min(16, (body.height - 1 - titleLines.count) / 2), comparing ? min(12, body.height - 7 - titleLines.count) : 0)
         let parts = Layout.vertical([.length(titleLines.count), .length(1), .length(chartHeight), .fill(1)]).split(inner)
-        let chartWidth = inner.width >= 98 ? inner.width * 3 / 5 : max(20, inner.width - 30)
+        let chartWidth = inner.width >= 98 ? inner.width * 3 / 5 : (comparing ? inner.width : max(20, inner.width - 30))
         let top = Layout.horizontal([.length(chartWidth), .fill(1)], spacing: 2).split(parts[2])
         let split = Layout.horizontal([.fill(1), .length(inner.width >= 98 ? inner.width / 3 : 0)], spacing: 2).split(parts[3])
         let bottom = bottomParts(league: split[0], definition: split[1], shared)
         // The periods table: the series' rows, the latest at the bottom.
-        let series = ds.seriesID(area: shared.area, indicator: code) ?? ds.seriesIDs(area: shared.area, indicator: code).first
+        let series = Self.series(area: shared.area, indicator: code, ds)
         let periodsModel = periodTable(series.map { ds.rows(series: $0).map(Int.init) } ?? [], ind, shared)
         let last = max(0, periodsModel.rows.count - 1)
         let periods = TableLayout.regions(periodsModel, in: top[1].width >= 20 ? top[1] : .zero, cursor: last, scroll: last)
@@ -50,12 +53,14 @@ extension DetailPane {
                        leagueTitle: leagueTitle, leagueModel: leagueModel, league: league, definition: bottom.definition, notes: bottom.notes)
     }
 
-    /// Rank, area (and team), rating, a bar and the latest value of every league member.
+    /// Rank, area (and team), rating, a bar and the latest value of every league member; in a
+    /// national league also a mark on the area's statistical neighbours and each authority's
+    /// national rank and quartile.
     func leagueTable(_ ind: Indicator, _ shared: SharedState) -> TableModel {
         let ds = shared.dataset
         let national = Self.isNational(shared)
         let g = shared.glyphs
-        let columns = [
+        var columns = [
             TableColumn("rank", "#", align: .right, .fit(max: 4)),
             TableColumn("area", national ? "Authority" : "District", .fit(min: 10, max: 34), export: ["area_code", "area", "team"]),
             .notes,
@@ -63,6 +68,13 @@ extension DetailPane {
             TableColumn("bar", "", .fill(min: 4), priority: 1, export: []),
             .figure("Latest", max: 12),
         ]
+        let standings = national ? NationalColumns(shared) : nil
+        if let standings {
+            // The names and ranks stay longer than the bars on a narrow screen.
+            if let bar = columns.firstIndex(where: { $0.id == "bar" }) { columns[bar].priority = 2 }
+            columns += NationalColumns.standingColumns
+            if standings.marksNeighbours { columns.insert(NationalColumns.neighbourColumn, at: 1) }
+        }
         let rows: [TableRow] = league.enumerated().map { i, sid in
             let info = ds.series(sid)
             let latest = ds.latestRow(series: sid)
@@ -75,7 +87,7 @@ extension DetailPane {
             let mine = info.area == shared.area || sharedTeam && ds.areasSharing(series: sid).contains { $0.code == shared.area }
             // A member without a figure has no rank: it is not the worst, it is missing.
             let ranked = latest.flatMap { ds.value(row: $0) } != nil
-            return .data([
+            var cells: [TableCell] = [
                 TableCell(ranked ? String(i + 1) : "", role: .muted),
                 TableCell(name, role: mine ? .highlight : .text, marks: sharedTeam ? [.sharedTeam] : [],
                           export: [info.area, areaName, info.team ?? ""]),
@@ -83,7 +95,12 @@ extension DetailPane {
                 .rating(ds, row: latest, g),
                 TableCell(""),
                 .figure(ds, row: latest, ind, g),
-            ])
+            ]
+            if let standings {
+                cells += standings.standingCells(row: latest)
+                if standings.marksNeighbours { cells.insert(standings.neighbourCell(area: info.area, glyphs: g), at: 1) }
+            }
+            return .data(cells)
         }
         return TableModel(columns: columns, rows: rows).droppingEmptyColumn("notes").aligningFigures()
     }
@@ -93,6 +110,7 @@ extension DetailPane {
     /// bar of zero.
     func fillBars(_ model: inout TableModel, column k: Int, width: Int, _ shared: SharedState) {
         let ds = shared.dataset
+        guard let bar = model.columns.firstIndex(where: { $0.id == "bar" }) else { return }
         let values = league.map { sid in ds.latestRow(series: sid).flatMap { ds.value(row: $0) } }
         let maxValue = values.compactMap { $0 }.map(abs).max() ?? 0
         for (i, v) in values.enumerated() where i < model.rows.count {
@@ -119,16 +137,12 @@ extension DetailPane {
             return
         }
         for (i, line) in r.titleLines.enumerated() { c.text(line, in: r.title.row(i), role: .title) }
-        let series = ds.seriesID(area: shared.area, indicator: code) ?? ds.seriesIDs(area: shared.area, indicator: code).first
+        let series = Self.series(area: shared.area, indicator: code, ds)
         let latest = series.flatMap { ds.latestRow(series: $0) }
         // The target and floor that apply to this area: none where the KPI's are another area's.
         let target = latest.flatMap { ds.target(row: $0) }, floor = latest.flatMap { ds.floor(row: $0) }
         drawFacts(r.facts, ind, series: series, latest: latest, into: &c, shared)
-        let bench = ds.comparators(indicator: code)
-        let rows = series.map { ds.trendRows(series: $0) } ?? []
-        LineChart(points: rows.map { (ds.period(row: $0).label, ds.value(row: $0)) },
-                  references: LineChart.references(target: target, floor: floor, national: bench.national, regional: bench.regional, decimals: ind.decimals),
-                  decimals: ind.decimals, statuses: rows.map { ds.status(row: $0) }).draw(in: r.chart, into: &c)
+        chart(ind, series: series, target: target, floor: floor, shared).draw(in: r.chart, into: &c)
         TableLayout.draw(r.periodsModel, r.periods, cursor: nil, into: &c)
         c.text(leagueTitle(shared, ind), in: r.leagueTitle, role: .header)
         if league.isEmpty && r.league.body.height > 0 {
@@ -155,6 +169,7 @@ extension DetailPane {
             let figure = Fmt.value(ds.value(row: r), ind) + (status.map { " " + g.status($0) } ?? "")
             facts.append("latest \(ds.period(row: r).label) \(figure) \(g.label(rating)) \(g.dot(dot))")
             marks = rating.marks + (dot.map { [.travel($0)] } ?? []) + (status.map { [.status($0)] } ?? [])
+            if let standing = ds.nationalStanding(row: r) { facts.append(NationalColumns.words(standing)) }
         }
         if let s = series, let team = ds.series(s).team {
             let sharedTeam = ds.isSharedTeam(series: s)

@@ -12,9 +12,10 @@ public struct EHCPPane: PaneModule {
 
     /// What the pane shows under its chart when it is too narrow for all of it (`v`).
     public enum LowerView: CaseIterable, Sendable {
-        case districts, drivers, calendarYears
+        case districts, drivers, calendarYears, neighbours
 
-        /// From this width the pane shows all three at once.
+        /// From this width the pane shows the districts, drivers and calendar years at once (and
+        /// the neighbours when there is room, else `v` shows them or the calendar years).
         public static let wideLayoutWidth = 120
 
         public var title: String {
@@ -22,6 +23,7 @@ public struct EHCPPane: PaneModule {
             case .districts: "districts"
             case .drivers: "what drives it"
             case .calendarYears: "DfE calendar years"
+            case .neighbours: "statistical neighbours"
             }
         }
 
@@ -30,6 +32,11 @@ public struct EHCPPane: PaneModule {
             let all = Self.allCases
             return all[((all.firstIndex(of: self) ?? 0) + 1) % all.count]
         }
+    }
+
+    /// The view `v` shows next here: the neighbours only when the area has some.
+    func nextView(_ shared: SharedState) -> LowerView {
+        view.next == .neighbours && Self.neighbourRows(shared).isEmpty ? LowerView.neighbours.next : view.next
     }
 
     /// The districts' headline series, worst first.
@@ -56,8 +63,9 @@ public struct EHCPPane: PaneModule {
 
     public mutating func perform(_ command: Command, _ regions: Regions, _ shared: SharedState) -> [PaneIntent]? {
         if [.up, .down, .pageUp, .pageDown, .top, .bottom].contains(command) {
-            // The cursor is in the district table: moving shows it again.
-            view = .districts
+            // The cursor is in the district table: moving shows it again (wide, it is always
+            // shown, and the view says which of the years and the neighbours is).
+            if !regions.wide { view = .districts }
             _ = list.move(command, count: series.count, page: max(1, regions.districts.body.height))
             return []
         }
@@ -71,9 +79,16 @@ public struct EHCPPane: PaneModule {
             guard series.indices.contains(list.cursor) else { return [] }
             return [.open(.detail, area: shared.dataset.series(series[list.cursor]).area, indicator: EHCPStatement.headline)]
         case .cycleEHCPView:
-            guard !regions.wide else { return [.message("districts, drivers and calendar years are all shown at this width")] }
-            view = view.next
-            return [.message("EHCP: \(view.title) (v: \(view.next.title))")]
+            if regions.wide {
+                // Wide, the calendar years and the neighbours take turns when both do not fit.
+                guard regions.takingTurns else {
+                    return [.message("districts, drivers and calendar years\(regions.neighboursTitle.height > 0 ? ", neighbours" : "") are all shown at this width")]
+                }
+                view = view == .neighbours ? .calendarYears : .neighbours
+                return [.message("EHCP: \(view.title) (v: \(view == .neighbours ? LowerView.calendarYears.title : LowerView.neighbours.title))")]
+            }
+            view = nextView(shared)
+            return [.message("EHCP: \(view.title) (v: \(nextView(shared).title))")]
         default:
             return nil
         }
@@ -87,7 +102,7 @@ public struct EHCPPane: PaneModule {
         if case .row(let i)? = regions.drivers.hit(x: x, y: y), case .data(let cells) = regions.driversModel.rows[i], let code = cells.first?.text {
             return [.open(.detail, area: shared.rootArea, indicator: code)]
         }
-        return []
+        return clickNeighbour(x: x, y: y, regions) ?? []
     }
 
     public mutating func settle(_ regions: Regions) {

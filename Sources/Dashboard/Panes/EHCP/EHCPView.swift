@@ -25,6 +25,17 @@ extension EHCPPane {
         /// Under the calendar years: why England has two figures for one year.
         public var note: Rect
         public var noteLines: [String]
+        /// The area beside its statistical neighbours: the report's rows (best first), a title,
+        /// where it stands, the bar list.
+        public var neighbourRows: [ReportRow] = []
+        public var neighboursTitle = Rect.zero
+        public var neighboursSummary = Rect.zero
+        public var neighboursModel = TableModel(columns: [], rows: [])
+        public var neighbours = TableRegions(frame: .zero, header: .zero, body: .zero, columns: [], rows: [], firstRow: 0)
+        /// The bar column's cell where the neighbours' median falls.
+        public var neighbourMedian: Int?
+        /// Wide, but too short for both the calendar years and the neighbours: `v` switches.
+        public var takingTurns = false
     }
 
     public func regions(in body: Rect, _ shared: SharedState) -> Regions {
@@ -38,6 +49,8 @@ extension EHCPPane {
         var r = Regions(frame: inner, wide: wide, headline: .zero, statement: .zero, statementLines: [], chart: .zero,
                         districtsTitle: .zero, districtsModel: districtsModel, districts: none, driversTitle: .zero, driversModel: driversModel,
                         drivers: none, yearsTitle: .zero, yearsModel: yearsModel, years: none, spread: .zero, note: .zero, noteLines: [])
+        r.neighbourRows = Self.neighbourRows(shared)
+        r.neighboursModel = neighbourTable(r.neighbourRows, shared)
         guard ds.indicator(EHCPStatement.headline) != nil, ds.seriesID(area: shared.rootArea, indicator: EHCPStatement.headline) != nil else {
             r.headline = inner.row(1)
             return r
@@ -56,14 +69,26 @@ extension EHCPPane {
         let chartHeight = rest.height >= 9 ? min(14, max(6, rest.height / 2)) : 0
         if wide {
             let sides = Layout.horizontal([.percentage(50), .fill(1)], spacing: 2).split(rest)
-            let left = Layout.vertical([.length(chartHeight), .length(chartHeight > 0 ? 1 : 0), .fill(1)]).split(sides[0])
-            r.chart = left[0]
-            placeDistricts(&r, in: left[2])
-            let right = sides[1]
+            let districtsHeight = 2 + districtsModel.rows.count
             let driversHeight = 1 + 1 + driversModel.rows.count
-            let rightParts = Layout.vertical([.length(driversHeight), .length(1), .fill(1)]).split(right)
-            placeDrivers(&r, in: rightParts[0])
-            placeYears(&r, in: rightParts[2], shared)
+            // With neighbours to show and room under every district, the drivers go there and
+            // the right holds the neighbours and the calendar years.
+            let neighboursHeight = Self.neighboursHeight(r.neighboursModel)
+            if neighboursHeight > 0, sides[0].height - chartHeight - 1 >= districtsHeight + 1 + driversHeight {
+                let left = Layout.vertical([.length(chartHeight), .length(chartHeight > 0 ? 1 : 0), .length(districtsHeight), .length(1), .fill(1)])
+                    .split(sides[0])
+                r.chart = left[0]
+                placeDistricts(&r, in: left[2])
+                placeDrivers(&r, in: left[4])
+                placeNeighboursAndYears(&r, in: sides[1], shared)
+            } else {
+                let left = Layout.vertical([.length(chartHeight), .length(chartHeight > 0 ? 1 : 0), .fill(1)]).split(sides[0])
+                r.chart = left[0]
+                placeDistricts(&r, in: left[2])
+                let rightParts = Layout.vertical([.length(driversHeight), .length(1), .fill(1)]).split(sides[1])
+                placeDrivers(&r, in: rightParts[0])
+                placeNeighboursAndYears(&r, in: rightParts[2], shared)
+            }
         } else {
             let parts = Layout.vertical([.length(chartHeight), .length(chartHeight > 0 ? 1 : 0), .fill(1)]).split(rest)
             r.chart = parts[0]
@@ -82,9 +107,40 @@ extension EHCPPane {
                 }
             case .drivers: placeDrivers(&r, in: lower)
             case .calendarYears: placeYears(&r, in: lower, shared)
+            case .neighbours: placeNeighbours(&r, in: lower, shared)
             }
         }
         return r
+    }
+
+    /// The neighbours, then the calendar years, when both fit whole; otherwise one at a time,
+    /// the calendar years first (`v` switches).
+    func placeNeighboursAndYears(_ r: inout Regions, in rect: Rect, _ shared: SharedState) {
+        let neighboursHeight = Self.neighboursHeight(r.neighboursModel)
+        guard neighboursHeight > 0, !r.yearsModel.rows.isEmpty else {
+            placeNeighbours(&r, in: rect, shared)
+            placeYears(&r, in: rect, shared)
+            return
+        }
+        let note = EHCPStatement.englandFigures(dataset: shared.dataset).map { TextBlock.wrap($0, width: rect.width).count } ?? 0
+        let yearsHeight = 1 + 1 + r.yearsModel.rows.count + 2 + note
+        if rect.height >= neighboursHeight + 1 + yearsHeight {
+            let split = Layout.vertical([.length(neighboursHeight), .length(1), .fill(1)]).split(rect)
+            placeNeighbours(&r, in: split[0], shared)
+            placeYears(&r, in: split[2], shared)
+        } else {
+            r.takingTurns = true
+            if view == .neighbours { placeNeighbours(&r, in: rect, shared) } else { placeYears(&r, in: rect, shared) }
+        }
+    }
+
+    /// ` · v: NEXT` after the title of a part that `v` replaces here ("" where it changes nothing).
+    func viewHint(_ r: Regions, _ part: LowerView, _ shared: SharedState) -> String {
+        if r.wide {
+            guard r.takingTurns, part == .calendarYears || part == .neighbours else { return "" }
+            return part == .calendarYears ? " · v: neighbours" : " · v: years"
+        }
+        return part == view || part == .districts ? " · v: \(nextView(shared).title)" : ""
     }
 
     func placeDistricts(_ r: inout Regions, in rect: Rect) {
@@ -191,21 +247,27 @@ extension EHCPPane {
             TableColumn("value", shared.areaName(shared.rootArea), align: .right, .fit(min: 6, max: 12), export: ["value", "status"]),
             TableColumn("england", country?.name ?? "England", align: .right, .fit(min: 6, max: 12), export: ["england", "england_status"]),
             TableColumn("region", region?.name ?? "Region", align: .right, .fit(min: 6, max: 12), priority: 1, export: ["region", "region_status"]),
-            TableColumn("rank", "Rank of all LAs", align: .right, .fit(max: 16), priority: 2),
-        ]
-        let peers = CalendarYearRanks(dataset: ds, indicator: code, area: shared.rootArea)
+        ] + NationalColumns.standingColumns.map { column in
+            // Among all local authorities, ties sharing the better rank (as `report`).
+            var c = column
+            c.priority = 2
+            if c.id == "national_rank" {
+                c.title = "Rank of all LAs"
+                c.sizing = .fit(max: 16)
+            }
+            return c
+        }
+        let standings = NationalColumns(shared)
         let rows: [TableRow] = ds.trendRows(series: sid).map { r in
             let p = ds.period(row: r)
             let eng = country.flatMap { ds.observation(area: $0.code, indicator: code, period: p) }
             let reg = region.flatMap { ds.observation(area: $0.code, indicator: code, period: p) }
-            let rank = peers.rank(period: p)
             return .data([
                 TableCell(p.label, export: [p.description]),
                 .figure(ds, row: r, ind, g),
                 .figure(eng?.value, ind, status: eng?.status, g, role: .muted),
                 .figure(reg?.value, ind, status: reg?.status, g, role: .muted),
-                TableCell(rank.map { "\($0.rank) of \($0.of)" } ?? "", role: .muted, export: [rank.map { String($0.rank) } ?? ""]),
-            ])
+            ] + standings.standingCells(row: r))
         }
         return TableModel(columns: columns, rows: rows).aligningFigures()
     }
@@ -230,20 +292,22 @@ extension EHCPPane {
                       decimals: ind.decimals, statuses: rows.map { ds.status(row: $0) }).draw(in: r.chart, into: &c)
         }
         if r.districtsTitle.height > 0 {
-            let header = "Districts, worst first · Enter opens one" + (r.wide ? "" : " · v: \(view.next.title)")
-            c.text(header, in: r.districtsTitle, role: .header)
+            c.text("Districts, worst first · Enter opens one" + viewHint(r, .districts, shared), in: r.districtsTitle, role: .header)
             TableLayout.draw(r.districtsModel, r.districts, cursor: series.isEmpty ? nil : list.cursor, into: &c)
         }
         if r.driversTitle.height > 0 {
-            c.text("What drives it" + (r.wide || view != .drivers ? "" : " · v: \(view.next.title)"), in: r.driversTitle, role: .header)
+            c.text("What drives it" + viewHint(r, .drivers, shared), in: r.driversTitle, role: .header)
             TableLayout.draw(r.driversModel, r.drivers, cursor: nil, into: &c)
         }
         if r.yearsTitle.height > 0, let cy = ds.indicator(EHCPStatement.calendarYear) {
-            c.text("DfE calendar years: \(cy.name)" + (r.wide || view != .calendarYears ? "" : " · v: \(view.next.title)"), in: r.yearsTitle, role: .header)
+            // The hint before the indicator's long name, so a narrow title keeps it.
+            let hint = viewHint(r, .calendarYears, shared)
+            c.text("DfE calendar years" + (hint.isEmpty ? ": " : hint + " — ") + cy.name, in: r.yearsTitle, role: .header)
             TableLayout.draw(r.yearsModel, r.years, cursor: nil, into: &c)
             drawSpread(r.spread, into: &c, shared)
             for (i, line) in r.noteLines.enumerated() { c.text(line, in: r.note.row(i), role: .muted) }
         }
+        drawNeighbours(r, into: &c, shared)
     }
 
     func drawHeadline(_ rect: Rect, _ ind: Indicator, series sid: Int, into c: inout Canvas, _ shared: SharedState) {
