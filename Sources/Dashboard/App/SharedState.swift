@@ -25,6 +25,9 @@ public struct SharedState: Sendable {
     /// Counts changes to the data, area, KPI and filters: a pane whose lists were built for an
     /// older generation rebuilds them before it is drawn.
     public internal(set) var generation = 0
+    /// The keys in effect (the keymap table with config.toml's `[keys]` applied), for key
+    /// handling and for messages that name a key.
+    public internal(set) var keymap = EffectiveKeymap.defaults
 
     init(dataset: Dataset, area: String?, indicator: String?, ascii: Bool) {
         self.dataset = dataset
