@@ -13,18 +13,18 @@ struct EffectRunner {
     /// Colour is off: a theme change only changes attributes (the message says so).
     let colorOff: Bool
     /// Where exports are written.
-    let exportDirectory: String
+    let exportFolder: ExportFolder
     /// The theme in use.
     private(set) var theme: Theme
 
     init(directories: [String], catalog: ThemeCatalog, theme: Theme, depth: ColorDepth, colorOff: Bool,
-         exportDirectory: String = FileManager.default.currentDirectoryPath) {
+         exportFolder: ExportFolder = .currentDirectory) {
         self.directories = directories
         self.catalog = catalog
         self.theme = theme
         self.depth = depth
         self.colorOff = colorOff
-        self.exportDirectory = exportDirectory
+        self.exportFolder = exportFolder
     }
 
     /// Carries out `effects`, feeding each outcome back into `state` (which may ask for more).
@@ -42,9 +42,9 @@ struct EffectRunner {
         case .quit:
             return nil
         case .export(let name, let contents):
-            switch SafeWriter.writeNew(named: name, contents: contents, in: exportDirectory) {
+            switch SafeWriter.writeNew(named: name, contents: contents, in: exportFolder.path) {
             case .success(let path): return .exported(path: path)
-            case .failure(let why): return .exportFailed(why.message)
+            case .failure(let why): return .exportFailed(exportFolder.failure(why.message))
             }
         case .reload:
             let time = Clock.now()
@@ -74,29 +74,90 @@ enum Clock {
 }
 
 /// Writes new files without ever replacing an existing one: a temporary file, then a hard
-/// link to a name that is free.
+/// link to a name that is free (where the file system has no hard links, the free name is
+/// created exclusively and written). Nothing is written outside `directory`.
 enum SafeWriter {
     static func writeNew(named name: String, contents: String, in directory: String) -> Result<String, WriteFailure> {
+        let dir = directory.count > 1 && directory.hasSuffix("/") ? String(directory.dropLast()) : directory
+        let prefix = dir == "/" ? "" : dir
         let base = (name as NSString).deletingPathExtension
         let ext = (name as NSString).pathExtension
-        let fm = FileManager.default
-        let temp = directory + "/.\(base).\(getpid()).tmp"
-        guard fm.createFile(atPath: temp, contents: Data(contents.utf8)) else { return .failure(WriteFailure(message: "cannot write in \(directory)")) }
-        for n in 0..<1000 {
-            let candidate = directory + "/" + (n == 0 ? name : "\(base)-\(n).\(ext)")
-            // link(2) fails if the target exists, so nothing is ever overwritten.
-            if link(temp, candidate) == 0 {
-                unlink(temp)
-                return .success(candidate)
-            }
-            if errno != EEXIST { break }
+        let bytes = Array(contents.utf8)
+        func candidate(_ n: Int) -> String { prefix + "/" + (n == 0 ? name : "\(base)-\(n).\(ext)") }
+
+        var temp = ""
+        var fd: Int32 = -1
+        for n in 0..<100 {
+            temp = prefix + "/.\(base).\(getpid())-\(n).tmp"
+            fd = open(temp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o666)
+            if fd >= 0 || errno != EEXIST { break }
         }
-        unlink(temp)
-        return .failure(WriteFailure(message: "no free file name for \(name)"))
+        guard fd >= 0 else { return .failure(WriteFailure(folder: dir, errno: errno)) }
+        defer { unlink(temp) }
+        if let failure = write(bytes, to: fd, in: dir) { return .failure(failure) }
+        for n in 0..<1000 {
+            // link(2) fails if the target exists, so nothing is ever overwritten.
+            if link(temp, candidate(n)) == 0 { return .success(candidate(n)) }
+            switch errno {
+            case EEXIST: continue
+            case EPERM, ENOTSUP, EOPNOTSUPP, EMLINK: return writeExclusively(bytes, candidate: candidate, in: dir)
+            default: return .failure(WriteFailure(folder: dir, errno: errno))
+            }
+        }
+        return .failure(WriteFailure(message: "no free file name for \(name) in \(dir)"))
+    }
+
+    /// The first free name of `candidate(0...)`, created with O_EXCL (never an existing file) and written.
+    private static func writeExclusively(_ bytes: [UInt8], candidate: (Int) -> String, in dir: String) -> Result<String, WriteFailure> {
+        for n in 0..<1000 {
+            let path = candidate(n)
+            let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o666)
+            if fd < 0 {
+                if errno == EEXIST { continue }
+                return .failure(WriteFailure(folder: dir, errno: errno))
+            }
+            if let failure = write(bytes, to: fd, in: dir) {
+                unlink(path)
+                return .failure(failure)
+            }
+            return .success(path)
+        }
+        return .failure(WriteFailure(message: "no free file name in \(dir)"))
+    }
+
+    /// Writes all of `bytes` and closes `fd`; nil when that worked.
+    private static func write(_ bytes: [UInt8], to fd: Int32, in dir: String) -> WriteFailure? {
+        var written = 0
+        var failure: WriteFailure?
+        while written < bytes.count {
+            let n = bytes[written...].withUnsafeBytes { Glibc.write(fd, $0.baseAddress, $0.count) }
+            if n < 0 && errno == EINTR { continue }
+            guard n > 0 else {
+                failure = WriteFailure(folder: dir, errno: errno)
+                break
+            }
+            written += n
+        }
+        if close(fd) != 0 && failure == nil { failure = WriteFailure(folder: dir, errno: errno) }
+        return failure
     }
 }
 
 /// Why a file could not be written.
 struct WriteFailure: Error {
     var message: String
+
+    init(message: String) { self.message = message }
+
+    /// What an errno from creating or writing a file in `folder` means, in words.
+    init(folder: String, errno code: Int32) {
+        switch code {
+        case ENOENT: message = "\(folder) does not exist"
+        case ENOTDIR: message = "\(folder) is not a folder"
+        case EACCES, EPERM: message = "\(folder) is not writable"
+        case EROFS: message = "\(folder) is on a read-only file system"
+        case ENOSPC, EDQUOT: message = "no space left in \(folder)"
+        default: message = "cannot write in \(folder): \(String(cString: strerror(code)))"
+        }
+    }
 }
