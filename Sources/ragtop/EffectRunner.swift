@@ -74,8 +74,8 @@ enum Clock {
 }
 
 /// Writes new files without ever replacing an existing one: a temporary file, then a hard
-/// link to a name that is free (where the file system has no hard links, the free name is
-/// created exclusively and written). Nothing is written outside `directory`.
+/// link to a name that is free (where the file system has no hard links, the free name itself
+/// is created with O_EXCL). Nothing is written outside `directory`.
 enum SafeWriter {
     static func writeNew(named name: String, contents: String, in directory: String) -> Result<String, WriteFailure> {
         let dir = directory.count > 1 && directory.hasSuffix("/") ? String(directory.dropLast()) : directory
@@ -84,62 +84,31 @@ enum SafeWriter {
         let ext = (name as NSString).pathExtension
         let bytes = Array(contents.utf8)
         func candidate(_ n: Int) -> String { prefix + "/" + (n == 0 ? name : "\(base)-\(n).\(ext)") }
-
-        var temp = ""
-        var fd: Int32 = -1
-        for n in 0..<100 {
-            temp = prefix + "/.\(base).\(getpid())-\(n).tmp"
-            fd = open(temp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o666)
-            if fd >= 0 || errno != EEXIST { break }
+        /// Creates the first free one of `path(0..<limit)`; its path, or why not.
+        func createFree(_ limit: Int, _ path: (Int) -> String) -> Result<String, WriteFailure> {
+            for n in 0..<limit {
+                guard let code = NewFile.create(path(n), bytes) else { return .success(path(n)) }
+                if code != EEXIST { return .failure(WriteFailure(folder: dir, errno: code)) }
+            }
+            return .failure(WriteFailure(message: "no free file name for \(name) in \(dir)"))
         }
-        guard fd >= 0 else { return .failure(WriteFailure(folder: dir, errno: errno)) }
+
+        let temp: String
+        switch createFree(100, { prefix + "/.\(base).\(getpid())-\($0).tmp" }) {
+        case .success(let path): temp = path
+        case .failure(let why): return .failure(why)
+        }
         defer { unlink(temp) }
-        if let failure = write(bytes, to: fd, in: dir) { return .failure(failure) }
         for n in 0..<1000 {
             // link(2) fails if the target exists, so nothing is ever overwritten.
             if link(temp, candidate(n)) == 0 { return .success(candidate(n)) }
             switch errno {
             case EEXIST: continue
-            case EPERM, ENOTSUP, EOPNOTSUPP, EMLINK: return writeExclusively(bytes, candidate: candidate, in: dir)
-            default: return .failure(WriteFailure(folder: dir, errno: errno))
+            case EPERM, ENOTSUP, EOPNOTSUPP, EMLINK: return createFree(1000, candidate)
+            case let code: return .failure(WriteFailure(folder: dir, errno: code))
             }
         }
         return .failure(WriteFailure(message: "no free file name for \(name) in \(dir)"))
-    }
-
-    /// The first free name of `candidate(0...)`, created with O_EXCL (never an existing file) and written.
-    private static func writeExclusively(_ bytes: [UInt8], candidate: (Int) -> String, in dir: String) -> Result<String, WriteFailure> {
-        for n in 0..<1000 {
-            let path = candidate(n)
-            let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o666)
-            if fd < 0 {
-                if errno == EEXIST { continue }
-                return .failure(WriteFailure(folder: dir, errno: errno))
-            }
-            if let failure = write(bytes, to: fd, in: dir) {
-                unlink(path)
-                return .failure(failure)
-            }
-            return .success(path)
-        }
-        return .failure(WriteFailure(message: "no free file name in \(dir)"))
-    }
-
-    /// Writes all of `bytes` and closes `fd`; nil when that worked.
-    private static func write(_ bytes: [UInt8], to fd: Int32, in dir: String) -> WriteFailure? {
-        var written = 0
-        var failure: WriteFailure?
-        while written < bytes.count {
-            let n = bytes[written...].withUnsafeBytes { Glibc.write(fd, $0.baseAddress, $0.count) }
-            if n < 0 && errno == EINTR { continue }
-            guard n > 0 else {
-                failure = WriteFailure(folder: dir, errno: errno)
-                break
-            }
-            written += n
-        }
-        if close(fd) != 0 && failure == nil { failure = WriteFailure(folder: dir, errno: errno) }
-        return failure
     }
 }
 
@@ -157,7 +126,7 @@ struct WriteFailure: Error {
         case EACCES, EPERM: message = "\(folder) is not writable"
         case EROFS: message = "\(folder) is on a read-only file system"
         case ENOSPC, EDQUOT: message = "no space left in \(folder)"
-        default: message = "cannot write in \(folder): \(String(cString: strerror(code)))"
+        default: message = "cannot write in \(folder): \(NewFile.describe(code))"
         }
     }
 }
