@@ -213,7 +213,7 @@ enum Manual {
         ("64", "Bad usage: an unknown option or a bad value; the message names the choices."),
         ("65", "Bad data: every problem is printed as FILE:LINE:COL: error: ..., and nothing is changed."),
         ("66", "A data file or directory is missing or unreadable, or the bundled data cannot be found (the message says where ragtop looked)."),
-        ("73", "An output file or directory exists or cannot be created (ragtop import)."),
+        ("73", "An output file or directory exists or cannot be created (ragtop import), or --export-dir is not a writable folder."),
     ]
 
     static let examples: [(String, String)] = [
