@@ -42,6 +42,8 @@ enum Manual {
         let share = prefix.map { ($0.hasSuffix("/") && $0.count > 1 ? String($0.dropLast()) : $0) + "/share/ragtop" } ?? "bin/../share/ragtop"
         var page = Roff()
         page.line(".TH RAGTOP 1 \(Roff.quoted(date)) \(Roff.quoted("ragtop \(Ragtop.version)")) \(Roff.quoted("User Commands"))")
+        // No hyphenation: option, action and file names are copied and searched as written.
+        page.line(".nh")
         page.section("NAME")
         let abstract = root.abstract ?? ""
         page.text("ragtop \\- " + Roff.escape(abstract.prefix(1).lowercased() + abstract.dropFirst()))
