@@ -97,6 +97,11 @@ final class KeysAndExportTests: XCTestCase {
         XCTAssertNotNil(other.range(of: #"│   Q F10 +quit"#, options: .regularExpression), other)
         t.send("Escape")
         t.waitFor(timeout: 10, "the help to close") { !$0.contains("Keys changed in config.toml") }
+        // ? is still one of help's keys, so it still opens it.
+        t.send("?")
+        t.waitFor("Keys changed in config.toml")
+        t.send("Escape")
+        t.waitFor(timeout: 10, "the help to close") { !$0.contains("Keys changed in config.toml") }
 
         t.send("Q")
         let exit = t.exitReport()
