@@ -270,6 +270,13 @@ final class KeysAndExportTests: XCTestCase {
             XCTAssertEqual(missing.stderr, "ragtop: --export-dir: \(work.path)/nowhere does not exist\n")
             XCTAssertEqual(missing.stdout, "")
         }
+        // ragtop --help lists it among the dashboard's options, each line in its column.
+        let help = try ragtop(["--help"]).stdout
+        let options = (help.components(separatedBy: "DASHBOARD OPTIONS").last ?? "").components(separatedBy: "\n\n").first ?? ""
+        XCTAssertTrue(options.contains("  --export-dir <DIR>  "), help)
+        for line in options.split(separator: "\n").dropFirst() {
+            XCTAssertTrue(line.hasPrefix("  --") || line.hasPrefix(String(repeating: " ", count: 26)), "a help line out of its column: '\(line)'")
+        }
         try Data("x".utf8).write(to: work.appendingPathComponent("a-file"))
         let file = try ragtop(["snapshot", "--export-dir", "a-file"])
         XCTAssertEqual(file.status, 73)
