@@ -15,7 +15,7 @@ public enum Command: Hashable, Sendable {
 public enum RAGFilterColour: String, Hashable, Sendable { case red, amber, green }
 
 /// One line of the keymap: the keys, the command, and what the help screen says.
-public struct KeyBinding: Sendable {
+public struct KeyBinding: Sendable, Equatable {
     public var keys: [Key]
     /// Two-key sequences that also give the command (vim's `gg`).
     public var sequences: [[Key]]
@@ -24,18 +24,24 @@ public struct KeyBinding: Sendable {
     public var help: String
     /// The pane the command works on; nil: every pane.
     public var pane: Pane?
+    /// The action's name in config.toml's `[keys]` table (`export`, `next-pane`): the
+    /// command's `actionName` unless given.
+    public var action: String
 
-    public init(keys: [Key], sequences: [[Key]] = [], command: Command, section: String, help: String, pane: Pane? = nil) {
+    public init(keys: [Key], sequences: [[Key]] = [], command: Command, section: String, help: String, pane: Pane? = nil, action: String? = nil) {
         self.keys = keys
         self.sequences = sequences
         self.command = command
         self.section = section
         self.help = help
         self.pane = pane
+        self.action = action ?? command.actionName
     }
 }
 
 /// The one keymap table: key handling, the `?` help screen and docs/keys.md all come from it.
+/// Each binding's `action` is the name config.toml's `[keys]` table rebinds it by
+/// (`EffectiveKeymap`), so every key added here can be rebound.
 public enum Keymap {
     public static let bindings: [KeyBinding] = {
         var b: [KeyBinding] = [
@@ -83,51 +89,30 @@ public enum Keymap {
         return b
     }()
 
-    /// The command for a key.
-    public static func command(for key: Key) -> Command? { lookup[key] }
+    /// The command for a key, by the table's own keys (the dashboard uses its
+    /// `EffectiveKeymap`, which config.toml may have changed).
+    public static func command(for key: Key) -> Command? { EffectiveKeymap.defaults.command(for: key) }
 
     /// The command of a two-key sequence (`gg`), or nil.
-    public static func command(after previous: Key?, _ key: Key) -> Command? {
-        guard let previous else { return nil }
-        return bindings.first { $0.sequences.contains([previous, key]) }?.command
-    }
+    public static func command(after previous: Key?, _ key: Key) -> Command? { EffectiveKeymap.defaults.command(after: previous, key) }
 
     /// The binding of a command.
-    public static func binding(for command: Command) -> KeyBinding? { bindings.first { $0.command == command } }
+    public static func binding(for command: Command) -> KeyBinding? { EffectiveKeymap.defaults.binding(for: command) }
 
-    private static let lookup: [Key: Command] = {
-        var map: [Key: Command] = [:]
-        for b in bindings { for k in b.keys where map[k] == nil { map[k] = b.command } }
-        return map
-    }()
-
-    /// The help text lines, grouped by section.
+    /// The help text lines of the default keys, grouped by section.
     public static func helpLines(ascii: Bool) -> [(keys: String, help: String, section: String)] {
-        bindings.map { b in
-            let keys = b.keys.map { k -> String in
-                if ascii {
-                    switch k {
-                    case .up: return "Up"
-                    case .down: return "Down"
-                    case .left: return "Left"
-                    case .right: return "Right"
-                    default: break
-                    }
-                }
-                return k.displayName
-            } + b.sequences.map { $0.map(\.displayName).joined() }
-            return (keys.joined(separator: " "), b.help, b.section)
-        }
+        EffectiveKeymap.defaults.helpLines(ascii: ascii)
     }
 }
 
 extension Keymap {
     /// The keymap as a Markdown table, for docs/keys.md (a test keeps the file in step).
+    /// Each row names the action config.toml's `[keys]` table rebinds.
     public static func markdown() -> String {
-        var out = "| Section | Keys | Does |\n|---|---|---|\n"
-        for line in helpLines(ascii: false) {
+        var out = "| Section | Keys | Action | Does |\n|---|---|---|---|\n"
+        for (line, binding) in zip(helpLines(ascii: false), bindings) {
             let keys = line.keys.split(separator: " ").map { "`\($0)`" }.joined(separator: " ")
-            out += "| \(line.section) | \(keys) | \(line.help) |\n"
+            out += "| \(line.section) | \(keys) | `\(binding.action)` | \(line.help) |\n"
         }
         return out
     }

@@ -36,8 +36,8 @@ extension RagtopConfig {
                           defaultValue: "each table's own order", usedBy: "none yet (checked now; the dashboard uses it from the next release)"),
         ConfigSettingInfo(key: "since", form: "PERIOD", help: "the period the changes pane compares the latest figures with (their figures at its end), e.g. 2024-09 or FY2024-25-Q1; --since and --compare-data win",
                           defaultValue: "the period before the latest", usedBy: "dashboard, snapshot (the changes pane)"),
-        ConfigSettingInfo(key: "export_dir", form: "DIR", help: "the folder 'e' exports to: an absolute path or one starting with ~/",
-                          defaultValue: "the current directory", usedBy: "none yet (checked now; the dashboard uses it from the next release)"),
+        ConfigSettingInfo(key: "export_dir", form: "DIR", help: "the folder 'e' exports to: an absolute path or one starting with ~/ (--export-dir wins over it)",
+                          defaultValue: "the current directory", usedBy: "dashboard, snapshot (e)"),
     ]
 }
 

@@ -1,3 +1,4 @@
+import Dashboard
 import Foundation
 import ScorecardData
 import TOMLKit
@@ -11,6 +12,10 @@ import TOMLKit
 /// sort = "value:desc"     # a column of `ragtop report --format csv`, :desc to reverse
 /// since = "2024-09"       # the period changes are counted from
 /// export_dir = "~/exports"
+///
+/// [keys]                  # action = key, or a list of keys (docs/keys.md names them)
+/// export = "E"
+/// help = ["?", "H"]
 /// ```
 /// Unknown keys get a warning, values of the wrong type or form an error; neither stops ragtop:
 /// the value is ignored. `settings` describes every key.
@@ -27,6 +32,10 @@ public struct RagtopConfig: Sendable, Equatable {
     public var since: Period?
     /// The folder exports go to, `~` expanded; it existed when the file was read.
     public var exportDir: String?
+    /// The `[keys]` table's entries, as written.
+    public var keyRebindings: [KeyRebinding] = []
+    /// The keymap table with the valid `[keys]` entries applied.
+    public var keymap = EffectiveKeymap.defaults
     public var diagnostics: [ThemeDiagnostic] = []
     var lines: [String: Int] = [:]
 
@@ -81,9 +90,13 @@ public struct RagtopConfig: Sendable, Equatable {
         let locator = LineLocator(text: text)
         for (key, value) in table {
             let line = locator.line(of: [key]) ?? 1
+            if key == keysTable {
+                config.readKeys(value, line: line, locator: locator)
+                continue
+            }
             guard keys.contains(key) else {
                 config.diagnostics.append(ThemeDiagnostic(.warning, path: path, line: line,
-                                                          "unknown key '\(key)' is ignored (the config file has \(keys.joined(separator: ", ")))"))
+                                                          "unknown key '\(key)' is ignored (the config file has \(keys.joined(separator: ", ")) and a [\(keysTable)] table)"))
                 continue
             }
             guard let s = value.string else {
@@ -108,12 +121,10 @@ public struct RagtopConfig: Sendable, Equatable {
                 }
                 config.since = period
             default:
-                switch exportDirectory(s, environment: environment) {
-                case .success(let dir): config.exportDir = dir
-                case .failure(let why):
-                    config.diagnostics.append(ThemeDiagnostic(why.severity, path: path, line: line, why.message))
-                    continue
-                }
+                let checked = exportDirectory(s, environment: environment)
+                if let why = checked.problem { config.diagnostics.append(ThemeDiagnostic(why.severity, path: path, line: line, why.message)) }
+                guard let dir = checked.folder else { continue }
+                config.exportDir = dir
             }
             config.lines[key] = line
         }
@@ -121,26 +132,37 @@ public struct RagtopConfig: Sendable, Equatable {
         return config
     }
 
-    /// Checks an `export_dir` value: absolute or `~/…`, and an existing folder.
-    static func exportDirectory(_ value: String, environment: [String: String]) -> Result<String, ValueProblem> {
-        var dir = value
-        if dir == "~" || dir.hasPrefix("~/") {
-            guard let home = environment["HOME"], home.hasPrefix("/") else {
-                return .failure(ValueProblem(.error, "'export_dir' starts with ~ but HOME is not set; it is ignored"))
-            }
-            dir = home + dir.dropFirst()
+    /// Checks an `export_dir` value. A relative path (or `~/` without HOME) is an error and
+    /// ignored; a folder that does not exist, is not a folder or is not writable is kept with a
+    /// warning: `e` then says so in the status line and writes nothing anywhere else.
+    static func exportDirectory(_ value: String, environment: [String: String]) -> (folder: String?, problem: ValueProblem?) {
+        guard let dir = expandingHome(value, environment: environment) else {
+            return (nil, ValueProblem(.error, "'export_dir' starts with ~ but HOME is not set; it is ignored"))
         }
         guard dir.hasPrefix("/") else {
-            return .failure(ValueProblem(.error, "'export_dir' must be an absolute path or start with ~/, not '\(value)'; it is ignored"))
+            return (nil, ValueProblem(.error, "'export_dir' must be an absolute path or start with ~/, not '\(value)'; it is ignored"))
         }
+        if let why = folderProblem(dir) {
+            return (dir, ValueProblem(.warning, "export_dir \(why); 'e' will report that and write nothing until it is fixed"))
+        }
+        return (dir, nil)
+    }
+
+    /// `path` with a leading `~` or `~/` made HOME; nil when it needs HOME and there is none.
+    public static func expandingHome(_ path: String, environment: [String: String]) -> String? {
+        guard path == "~" || path.hasPrefix("~/") else { return path }
+        guard let home = environment["HOME"], home.hasPrefix("/") else { return nil }
+        return (home.hasSuffix("/") && path.count > 1 ? String(home.dropLast()) : home) + path.dropFirst()
+    }
+
+    /// Why files cannot be written into `dir` (`/x does not exist`, `/x is not a folder`,
+    /// `/x is not writable`), or nil.
+    public static func folderProblem(_ dir: String) -> String? {
         var isDir: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: dir, isDirectory: &isDir) else {
-            return .failure(ValueProblem(.warning, "export_dir \(dir) does not exist; it is ignored (exports go to the current directory)"))
-        }
-        guard isDir.boolValue else {
-            return .failure(ValueProblem(.error, "'export_dir' \(dir) is not a folder; it is ignored"))
-        }
-        return .success(dir)
+        guard FileManager.default.fileExists(atPath: dir, isDirectory: &isDir) else { return "\(dir) does not exist" }
+        guard isDir.boolValue else { return "\(dir) is not a folder" }
+        guard access(dir, W_OK | X_OK) == 0 else { return "\(dir) is not writable" }
+        return nil
     }
 }
 

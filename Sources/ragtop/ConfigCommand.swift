@@ -8,13 +8,14 @@ import Themes
 struct ConfigCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "config",
-        abstract: "Print the effective settings and where each came from.",
+        abstract: "Print the effective settings and keys, and where each came from.",
         discussion: """
         A setting comes from its flag, else the environment (RAGTOP_THEME for the theme), else \
         config.toml ($XDG_CONFIG_HOME/ragtop/config.toml, default ~/.config/ragtop/config.toml, \
-        shown as FILE:LINE), else its default. Problems in config.toml are printed to standard \
-        error as FILE:LINE: warning/error, and that value is ignored. ragtop never writes the \
-        file. The settings: docs/configuration.md.
+        shown as FILE:LINE), else its default. Then every action of the dashboard with its keys: \
+        the default ones, or those config.toml's [keys] table gives it. Problems in config.toml \
+        are printed to standard error as FILE:LINE: warning/error, and that value is ignored. \
+        ragtop never writes the file. The settings: docs/configuration.md; the keys: docs/keys.md.
         """
     )
 
@@ -61,8 +62,11 @@ struct ConfigCommand: ParsableCommand {
         } else {
             rows.append(("since", config?.since?.description ?? "-", config?.since != nil ? fromFile("since") : "default: the period before the latest"))
         }
-        rows.append(("export_dir", config?.exportDir ?? FileManager.default.currentDirectoryPath,
-                     config?.exportDir != nil ? fromFile("export_dir") : "default: the current directory"))
+        let exportFolder = ExportFolder.resolve(flag: viewOptions.exportDir, config: config)
+        if exportFolder.source == "--export-dir", let why = RagtopConfig.folderProblem(exportFolder.path) {
+            Console.error("ragtop: --export-dir: \(why) (the dashboard and snapshot refuse it)")
+        }
+        rows.append(("export_dir", exportFolder.path, exportFolder.source))
 
         let usedBy = Dictionary(uniqueKeysWithValues: RagtopConfig.settings.map { ($0.key, $0.usedBy) })
         let keyWidth = max(7, rows.map(\.key.count).max() ?? 0)
@@ -73,7 +77,7 @@ struct ConfigCommand: ParsableCommand {
         for row in rows {
             out += pad(row.key, keyWidth) + "  " + pad(row.value, valueWidth) + "  " + pad(row.source, sourceWidth) + "  " + (usedBy[row.key] ?? "") + "\n"
         }
-        out += "\n"
+        out += "\n" + KeysListing.text(config: config) + "\n"
         if let configPath {
             out += "config file  \(configPath)\(config == nil ? " (none: nothing is set there)" : "")\n"
         } else {

@@ -39,17 +39,20 @@ struct DashboardCommand: ParsableCommand {
         var state = try viewOptions.makeState(dataset: dataset, width: 80, height: 24, config: config)
         try changesOptions.apply(to: &state, config: config)
         let themes = try ThemeSetup.select(flag: viewOptions.theme, themesDir: viewOptions.themesDir, config: config, colorOff: viewOptions.colorDisabled)
+        let exportFolder = try viewOptions.exportFolder(config: config)
+        state.rebind(config?.keymap ?? .defaults)
         guard isatty(0) == 1 && isatty(1) == 1 else {
             Console.error("ragtop: the dashboard needs a terminal; use 'ragtop report' or 'ragtop snapshot' for output to a pipe or file")
             throw ExitCode(64)
         }
         try MainActor.assumeIsolated {
-            try runLoop(state: &state, directories: directories, themes: themes)
+            try runLoop(state: &state, directories: directories, themes: themes, exportFolder: exportFolder)
         }
     }
 
     @MainActor
-    private func runLoop(state: inout DashboardState, directories: [String], themes: (catalog: ThemeCatalog, theme: LoadedTheme, explicit: Bool)) throws {
+    private func runLoop(state: inout DashboardState, directories: [String], themes: (catalog: ThemeCatalog, theme: LoadedTheme, explicit: Bool),
+                         exportFolder: ExportFolder) throws {
         let screen: TerminalScreen
         do {
             screen = try TerminalScreen(options: TerminalOptions(colorMode: viewOptions.colorDisabled ? .none : .auto, mouse: !noMouse))
@@ -65,7 +68,7 @@ struct DashboardCommand: ParsableCommand {
             loaded = themes.catalog.load(mono)
         }
         var runner = EffectRunner(directories: directories, catalog: themes.catalog, theme: loaded.theme(for: screen.colorDepth),
-                                  depth: screen.colorDepth, colorOff: screen.colorDepth == .none)
+                                  depth: screen.colorDepth, colorOff: screen.colorDepth == .none, exportFolder: exportFolder)
         let problems = loaded.diagnostics.isEmpty ? nil : ThemeSetup.cycleMessage(loaded, catalog: themes.catalog, colorOff: false)
         state.update(.themeChanged(name: runner.theme.name, message: problems?.text, isError: loaded.hasErrors))
         state.update(.resize(width: screen.width, height: screen.height))

@@ -42,6 +42,8 @@ enum Manual {
         let share = prefix.map { ($0.hasSuffix("/") && $0.count > 1 ? String($0.dropLast()) : $0) + "/share/ragtop" } ?? "bin/../share/ragtop"
         var page = Roff()
         page.line(".TH RAGTOP 1 \(Roff.quoted(date)) \(Roff.quoted("ragtop \(Ragtop.version)")) \(Roff.quoted("User Commands"))")
+        // No hyphenation: option, action and file names are copied and searched as written.
+        page.line(".nh")
         page.section("NAME")
         let abstract = root.abstract ?? ""
         page.text("ragtop \\- " + Roff.escape(abstract.prefix(1).lowercased() + abstract.dropFirst()))
@@ -81,16 +83,20 @@ enum Manual {
         }
 
         page.section("KEYS")
-        page.paragraphs("In the dashboard (press ? there for the same list):")
+        page.paragraphs("""
+        The default keys of the dashboard (press ? there for the keys in effect). The word in \
+        parentheses names the action, to give it other keys in config.toml's [keys] table (see \
+        CONFIGURATION).
+        """)
         var section = ""
-        for line in Keymap.helpLines(ascii: true) {
+        for (line, binding) in zip(Keymap.helpLines(ascii: true), Keymap.bindings) {
             if line.section != section {
                 section = line.section
                 page.line(".SS " + Roff.quoted(section))
             }
             page.line(".TP 16")
             page.line("\\fB" + Roff.escape(line.keys) + "\\fR")
-            page.text(Roff.escape(line.help))
+            page.text(Roff.escape(line.help) + " (\\fI" + Roff.escape(binding.action) + "\\fR)")
         }
 
         page.section("CONFIGURATION")
@@ -106,6 +112,18 @@ enum Manual {
             page.line("\\fB\(Roff.escape(setting.key))\\fR = \"\\fI\(Roff.escape(setting.form))\\fR\"")
             page.text(Roff.escape("\(setting.help.prefix(1).uppercased() + setting.help.dropFirst()). Default: \(setting.defaultValue). Used by: \(setting.usedBy)."))
         }
+        page.line(".TP")
+        page.line("\\fB[keys]\\fR")
+        page.text(Roff.escape("""
+        A table after the settings: one action = "KEY" or action = ["KEY", "KEY"] per line, with the \
+        action names of KEYS (export = "E", help = ["?", "H"], reload = [] for no key). An action \
+        given keys has exactly those; a key given to one action is taken from the action that had \
+        it. A key is \(Key.nameForms) (E is Shift-e). \
+        \(Key.reserved.map(\.key.displayName).joined(separator: ", ")) cannot be rebound. An unknown \
+        action or key name, or a key an earlier line took, is reported as FILE:LINE: error and that \
+        line is ignored. Used by: dashboard, snapshot. ragtop config lists every action's keys and \
+        where they came from.
+        """))
 
         page.section("DATA FILES")
         page.paragraphs("""
@@ -197,7 +215,7 @@ enum Manual {
         ("64", "Bad usage: an unknown option or a bad value; the message names the choices."),
         ("65", "Bad data: every problem is printed as FILE:LINE:COL: error: ..., and nothing is changed."),
         ("66", "A data file or directory is missing or unreadable, or the bundled data cannot be found (the message says where ragtop looked)."),
-        ("73", "An output file or directory exists or cannot be created (ragtop import)."),
+        ("73", "An output file or directory exists or cannot be created (ragtop import), or --export-dir is not a writable folder."),
     ]
 
     static let examples: [(String, String)] = [
@@ -208,6 +226,7 @@ enum Manual {
         ("ragtop report --area Kent --format csv > kent.csv", "The latest figures for Kent as CSV."),
         ("ragtop check --data my-council/", "Validate your own dataset."),
         ("ragtop snapshot --size 100x30 --keys \"2 Down Enter\"", "Print a screen without a terminal."),
+        ("ragtop --export-dir ~/exports", "Open the dashboard; e writes its CSV files to ~/exports (the status line shows each file's full path)."),
         ("ragtop config", "The settings in effect and where each came from."),
     ]
 

@@ -13,8 +13,9 @@ struct SnapshotCommand: ParsableCommand {
         KEYS are space-separated names: letters and digits, Enter, Esc, Tab, S-Tab, Up, Down, Left, \
         Right, PgUp, PgDn, Home, End, Space, Backspace, F1-F12, C-x; and mouse events at a 0-based \
         column and row of the printed screen: click:X,Y, wheelup:X,Y, wheeldown:X,Y. Keys do what \
-        they do in the dashboard: e writes the table to a CSV file in the working directory, C-r \
-        reloads, t changes the theme. Example:
+        they do in the dashboard, with the keys config.toml's [keys] sets: e writes the table to a \
+        new CSV file in the export folder (--export-dir, else export_dir in config.toml, else the \
+        working directory), C-r reloads, t changes the theme. Example:
           ragtop snapshot --size 100x30 --keys "2 Down Enter"
         """
     )
@@ -55,7 +56,10 @@ struct SnapshotCommand: ParsableCommand {
         // The theme as the dashboard would choose it; `t` in --keys cycles it as there.
         let colorOff = viewOptions.colorDisabled || (ansi && depth == .none)
         let themes = try ThemeSetup.select(flag: viewOptions.theme, themesDir: viewOptions.themesDir, config: config, colorOff: colorOff)
-        var runner = EffectRunner(directories: directories, catalog: themes.catalog, theme: themes.theme.theme(for: depth), depth: depth, colorOff: colorOff)
+        var runner = EffectRunner(directories: directories, catalog: themes.catalog, theme: themes.theme.theme(for: depth), depth: depth, colorOff: colorOff,
+                                  exportFolder: try viewOptions.exportFolder(config: config))
+        // The keys as config.toml's [keys] sets them, as in the dashboard.
+        state.rebind(config?.keymap ?? .defaults)
         state.update(.themeChanged(name: runner.theme.name, message: nil, isError: false))
         for event in events where !state.shouldQuit {
             runner.run(state.update(event), on: &state)

@@ -31,6 +31,9 @@ struct ViewOptions: ParsableArguments {
     @Option(name: .customLong("themes-dir"), help: ArgumentHelp("Look for themes in DIR before ~/.config/ragtop/themes and the built-in ones.", valueName: "DIR"), completion: .directory)
     var themesDir: String?
 
+    @Option(name: .customLong("export-dir"), help: ArgumentHelp("The folder 'e' exports to. Default: export_dir in config.toml, else the current directory.", valueName: "DIR"), completion: .directory)
+    var exportDir: String?
+
     /// Builds the initial state, validating the options against the data.
     /// `config` supplies pane and area when the flags do not; a bad value there is a warning.
     func makeState(dataset: Dataset, width: Int, height: Int, config: RagtopConfig? = nil) throws -> DashboardState {

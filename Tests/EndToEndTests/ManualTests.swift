@@ -84,11 +84,16 @@ final class ManualTests: XCTestCase {
         }
         let lines = Keymap.helpLines(ascii: true)
         XCTAssertGreaterThan(lines.count, 20)
-        for line in lines {
-            let flat = keys.split(whereSeparator: \.isWhitespace).joined(separator: " ")
-            XCTAssertTrue(flat.contains(line.keys + " " + line.help.split(whereSeparator: \.isWhitespace).joined(separator: " ")),
-                          "KEYS lacks '\(line.keys)  \(line.help)'")
+        let flat = keys.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        for (line, binding) in zip(lines, Keymap.bindings) {
+            // The keys, what they do, and the action's name for config.toml's [keys].
+            let entry = line.keys + " " + line.help.split(whereSeparator: \.isWhitespace).joined(separator: " ") + " (\(binding.action))"
+            XCTAssertTrue(flat.contains(entry), "KEYS lacks '\(entry)'")
         }
+        guard let configuration = text.components(separatedBy: "\nCONFIGURATION\n").last?.components(separatedBy: "\nDATA FILES\n").first else {
+            return XCTFail("no CONFIGURATION section")
+        }
+        XCTAssertTrue(configuration.contains("       [keys] A table after the settings"), configuration)
         for section in Set(lines.map(\.section)) { XCTAssertTrue(keys.contains("\n   \(section)\n"), "KEYS lacks the \(section) group") }
     }
 

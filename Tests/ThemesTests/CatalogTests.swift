@@ -198,7 +198,7 @@ final class CatalogTests: XCTestCase {
         XCTAssertEqual(config.pane, "districts")
         XCTAssertEqual(config.area, "Dover")
         XCTAssertEqual(config.line(of: "pane"), 3)
-        XCTAssertEqual(config.diagnostics.map(\.description), [root + "/config/ragtop/config.toml:5: warning: unknown key 'colour' is ignored (the config file has theme, pane, area, sort, since, export_dir)"])
+        XCTAssertEqual(config.diagnostics.map(\.description), [root + "/config/ragtop/config.toml:5: warning: unknown key 'colour' is ignored (the config file has theme, pane, area, sort, since, export_dir and a [keys] table)"])
         XCTAssertNil(RagtopConfig.load(environment: ["XDG_CONFIG_HOME": root + "/none"]))
     }
 

@@ -76,17 +76,23 @@ final class ConfigSettingsTests: XCTestCase {
         XCTAssertNil(config.exportDir)
     }
 
+    /// A folder that is missing or not a folder is kept, with a warning: `e` then fails in the
+    /// status line rather than writing anywhere else.
     func testExportDirTildeMissingAndNotAFolder() {
         let home = ["HOME": root]
         XCTAssertEqual(RagtopConfig.parse("export_dir = \"~/exports\"\n", path: "c.toml", environment: home).exportDir, root + "/exports")
+        XCTAssertEqual(RagtopConfig.parse("export_dir = \"~/exports\"\n", path: "c.toml", environment: ["HOME": root + "/"]).exportDir, root + "/exports")
 
         let missing = RagtopConfig.parse("\nexport_dir = \"~/nowhere\"\n", path: "c.toml", environment: home)
-        XCTAssertNil(missing.exportDir)
+        XCTAssertEqual(missing.exportDir, root + "/nowhere")
         XCTAssertEqual(missing.diagnostics.map(\.description),
-                       ["c.toml:2: warning: export_dir \(root)/nowhere does not exist; it is ignored (exports go to the current directory)"])
+                       ["c.toml:2: warning: export_dir \(root)/nowhere does not exist; 'e' will report that and write nothing until it is fixed"])
 
         let file = RagtopConfig.parse("export_dir = \"\(root)/a-file\"\n", path: "c.toml")
-        XCTAssertEqual(file.diagnostics.map(\.description), ["c.toml:1: error: 'export_dir' \(root)/a-file is not a folder; it is ignored"])
+        XCTAssertEqual(file.exportDir, root + "/a-file")
+        XCTAssertEqual(file.diagnostics.map(\.description), ["c.toml:1: warning: export_dir \(root)/a-file is not a folder; 'e' will report that and write nothing until it is fixed"])
+        XCTAssertEqual(RagtopConfig.folderProblem(root + "/exports"), nil)
+        XCTAssertEqual(RagtopConfig.folderProblem(root + "/a-file"), "\(root)/a-file is not a folder")
 
         let noHome = RagtopConfig.parse("export_dir = \"~/exports\"\n", path: "c.toml", environment: [:])
         XCTAssertNil(noHome.exportDir)

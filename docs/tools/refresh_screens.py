@@ -16,10 +16,13 @@ import re
 import shlex
 import subprocess
 import sys
+import tempfile
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 BIN = os.environ.get("RAGTOP_BIN", os.path.join(ROOT, ".build", "debug", "ragtop"))
 MARKER = re.compile(r"^<!-- snapshot (.*) -->$")
+# An empty config folder: your config.toml (its pane, area or [keys]) never shapes the guide.
+CLEAN_CONFIG = tempfile.mkdtemp(prefix="ragtop-screens-")
 
 
 def refresh(path):
@@ -33,7 +36,7 @@ def refresh(path):
         if m and i + 1 < len(lines) and lines[i + 1].startswith("```"):
             args = shlex.split(m.group(1))
             screen = subprocess.run([BIN, "snapshot", *args], cwd=ROOT, check=True, capture_output=True, text=True,
-                                    env={**os.environ, "LANG": "C.UTF-8"}).stdout.rstrip("\n")
+                                    env={**os.environ, "LANG": "C.UTF-8", "XDG_CONFIG_HOME": CLEAN_CONFIG}).stdout.rstrip("\n")
             out.append("```")
             out.extend(screen.split("\n"))
             j = i + 2

@@ -6,7 +6,14 @@ enum HelpView {
     static func lines(_ s: DashboardState, marks: [Mark]) -> [(String, StyleRole)] {
         var out: [(String, StyleRole)] = []
         var section = ""
-        for entry in Keymap.helpLines(ascii: s.glyphs.ascii) {
+        let keymap = s.keymap
+        let rebound = keymap.reboundSummary(ascii: s.glyphs.ascii)
+        if !rebound.isEmpty {
+            out.append(("Keys changed in config.toml ([keys]; ragtop config lists them all)", .header))
+            for line in rebound { out.append(("  " + line, .muted)) }
+            out.append(("", .text))
+        }
+        for entry in keymap.helpLines(ascii: s.glyphs.ascii) {
             if entry.section != section {
                 if !section.isEmpty { out.append(("", .text)) }
                 section = entry.section
@@ -33,9 +40,9 @@ enum HelpView {
         out.append(("  ([c] suppressed, [x] not available …) and is a gap (\(s.glyphs[.gap])) in charts, never a zero.", .muted))
         out.append(("", .text))
         out.append(("Filters", .header))
-        out.append(("  r/a/g show only rows of those colours (rows without a rating hide); x clears.", .muted))
+        out.append(("  \(keymap.filterKeys(ascii: s.glyphs.ascii)) show only rows of those colours (rows without a rating hide)\(keymap.hint(for: .clearFilters, ascii: s.glyphs.ascii).map { "; \($0) clears" } ?? "").", .muted))
         out.append(("  In Districts the RAG filter keeps districts rated so on the selected KPI.", .muted))
-        out.append(("  / matches code or name; lower case ignores case, a capital makes it exact.", .muted))
+        out.append(("  \(keymap.hint(for: .search, ascii: s.glyphs.ascii) ?? "The text filter") matches code or name; lower case ignores case, a capital makes it exact.", .muted))
         out.append(("", .text))
         out.append(("EHCP projection", .header))
         for l in TextBlock.wrap(EHCPStatement.projectionMethod, width: max(20, min(s.width - 10, 90))) { out.append(("  " + l, .muted)) }
@@ -57,7 +64,8 @@ enum HelpView {
             c.text(content[k].0, x: frame.x + 2, y: frame.y + 1 + i, maxWidth: w - 4, role: content[k].1)
         }
         if content.count > inner {
-            c.text(" j/k scroll \(start + 1)-\(min(content.count, start + inner))/\(content.count) ", x: frame.right - 26, y: frame.bottom - 1, role: .muted)
+            let keys = [Command.down, .up].compactMap { s.keymap.hint(for: $0, ascii: s.glyphs.ascii) }.joined(separator: "/")
+            c.text(" \(keys.isEmpty ? "Space" : keys) scroll \(start + 1)-\(min(content.count, start + inner))/\(content.count) ", x: frame.right - 26, y: frame.bottom - 1, role: .muted)
         }
     }
 }

@@ -7,14 +7,14 @@ extension DashboardState {
         var c = Canvas(width: width, height: height, ascii: shared.glyphs.ascii)
         let s = screen
         guard s.isUsable else {
-            TooSmallView.draw(into: &c, width: width, height: height)
+            TooSmallView.draw(into: &c, width: width, height: height, quitKey: shared.keymap.hint(for: .quit, ascii: shared.glyphs.ascii) ?? "Ctrl-c")
             return c
         }
         drawTabs(into: &c, s)
         drawBreadcrumb(into: &c, s)
         if let slot = slots[pane] { Self.drawn(slot.module, body: s.body, shared, into: &c) }
         let paneMarks = c.marks
-        LegendLine.draw(paneMarks, in: s.legend, into: &c)
+        LegendLine.draw(paneMarks, in: s.legend, into: &c, helpKey: shared.keymap.hint(for: .help, ascii: shared.glyphs.ascii))
         drawStatus(into: &c, s)
         if case .areaPicker(let q, let pick) = input { AreaPickerView.draw(into: &c, state: self, query: q, cursor: pick) }
         if case .comparisonPicker(let q, let pick) = input { ComparisonPickerView.draw(into: &c, state: self, query: q, cursor: pick) }
@@ -62,8 +62,12 @@ extension DashboardState {
         default: break
         }
         if let message = shared.message {
-            c.text(" " + message, x: 0, y: y, maxWidth: width - 10, role: shared.messageIsError ? .error : .status)
-            c.text("? help", x: width - 7, y: y, role: .statusKey)
+            // A long message (an export's full path) takes the room of the help hint.
+            let help = shared.keymap.hint(for: .help, ascii: shared.glyphs.ascii).map { "\($0) help" } ?? ""
+            let beside = width - TextWidth.of(help) - 4
+            let room = help.isEmpty || TextWidth.of(message) + 1 > beside ? width - 1 : beside
+            c.text(" " + message, x: 0, y: y, maxWidth: room, role: shared.messageIsError ? .error : .status)
+            if room == beside { c.text(help, x: width - TextWidth.of(help) - 1, y: y, role: .statusKey) }
             return
         }
         var x = 1
@@ -81,7 +85,7 @@ extension DashboardState {
         }
         let count = countSummary
         if !count.isEmpty { x += c.text(count, x: x, y: y, role: .status) + 2 }
-        let hints = width >= 100 ? "r/a/g RAG · / filter · A area · e export · ? help · q quit" : "? help · q quit"
+        let hints = shared.keymap.statusHints(wide: width >= 100, ascii: shared.glyphs.ascii)
         let hw = TextWidth.of(hints)
         if x + hw + 1 <= width { c.text(hints, x: width - hw - 1, y: y, role: .status) }
     }
@@ -90,13 +94,13 @@ extension DashboardState {
 /// The line under a pane that says what its marks mean, built from the marks it drew: adding
 /// a mark to the glyph table is all it takes for the legend to explain it.
 enum LegendLine {
-    static func draw(_ marks: [Mark], in rect: Rect, into c: inout Canvas) {
+    static func draw(_ marks: [Mark], in rect: Rect, into c: inout Canvas, helpKey: String? = "?") {
         guard rect.height > 0 else { return }
         // In the glyph table's order, so the same marks always read the same way.
         let shown = Mark.allCases.filter { marks.contains($0) && !$0.entry.chrome }
         var x = rect.x + 1
         let end = rect.right - 1
-        let more = "? explains"
+        let more = helpKey.map { "\($0) explains" } ?? "man ragtop explains"
         for (i, m) in shown.enumerated() {
             let sample = Self.sample(m, c.glyphs)
             let item = sample.isEmpty ? m.entry.short : "\(sample) \(m.entry.short)"
@@ -156,8 +160,8 @@ enum LegendLine {
 
 /// The "terminal too small" screen.
 enum TooSmallView {
-    static func draw(into c: inout Canvas, width: Int, height: Int) {
-        let lines = ["terminal too small:", "need \(ScreenLayout.minimumWidth)x\(ScreenLayout.minimumHeight)", "now \(width)x\(height)", "q quits"]
+    static func draw(into c: inout Canvas, width: Int, height: Int, quitKey: String = "q") {
+        let lines = ["terminal too small:", "need \(ScreenLayout.minimumWidth)x\(ScreenLayout.minimumHeight)", "now \(width)x\(height)", "\(quitKey) quits"]
         let top = max(0, (height - lines.count) / 2)
         for (i, l) in lines.enumerated() {
             let x = max(0, (width - TextWidth.of(l)) / 2)

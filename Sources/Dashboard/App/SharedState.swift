@@ -29,6 +29,9 @@ public struct SharedState: Sendable {
     /// data when one is loaded (`--compare-data`).
     public internal(set) var comparison: Comparison = .previousPeriod
     public internal(set) var edition: Edition?
+    /// The keys in effect (the keymap table with config.toml's `[keys]` applied), for key
+    /// handling and for messages that name a key.
+    public internal(set) var keymap = EffectiveKeymap.defaults
 
     init(dataset: Dataset, area: String?, indicator: String?, ascii: Bool) {
         self.dataset = dataset

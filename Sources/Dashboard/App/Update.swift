@@ -99,33 +99,42 @@ extension DashboardState {
         case .comparisonPicker(let query, let pick): return handleComparisonPickerKey(key, query, pick)
         case .none: break
         }
+        let keymap = shared.keymap
         if showHelp {
-            switch key {
-            case .down, .character("j"): helpScroll += 1
-            case .up, .character("k"): helpScroll = max(0, helpScroll - 1)
-            case .pageDown, .character(" "): helpScroll += max(1, height - 4)
-            case .pageUp: helpScroll = max(0, helpScroll - max(1, height - 4))
-            case .character("q"): shouldQuit = true; return [.quit]
-            default: showHelp = false
+            // The keys that move and quit elsewhere scroll and quit here; Space pages; any
+            // other key closes the help.
+            switch keymap.command(for: key) {
+            case .down?: helpScroll += 1
+            case .up?: helpScroll = max(0, helpScroll - 1)
+            case .pageDown?: helpScroll += max(1, height - 4)
+            case .pageUp?: helpScroll = max(0, helpScroll - max(1, height - 4))
+            case .quit?: shouldQuit = true; return [.quit]
+            default:
+                if key == .character(" ") { helpScroll += max(1, height - 4) } else { showHelp = false }
             }
             return []
         }
         guard screen.isUsable else {
             // Too small: only quitting makes sense.
-            if key == .character("q") { shouldQuit = true; return [.quit] }
+            if keymap.command(for: key) == .quit { shouldQuit = true; return [.quit] }
             return []
         }
-        if let sequence = Keymap.command(after: previous, key) {
+        if let previous, let sequence = keymap.command(after: previous, key) {
             // The first key of the sequence already did its own work; a toggle is put back, so
             // `gg` goes to the first row and leaves the GREEN filter as it was.
-            if let previous, case .toggleRAG(let colour)? = Keymap.command(for: previous) { toggle(colour) }
+            var alone = ""
+            if case .toggleRAG(let colour)? = keymap.command(for: previous) {
+                toggle(colour)
+                alone = " (\(previous.displayName) alone toggles the \(colour.rawValue.uppercased()) filter)"
+            }
             let effects = perform(sequence)
-            say("gg: first row (g alone toggles the GREEN filter)")
+            let what = sequence == .top ? "first row" : keymap.binding(for: sequence)?.help ?? sequence.actionName
+            say("\(previous.displayName)\(key.displayName): \(what)\(alone)")
             previousKey = nil
             return effects
         }
-        guard let command = Keymap.command(for: key) else {
-            say("unbound key \(key.displayName) — press ? for help")
+        guard let command = keymap.command(for: key) else {
+            say(keymap.unboundMessage(key))
             return []
         }
         shared.message = nil
@@ -176,8 +185,8 @@ extension DashboardState {
              .compareArea, .clearCompared:
             guard let intents = performOnPane(command) else {
                 // The command belongs to another pane: say where it works.
-                if let b = Keymap.binding(for: command), let home = b.pane, home != pane {
-                    say("\(b.keys.first?.displayName ?? "") works on the \(home.title) pane (\(home.number)): \(b.help)")
+                if let b = shared.keymap.binding(for: command), let home = b.pane, home != pane {
+                    say("\(b.keys.first?.displayName ?? b.action) works on the \(home.title) pane (\(home.number)): \(b.help)")
                 }
                 return []
             }

@@ -101,27 +101,6 @@ public enum DatasetWriter {
 
     /// Creates `path` (which must not exist) with `bytes`; returns why it failed, or nil.
     private static func writeNew(_ path: String, _ bytes: [UInt8]) -> String? {
-        let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
-        guard fd >= 0 else { return String(cString: strerror(errno)) }
-        defer { close(fd) }
-        var done = 0
-        while done < bytes.count {
-            let n = bytes.withUnsafeBytes { raw in
-                #if canImport(Glibc)
-                Glibc.write(fd, raw.baseAddress! + done, raw.count - done)
-                #elseif canImport(Musl)
-                Musl.write(fd, raw.baseAddress! + done, raw.count - done)
-                #else
-                Darwin.write(fd, raw.baseAddress! + done, raw.count - done)
-                #endif
-            }
-            if n < 0 {
-                if errno == EINTR { continue }
-                return String(cString: strerror(errno))
-            }
-            done += n
-        }
-        if fsync(fd) != 0 { return String(cString: strerror(errno)) }
-        return nil
+        NewFile.create(path, bytes).map(NewFile.describe)
     }
 }
