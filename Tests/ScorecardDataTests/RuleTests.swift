@@ -159,7 +159,7 @@ final class RuleTests: XCTestCase {
     func testRoundingMatchesTheStandardLibraryToTheBit() {
         var values: [Double] = [0, -0.0, 0.5, -0.5, 1.5, -1.5, 2.5, -2.5, 0.49999999999999994, -0.49999999999999994,
                                 0.3, -0.3, 4_503_599_627_370_495.5, -4_503_599_627_370_495.5, 4_503_599_627_370_496,
-                                9_007_199_254_740_993, 1e300, -1e300, .greatestFiniteMagnitude, -.greatestFiniteMagnitude,
+                                9_007_199_254_740_994, 1e300, -1e300, .greatestFiniteMagnitude, -.greatestFiniteMagnitude,
                                 .leastNonzeroMagnitude, -.leastNonzeroMagnitude, .infinity, -.infinity, .nan]
         for k in -2000...2000 { values.append(Double(k) / 2); values.append(Double(k) / 20); values.append(Double(k) / 2000) }
         // Bit patterns of every magnitude, from a fixed-seed generator.
