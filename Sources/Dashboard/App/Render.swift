@@ -61,6 +61,15 @@ extension DashboardState {
             return
         default: break
         }
+        if let reload = shared.reload {
+            // While a reload runs its progress line leads; a message (an export, a key) follows.
+            let line = ProgressLine.text(reload, glyphs: shared.glyphs)
+            let used = c.text(" " + line, x: 0, y: y, maxWidth: width - 1, role: .status, marks: [.progress])
+            if let message = shared.message, used + 4 < width {
+                c.text(" \(shared.glyphs[.joiner]) " + message, x: used, y: y, maxWidth: width - used - 1, role: shared.messageIsError ? .error : .status)
+            }
+            return
+        }
         if let message = shared.message {
             // A long message (an export's full path) takes the room of the help hint.
             let help = shared.keymap.hint(for: .help, ascii: shared.glyphs.ascii).map { "\($0) help" } ?? ""
