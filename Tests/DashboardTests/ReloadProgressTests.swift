@@ -11,6 +11,18 @@ final class ReloadProgressTests: XCTestCase {
         return InteractionTests.line(c, c.height - 1)
     }
 
+    /// Every page of the `?` screen, as drawn (Space pages down).
+    private func helpText(_ s: inout DashboardState) -> String {
+        s.update(.key(.character("?")))
+        var pages = ""
+        for _ in 0..<8 {
+            pages += s.render().plainText
+            s.update(.key(.character(" ")))
+        }
+        s.update(.key(.escape))
+        return pages
+    }
+
     /// A state with a reload started by C-r and `progress` reported.
     private func reloading(ascii: Bool, width: Int = 100, _ progress: LoadProgress?) -> DashboardState {
         var s = DashboardState(dataset: Kent.dataset, width: width, height: 30, ascii: ascii)
@@ -43,6 +55,28 @@ final class ReloadProgressTests: XCTestCase {
         XCTAssertTrue(c.marks.contains(.progress))
         XCTAssertEqual(c[28, c.height - 1].character, "▕")
         XCTAssertEqual(c[28, c.height - 1].role, .status)
+    }
+
+    /// The progress line is the status line of every pane, at the narrowest usable width too
+    /// (cut there, never wrapped), and `?` explains its bar while it shows.
+    func testTheProgressLineOnEveryPaneAndInHelp() {
+        for pane in PaneRegistry.panes {
+            for width in [ScreenLayout.minimumWidth, 120] {
+                var s = DashboardState(dataset: Kent.dataset, width: width, height: 30, pane: pane)
+                _ = s.perform(.reload)
+                s.update(.reloadStarted(file: "observations.csv"))
+                s.update(.reloadProgress(LoadProgress(bytesRead: 3, bytesTotal: 4)))
+                let line = statusLine(s)
+                XCTAssertTrue(line.hasPrefix(" reloading observations.csv ▕██████░░▏ 75%"), "\(pane) \(width): '\(line)'")
+                XCTAssertEqual(s.pane, pane)
+                XCTAssertTrue(helpText(&s).contains("how much of the data"), "\(pane) \(width): ? explains the bar")
+            }
+        }
+        // Without a reload, `?` does not mention it.
+        var s = DashboardState(dataset: Kent.dataset, width: 120, height: 30)
+        let help = helpText(&s)
+        XCTAssertTrue(help.contains("Marks on this pane"), help)
+        XCTAssertFalse(help.contains("how much of the data"), help)
     }
 
     func testFractionIsClampedAndOneWhenThereIsNothingToRead() {

@@ -18,7 +18,8 @@ extension DashboardState {
         drawStatus(into: &c, s)
         if case .areaPicker(let q, let pick) = input { AreaPickerView.draw(into: &c, state: self, query: q, cursor: pick) }
         if case .comparisonPicker(let q, let pick) = input { ComparisonPickerView.draw(into: &c, state: self, query: q, cursor: pick) }
-        if showHelp { HelpView.draw(into: &c, state: self, marks: paneMarks) }
+        // `?` explains the marks on the pane, and the reload's progress bar while it shows.
+        if showHelp { HelpView.draw(into: &c, state: self, marks: paneMarks + (shared.reload != nil ? [.progress] : [])) }
         return c
     }
 
