@@ -98,7 +98,9 @@ struct DashboardCommand: ParsableCommand {
 
 /// Notices changed data files by their size, modification time and inode.
 struct DataWatcher {
-    static let intervalMilliseconds: Int32 = 2000
+    /// 2 s; RAGTOP_TEST_WATCH_INTERVAL_MS (a test-only hook) lengthens it, so a test can show that
+    /// a reload's progress wakes the loop by itself.
+    static let intervalMilliseconds: Int32 = ProcessInfo.processInfo.environment["RAGTOP_TEST_WATCH_INTERVAL_MS"].flatMap { Int32($0) }.map { max(100, $0) } ?? 2000
     let paths: [String]
     private var signatures: [FileSignature?]
 

@@ -49,6 +49,26 @@ final class ReloadTests: XCTestCase {
         XCTAssertTrue(report.sane)
     }
 
+    /// The screen follows the reload by itself: its progress and the swap wake the loop, with no
+    /// key pressed and the 2-second watch made ten minutes long (RAGTOP_TEST_WATCH_INTERVAL_MS),
+    /// so only the wake-ups can move the screen from 0% to 100% and to the new data.
+    func testProgressAndTheSwapWakeTheScreenWithoutAKey() throws {
+        let data = try Scratch.copyOfKent()
+        defer { try? FileManager.default.removeItem(at: data) }
+        let original = try String(contentsOf: data.appendingPathComponent("observations.csv"), encoding: .utf8)
+        let t = try TmuxSession(command: "\(bin) --data \(TmuxSession.quote(data.path))", width: 120, height: 30,
+                                environment: ["RAGTOP_TEST_LOAD_DELAY_MS": "1500", "RAGTOP_TEST_WATCH_INTERVAL_MS": "600000"])
+        defer { t.close() }
+        t.waitFor("76.9%")
+        try replace(data, with: original.replacingOccurrences(of: "E10000016,APP17,2024-10,76.9,", with: "E10000016,APP17,2024-10,71.4,"))
+        t.send("C-r")
+        t.waitFor(timeout: 30, "the progress line at 0%") { $0.contains("reloading observations.csv ▕░░░░░░░░▏ 0%") }
+        t.waitFor(timeout: 30, "the progress line at 100%") { $0.contains("reloading observations.csv ▕████████▏ 100%") }
+        t.waitFor(timeout: 30, "the new data") { $0.contains("71.4%") && $0.contains("reloaded") && !$0.contains("reloading") }
+        t.send("q")
+        XCTAssertEqual(t.exitReport().status, 0)
+    }
+
     /// A file broken mid-way (half a file, cut mid-row) reloads in the background, fails, and
     /// the last good data stays, saying so.
     func testABrokenFileKeepsTheLastGoodData() throws {
