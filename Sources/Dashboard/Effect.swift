@@ -8,6 +8,8 @@ public enum Effect: Equatable, Sendable {
     /// Write `contents` to a new file named like `fileName` in the working directory.
     case export(fileName: String, contents: String)
     case cycleTheme
+    /// Load the data again. The dashboard asks for one reload at a time: a request while one
+    /// runs is queued (`ReloadStatus.queued`) and asked for when it ends.
     case reload
 }
 
@@ -20,6 +22,11 @@ public enum EffectResult: Sendable {
     case reloaded(Dataset, at: String)
     /// A reload failed: the last good data stays.
     case reloadFailed(String)
+    /// A reload started in the background, reading `file` (for the progress line); its
+    /// progress and then `.reloaded` or `.reloadFailed` follow.
+    case reloadStarted(file: String)
+    /// How far the reload in the background has got.
+    case reloadProgress(LoadProgress)
     /// The theme in use is now `name`; `message` says so (and any problem with it).
     case themeChanged(name: String, message: String?, isError: Bool)
 }

@@ -34,6 +34,8 @@ public enum Mark: String, CaseIterable, Sendable {
     case compared1, compared2, compared3, compared4, neighbour, neighbourMedian
     // Chrome: explained by `?`, never in the legend line.
     case ellipsis, separator, joiner, caret, horizontal, vertical, corner, bigDigit
+    /// The reload's progress bar on the status line: its left end, done, to do, right end.
+    case progress
 
     /// One entry of the table.
     public struct Entry: Sendable, Equatable {
@@ -107,6 +109,7 @@ public enum Mark: String, CaseIterable, Sendable {
         case .vertical: Self.entry("│", "|", "axis", "an axis or a box edge", chrome: true)
         case .corner: Self.entry("╭╮╰╯", "++++", "corner", "box corners", chrome: true)
         case .bigDigit: Self.entry("█▀▄", "###", "digits", "large digits of the headline figure", chrome: true)
+        case .progress: Self.entry("▕█░▏", "[#-]", "progress", "how much of the data a reload has read", chrome: true)
         }
     }
 

@@ -185,22 +185,42 @@ public final class TerminalScreen {
 
     /// Waits for input for up to `timeoutMilliseconds` (-1: forever) without spinning, and returns
     /// the decoded event, or nil on timeout (or for input that means nothing to the dashboard).
-    public func nextEvent(timeoutMilliseconds: Int32) -> InputEvent? {
+    /// With `wakeup`, also returns nil as soon as another thread calls `wakeup.signal()` (a
+    /// reload's progress), so the caller can redraw.
+    public func nextEvent(timeoutMilliseconds: Int32, wakeup: Wakeup? = nil) -> InputEvent? {
         guard !restored else { return nil }
+        guard let wakeup else { return read(timeoutMilliseconds: timeoutMilliseconds).event }
+        // What ncurses holds already (a key typed after an Esc, say) is not in the kernel's
+        // buffer, so poll would not see it: take it first, without waiting.
+        let ready = read(timeoutMilliseconds: 0)
+        if ready.read { return ready.event }
+        var fds = [pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0), pollfd(fd: wakeup.readFD, events: Int16(POLLIN), revents: 0)]
+        let n = poll(&fds, 2, timeoutMilliseconds < 0 ? -1 : timeoutMilliseconds)
+        if n > 0 && fds[1].revents != 0 { wakeup.drain() }
+        if n > 0 && fds[0].revents != 0 {
+            // Input is there: a whole character or key sequence arrives at once.
+            return read(timeoutMilliseconds: 100).event
+        }
+        // Woken, timed out, or interrupted by a signal (a resize): whatever ncurses now has.
+        return n < 0 ? read(timeoutMilliseconds: 0).event : nil
+    }
+
+    /// One read from ncurses: whether anything was read, and the event it decodes to.
+    private func read(timeoutMilliseconds: Int32) -> (read: Bool, event: InputEvent?) {
         let screen = shim_stdscr()
         wtimeout(screen, timeoutMilliseconds < 0 ? -1 : timeoutMilliseconds)
         var code: wint_t = 0
         let status = wget_wch(screen, &code)
         switch status {
         case OK:
-            return KeyDecoder.character(UInt32(code))
+            return (true, KeyDecoder.character(UInt32(code)))
         case shim_KEY_CODE_YES():
             let key = Int32(bitPattern: code)
-            if key == shim_KEY_RESIZE() { return handleResize() }
-            if key == shim_KEY_MOUSE() { return readMouse() }
-            return KeyDecoder.keyCode(key).map { .key($0) }
+            if key == shim_KEY_RESIZE() { return (true, handleResize()) }
+            if key == shim_KEY_MOUSE() { return (true, readMouse()) }
+            return (true, KeyDecoder.keyCode(key).map { .key($0) })
         default:
-            return nil   // ERR: timeout (or an interrupted read)
+            return (false, nil)   // ERR: timeout (or an interrupted read)
         }
     }
 

@@ -67,20 +67,28 @@ struct DashboardCommand: ParsableCommand {
         if screen.colorDepth == .none && !themes.explicit && loaded.entry.name == "default", case .success(let mono) = themes.catalog.find("mono") {
             loaded = themes.catalog.load(mono)
         }
+        // Reloads run in the background and wake the loop with their progress; without a pipe
+        // (no file descriptors left) they run in the loop, as in snapshot.
+        let wakeup = Wakeup()
+        let reloads: ReloadMode = wakeup.map { w in .background(wake: { w.signal() }) } ?? .waiting
         var runner = EffectRunner(directories: directories, catalog: themes.catalog, theme: loaded.theme(for: screen.colorDepth),
-                                  depth: screen.colorDepth, colorOff: screen.colorDepth == .none, exportFolder: exportFolder)
+                                  depth: screen.colorDepth, colorOff: screen.colorDepth == .none, exportFolder: exportFolder, reloads: reloads)
         let problems = loaded.diagnostics.isEmpty ? nil : ThemeSetup.cycleMessage(loaded, catalog: themes.catalog, colorOff: false)
         state.update(.themeChanged(name: runner.theme.name, message: problems?.text, isError: loaded.hasErrors))
         state.update(.resize(width: screen.width, height: screen.height))
         screen.paint(state.render(), theme: runner.theme)
         while !state.shouldQuit {
-            // Wake at least every 2 s to look for changed data files; otherwise sleep in the kernel.
-            let event = screen.nextEvent(timeoutMilliseconds: DataWatcher.intervalMilliseconds)
+            // Wake at least every 2 s to look for changed data files, and whenever a reload in the
+            // background has news; otherwise sleep in the kernel.
+            let event = screen.nextEvent(timeoutMilliseconds: DataWatcher.intervalMilliseconds, wakeup: wakeup)
             var effects: [Effect] = []
             if let event { effects = state.update(event) }
-            if event == nil, watcher.changed() { effects.append(.reload) }
+            // A reload's progress, then its new data (swapped in keeping the position) or failure.
+            for result in runner.collect() { effects += state.update(result) }
+            // A change while a reload runs queues one more (the state keeps one reload at a time).
+            if event == nil, watcher.changed() { effects += state.requestReload() }
             runner.run(effects, on: &state)
-            // A reload asked for by key also brings the watcher up to date.
+            // A reload started (by key, by the watcher, or queued) brings the watcher up to date.
             if effects.contains(.reload) { _ = watcher.changed() }
             if state.shouldQuit { break }
             screen.paint(state.render(), theme: runner.theme)
@@ -90,7 +98,9 @@ struct DashboardCommand: ParsableCommand {
 
 /// Notices changed data files by their size, modification time and inode.
 struct DataWatcher {
-    static let intervalMilliseconds: Int32 = 2000
+    /// 2 s; RAGTOP_TEST_WATCH_INTERVAL_MS (a test-only hook) lengthens it, so a test can show that
+    /// a reload's progress wakes the loop by itself.
+    static let intervalMilliseconds: Int32 = ProcessInfo.processInfo.environment["RAGTOP_TEST_WATCH_INTERVAL_MS"].flatMap { Int32($0) }.map { max(100, $0) } ?? 2000
     let paths: [String]
     private var signatures: [FileSignature?]
 

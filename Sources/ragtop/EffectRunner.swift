@@ -1,6 +1,7 @@
 import Dashboard
 import Foundation
 import ScorecardData
+import Synchronization
 import Themes
 
 /// Carries out the dashboard's effects — export a table, reload the data, switch theme — for
@@ -16,10 +17,19 @@ struct EffectRunner {
     let exportFolder: ExportFolder
     /// The theme in use.
     private(set) var theme: Theme
+    /// How a reload runs.
+    let reloads: ReloadMode
+    /// What a reload in the background has to report, until `collect()` takes it.
+    private let inbox = ReloadInbox()
+    /// RAGTOP_TEST_LOAD_DELAY_MS: a test-only hook that makes a reload in the background pause
+    /// this long at each report of progress, so tests can act while it runs. 0 (unset) in use.
+    private let testDelayMilliseconds: UInt32
 
     init(directories: [String], catalog: ThemeCatalog, theme: Theme, depth: ColorDepth, colorOff: Bool,
-         exportFolder: ExportFolder = .currentDirectory) {
+         exportFolder: ExportFolder = .currentDirectory, reloads: ReloadMode = .waiting) {
         self.directories = directories
+        self.reloads = reloads
+        testDelayMilliseconds = ProcessInfo.processInfo.environment["RAGTOP_TEST_LOAD_DELAY_MS"].flatMap { UInt32($0) }.map { min($0, 60_000) } ?? 0
         self.catalog = catalog
         self.theme = theme
         self.depth = depth
@@ -47,12 +57,12 @@ struct EffectRunner {
             case .failure(let why): return .exportFailed(exportFolder.failure(why.message))
             }
         case .reload:
-            let time = Clock.now()
-            do {
-                return .reloaded(try DatasetLoader.load(directories: directories).dataset, at: time)
-            } catch {
-                let first = error.errors.first?.description ?? "unreadable data"
-                return .reloadFailed("reload failed at \(time), showing the last good data: \(first)")
+            switch reloads {
+            case .waiting:
+                return Self.reload(directories, progress: nil)
+            case .background(let wake):
+                startReload(wake: wake)
+                return .reloadStarted(file: directories.count == 1 ? "observations.csv" : "observations.csv (\(directories.count) datasets)")
             }
         case .cycleTheme:
             guard let next = catalog.next(after: theme.name) else { return nil }
@@ -60,6 +70,69 @@ struct EffectRunner {
             theme = loaded.theme(for: depth)
             let message = ThemeSetup.cycleMessage(loaded, catalog: catalog, colorOff: colorOff)
             return .themeChanged(name: theme.name, message: message.text, isError: message.isError)
+        }
+    }
+
+    /// What a reload in the background reported since the last call: its latest progress, then
+    /// its outcome once it has one. The dashboard calls this each time it is woken.
+    func collect() -> [EffectResult] { inbox.take() }
+
+    /// Loads the data on a thread of its own, posting progress and the outcome to the inbox and
+    /// waking the main loop for each. The thread holds nothing the main loop needs: quitting
+    /// while it runs simply ends the process.
+    private func startReload(wake: @escaping @Sendable () -> Void) {
+        let (inbox, directories, delay) = (self.inbox, self.directories, testDelayMilliseconds)
+        let thread = Thread {
+            let result = Self.reload(directories) { progress in
+                inbox.post(progress)
+                wake()
+                if delay > 0 { usleep(delay * 1000) }
+            }
+            inbox.post(result)
+            wake()
+        }
+        // As much stack as the main thread, where loads ran before.
+        thread.stackSize = 8 << 20
+        thread.start()
+    }
+
+    /// Loads the data again: `.reloaded` with the new data, or `.reloadFailed` saying why.
+    private static func reload(_ directories: [String], progress: (@Sendable (LoadProgress) -> Void)?) -> EffectResult {
+        let time = Clock.now()
+        do {
+            let urls = directories.map { URL(fileURLWithPath: $0) }
+            return .reloaded(try DatasetLoader.load(directories: urls, progress: progress).dataset, at: time)
+        } catch {
+            let first = (error as? LoadFailure)?.errors.first?.description ?? "unreadable data"
+            return .reloadFailed("reload failed at \(time), showing the last good data: \(first)")
+        }
+    }
+}
+
+/// How the effect runner reloads data.
+enum ReloadMode {
+    /// In the calling thread: the key that asked waits for it (`snapshot`, so its screens are
+    /// deterministic: `--keys "C-r Down"` moves on the reloaded data).
+    case waiting
+    /// On a thread of its own, calling `wake` whenever there is progress or an outcome to
+    /// `collect()` (the dashboard, whose keys never wait for a load).
+    case background(wake: @Sendable () -> Void)
+}
+
+/// The mailbox between a reload's thread and the main loop: only the latest progress is kept
+/// (the screen shows no more), and the outcome.
+final class ReloadInbox: Sendable {
+    private let box = Mutex<(progress: LoadProgress?, outcome: EffectResult?)>((nil, nil))
+
+    func post(_ progress: LoadProgress) { box.withLock { $0.progress = progress } }
+
+    func post(_ outcome: EffectResult) { box.withLock { $0.outcome = outcome } }
+
+    /// The progress and then the outcome posted since the last call; both are taken.
+    func take() -> [EffectResult] {
+        box.withLock { box in
+            defer { box = (nil, nil) }
+            return [box.progress.map { .reloadProgress($0) }, box.outcome].compactMap { $0 }
         }
     }
 }

@@ -15,7 +15,8 @@ struct SnapshotCommand: ParsableCommand {
         column and row of the printed screen: click:X,Y, wheelup:X,Y, wheeldown:X,Y. Keys do what \
         they do in the dashboard, with the keys config.toml's [keys] sets: e writes the table to a \
         new CSV file in the export folder (--export-dir, else export_dir in config.toml, else the \
-        working directory), C-r reloads, t changes the theme. Example:
+        working directory), C-r reloads (the next key waits for the reload, so a snapshot is the \
+        same every time; the dashboard reloads in the background), t changes the theme. Example:
           ragtop snapshot --size 100x30 --keys "2 Down Enter"
         """
     )

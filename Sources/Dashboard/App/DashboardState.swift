@@ -73,6 +73,8 @@ public struct DashboardState: Sendable {
     public var messageIsError: Bool { shared.messageIsError }
     public var themeName: String { shared.themeName }
     public var reloadedAt: String? { shared.reloadedAt }
+    /// The reload running in the background, if any.
+    public var reload: ReloadStatus? { shared.reload }
     public var changedSeries: Set<String> { shared.changedSeries }
 
     /// The value of one pane (for tests and the status line).

@@ -18,7 +18,8 @@ extension DashboardState {
         drawStatus(into: &c, s)
         if case .areaPicker(let q, let pick) = input { AreaPickerView.draw(into: &c, state: self, query: q, cursor: pick) }
         if case .comparisonPicker(let q, let pick) = input { ComparisonPickerView.draw(into: &c, state: self, query: q, cursor: pick) }
-        if showHelp { HelpView.draw(into: &c, state: self, marks: paneMarks) }
+        // `?` explains the marks on the pane, and the reload's progress bar while it shows.
+        if showHelp { HelpView.draw(into: &c, state: self, marks: paneMarks + (shared.reload != nil ? [.progress] : [])) }
         return c
     }
 
@@ -60,6 +61,15 @@ extension DashboardState {
             c.text("area NAME · pane NAME · kpi CODE · q", x: max(0, width - 37), y: y, role: .status)
             return
         default: break
+        }
+        if let reload = shared.reload {
+            // While a reload runs its progress line leads; a message (an export, a key) follows.
+            let line = ProgressLine.text(reload, glyphs: shared.glyphs)
+            let used = c.text(" " + line, x: 0, y: y, maxWidth: width - 1, role: .status, marks: [.progress])
+            if let message = shared.message, used + 4 < width {
+                c.text(" \(shared.glyphs[.joiner]) " + message, x: used, y: y, maxWidth: width - used - 1, role: shared.messageIsError ? .error : .status)
+            }
+            return
         }
         if let message = shared.message {
             // A long message (an export's full path) takes the room of the help hint.

@@ -18,6 +18,8 @@ public struct SharedState: Sendable {
     /// A one-line message for the status bar (export done, reload failed …).
     public internal(set) var message: String?
     public internal(set) var messageIsError = false
+    /// The reload running in the background, for the status line's progress line; nil when none.
+    public internal(set) var reload: ReloadStatus?
     /// When the data was last reloaded, for the breadcrumb line.
     public internal(set) var reloadedAt: String?
     /// Series (`changeKey`) whose latest value changed in the last reload.
@@ -78,6 +80,23 @@ public struct SharedState: Sendable {
 
     /// Marks a change the panes must rebuild for.
     mutating func touch() { generation &+= 1 }
+}
+
+/// A reload in progress: what it reads, how far it has got, and whether another was asked for.
+public struct ReloadStatus: Sendable, Equatable {
+    /// The file being read ("observations.csv"), once the host has said.
+    public var file: String
+    /// How far it has got; nil until the loader first says.
+    public var progress: LoadProgress?
+    /// Another reload was asked for while this one runs (the file changed again, or C-r): one
+    /// more reload starts when this one ends, however many were asked for (queued, coalesced).
+    public var queued: Bool
+
+    public init(file: String = "the data", progress: LoadProgress? = nil, queued: Bool = false) {
+        self.file = file
+        self.progress = progress
+        self.queued = queued
+    }
 }
 
 /// Case-insensitive search without allocating, for the common case of ASCII text. Filtering

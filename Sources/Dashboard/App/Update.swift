@@ -29,9 +29,20 @@ extension DashboardState {
         case .exportFailed(let why):
             say("export failed: \(why)", isError: true)
         case .reloaded(let data, let time):
+            let queued = shared.reload?.queued == true
+            shared.reload = nil
             replaceDataset(data, at: time)
+            if queued { return requestReload() }
         case .reloadFailed(let why):
+            let queued = shared.reload?.queued == true
+            shared.reload = nil
             say(why, isError: true)
+            if queued { return requestReload() }
+        case .reloadStarted(let file):
+            shared.reload = ReloadStatus(file: file, queued: shared.reload?.queued ?? false)
+        case .reloadProgress(let progress):
+            // Progress of a reload that has ended (it raced the result) is dropped.
+            shared.reload?.progress = progress
         case .themeChanged(let name, let message, let isError):
             shared.themeName = name
             shared.message = message
@@ -81,6 +92,18 @@ extension DashboardState {
         shared.touch()
         refresh()
         settle()
+    }
+
+    /// Asks the host for a reload, unless one is running: then one more is queued, to start when
+    /// it ends (any number of requests meanwhile make one reload, which reads the files as they
+    /// are by then). The file watcher asks through here too.
+    public mutating func requestReload() -> [Effect] {
+        if shared.reload != nil {
+            shared.reload?.queued = true
+            return []
+        }
+        shared.reload = ReloadStatus()
+        return [.reload]
     }
 
     mutating func say(_ text: String, isError: Bool = false) {
@@ -180,7 +203,7 @@ extension DashboardState {
         case .cycleTheme:
             return [.cycleTheme]
         case .reload:
-            return [.reload]
+            return requestReload()
         case .up, .down, .left, .right, .pageUp, .pageDown, .top, .bottom, .enter, .toggleRegion, .cycleEHCPView, .chooseComparison, .toggleNotes,
              .compareArea, .clearCompared:
             guard let intents = performOnPane(command) else {

@@ -1,3 +1,9 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
+
 /// The outcome of a successful load: the dataset and any warnings.
 public struct LoadResult: Sendable {
     public let dataset: Dataset
@@ -47,9 +53,22 @@ public enum DatasetLoader {
         try load(directories: directories, parallelism: .standard)
     }
 
+    /// `load(directories:)`, telling `progress` (from the loading thread) how much of the
+    /// observation files has been read: once before reading, after each observations.csv, and
+    /// once with `bytesRead == bytesTotal` at the end. Coarse: a file counts as read when parsed.
+    public static func load(directories: [URL], progress: (@Sendable (LoadProgress) -> Void)?) throws -> LoadResult {
+        try load(directories: directories.map(\.path), parallelism: .standard, progress: progress)
+    }
+
     /// `load(directories:)` with the given use of processors (tests make the parts small to
-    /// exercise the parallel paths on small files).
-    static func load(directories: [String], parallelism: LoadParallelism) throws(LoadFailure) -> LoadResult {
+    /// exercise the parallel paths on small files), and `progress` as above.
+    static func load(directories: [String], parallelism: LoadParallelism,
+                     progress: (@Sendable (LoadProgress) -> Void)? = nil) throws(LoadFailure) -> LoadResult {
+        let observationSizes = directories.map { FileReader.signature(of: ($0.hasSuffix("/") ? String($0.dropLast()) : $0) + "/observations.csv")?.size ?? 0 }
+        let total = observationSizes.reduce(0, +)
+        var done: Int64 = 0
+        progress?(LoadProgress(bytesRead: 0, bytesTotal: total))
+        defer { progress?(LoadProgress(bytesRead: total, bytesTotal: total)) }
         var builder = DatasetBuilder()
         builder.parallelism = parallelism
         var missing = false
@@ -76,6 +95,10 @@ public enum DatasetLoader {
                 switch FileReader.read(path) {
                 case .success(let bytes):
                     builder.read(name: name, path: path, bytes: bytes)
+                    if name == "observations.csv", let progress {
+                        done = min(total, done + Int64(bytes.count))
+                        progress(LoadProgress(bytesRead: done, bytesTotal: total))
+                    }
                 case .failure(let failure):
                     let message = failure == .missing
                         ? "required file is missing (a dataset needs \(requiredFiles.joined(separator: ", ")))"
