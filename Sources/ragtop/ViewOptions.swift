@@ -19,6 +19,10 @@ struct ViewOptions: ParsableArguments {
                                valueName: "AREA[,AREA...]"), completion: Completions.areas)
     var compare: AreaList?
 
+    @Option(help: ArgumentHelp("Sort every table that has COLUMN by it, ascending or with :desc descending (e.g. gap, rag:desc); a table without it keeps its own order. Default: sort in config.toml. The names are report --sort's where they mean the same.",
+                               valueName: "COLUMN[:desc]"))
+    var sort: ColumnSort?
+
     @Flag(help: "Draw with ASCII only (automatic when the locale is not UTF-8).")
     var ascii = false
 
@@ -64,6 +68,8 @@ struct ViewOptions: ParsableArguments {
         var state = DashboardState(dataset: dataset, width: width, height: height, pane: paneValue, area: areaCode,
                                    indicator: indicatorCode, ascii: ascii || !Locale.isUTF8)
         if let compare { state.compare(areas: try compare.codes(in: dataset, shown: state.area)) }
+        // --sort, else config.toml's sort (checked against report's columns when it was read).
+        if let sort = sort ?? config?.sort.map({ ColumnSort($0.column, descending: $0.descending) }) { state.setDefaultSort(sort) }
         return state
     }
 
@@ -79,4 +85,18 @@ extension Pane: ExpressibleByArgument {
     /// Tab offers the panes (`Pane` is not CaseIterable, so this is not automatic).
     public static var defaultCompletionKind: CompletionKind { .list(allValueStrings) }
     public var defaultValueDescription: String { name }
+}
+
+/// `--sort COLUMN[:desc]`: a column of one of the dashboard's tables or of `ragtop report`;
+/// anything else is a usage error listing them.
+extension ColumnSort: ExpressibleByArgument {
+    public init?(argument: String) {
+        guard let sort = ColumnSort(parsing: argument), SortableColumns.names.contains(sort.column) else { return nil }
+        self = sort
+    }
+
+    public static var allValueStrings: [String] { SortableColumns.names }
+    /// Tab offers each column, ascending and descending.
+    public static var defaultCompletionKind: CompletionKind { .list(SortableColumns.names.flatMap { [$0, $0 + ":desc"] }) }
+    public var defaultValueDescription: String { description }
 }

@@ -182,11 +182,13 @@ extension DashboardState {
         case .reload:
             return [.reload]
         case .up, .down, .left, .right, .pageUp, .pageDown, .top, .bottom, .enter, .toggleRegion, .cycleEHCPView, .chooseComparison, .toggleNotes,
-             .compareArea, .clearCompared:
+             .compareArea, .clearCompared, .sortNext, .sortReverse:
             guard let intents = performOnPane(command) else {
                 // The command belongs to another pane: say where it works.
                 if let b = shared.keymap.binding(for: command), let home = b.pane, home != pane {
                     say("\(b.keys.first?.displayName ?? b.action) works on the \(home.title) pane (\(home.number)): \(b.help)")
+                } else if command == .sortNext || command == .sortReverse {
+                    say("no table to sort here")
                 }
                 return []
             }
@@ -231,6 +233,12 @@ extension DashboardState {
                 shared.touch()
             case .pickComparison:
                 openComparisonPicker()
+            case .sort(let table, let sort):
+                shared.sorts[table] = .some(sort)
+                shared.touch()
+                refresh()
+                settle()
+                say(sort.map { "sorted by \($0.column)\($0.descending ? ", descending" : "")" } ?? "in the table's own order")
             }
         }
     }

@@ -19,8 +19,9 @@ extension ScorecardPane {
         TableColumn("name", "Indicator", .fill(min: 18), export: ["team", "name"]),
         .figure("Latest"),
         TableColumn("target", "Target", align: .right, .fit(max: 12), priority: 1),
+        .gap(priority: 2),
         TableColumn("dot", "DoT", .fit(min: 3, max: 3), priority: 1),
-        TableColumn("trend", "Trend", .fit(min: 5, max: 12), priority: 2),
+        TableColumn("trend", "Trend", .fit(min: 5, max: 12), priority: 2, sortable: false),
         TableColumn("period", "Period", .fit(max: 14), priority: 4),
         TableColumn("numden", "Num/Den", align: .right, .fit(max: 18), priority: 3, export: ["numerator", "denominator"]),
         TableColumn("regional", "SE/SN", align: .right, .fit(max: 10), priority: 5),
@@ -28,7 +29,8 @@ extension ScorecardPane {
     ]
 
     public func regions(in body: Rect, _ shared: SharedState) -> Regions {
-        let model = TableModel(columns: Self.columns, rows: lines.map { row($0, shared) }, sectionField: "group").droppingEmptyColumn("notes").aligningFigures()
+        let model = TableModel(columns: Self.columns, rows: lines.map { row($0, shared) }, sectionField: "group")
+            .droppingEmptyColumn("notes").aligningFigures().markingSort(shared.sort(table: Self.table, columns: Self.columns), shared.glyphs)
         let frame = body.inset(left: 1, right: 1)
         let table = TableLayout.regions(model, in: frame, cursor: list.cursor, scroll: list.scroll)
         return Regions(model: model, table: table, empty: frame.inset(left: 1, top: 2))
@@ -57,15 +59,18 @@ extension ScorecardPane {
             .rating(ds, row: latest, g),
             TableCell(info.indicator, role: .muted),
             .notes(ds, series: sid, g),
-            TableCell(teamPrefix + ind.name, marks: sharedTeam ? [.sharedTeam] : [], export: [info.team ?? "", ind.name]),
+            TableCell(teamPrefix + ind.name, marks: sharedTeam ? [.sharedTeam] : [], export: [info.team ?? "", ind.name],
+                      sort: .text(ind.name + " " + (info.team ?? ""))),
             .figure(ds, row: latest, ind, g, role: changed ? .changed : .text, marks: changed ? [.changed] : []),
-            TableCell(Fmt.plain(target, ind), role: .muted),
+            TableCell(Fmt.plain(target, ind), role: .muted, sort: .number(target)),
+            .gap(ds, row: latest, ind),
             .travel(latest.flatMap { ds.dot(row: $0) }, g),
             .trend(trend, width: 12, g, decimals: ind.decimals),
-            TableCell(latest.map { ds.period(row: $0).label } ?? "", role: .muted, export: [latest.map { ds.period(row: $0).description } ?? ""]),
-            TableCell(Fmt.fraction(num, den), role: .muted, export: [ValueFormatter.plain(opt: num), ValueFormatter.plain(opt: den)]),
-            TableCell(Fmt.plain(regional?.value, ind), role: .muted),
-            TableCell(Fmt.plain(national?.value, ind), role: .muted),
+            TableCell(latest.map { ds.period(row: $0).label } ?? "", role: .muted, export: [latest.map { ds.period(row: $0).description } ?? ""],
+                      sort: latest.map { .period(ds.period(row: $0)) } ?? .missing),
+            TableCell(Fmt.fraction(num, den), role: .muted, export: [ValueFormatter.plain(opt: num), ValueFormatter.plain(opt: den)], sort: .number(num)),
+            TableCell(Fmt.plain(regional?.value, ind), role: .muted, sort: .number(regional?.value)),
+            TableCell(Fmt.plain(national?.value, ind), role: .muted, sort: .number(national?.value)),
         ])
     }
 
