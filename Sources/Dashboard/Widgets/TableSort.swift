@@ -122,8 +122,13 @@ extension TableModel {
         var out = self
         let mark: Mark = sort.descending ? .sortedDescending : .sortedAscending
         var lines = out.columns[k].titleLines
-        let last = lines.count - 1
-        lines[last] = lines[last].isEmpty ? glyphs[mark] : lines[last] + glyphs[mark]
+        if case .fixed = out.columns[k].sizing, lines.count > 1 {
+            // A one-cell column (a KPI of the districts matrix): the mark on its top line.
+            lines[0] = glyphs[mark]
+        } else {
+            let last = lines.count - 1
+            lines[last] = lines[last].isEmpty ? glyphs[mark] : lines[last] + glyphs[mark]
+        }
         out.columns[k].title = lines.joined(separator: "\n")
         out.columns[k].titleMarks.append(mark)
         return out
@@ -136,7 +141,9 @@ extension TableModel {
 public enum SortableColumns {
     /// The dashboard tables' column ids, registered by each pane's view.
     static var tableColumns: [[TableColumn]] {
-        [ScorecardPane.columns, ChangesPane.columns]
+        [ScorecardPane.columns, ChangesPane.columns, EHCPPane.districtColumns, TherapyPane.districtColumns,
+         [TableColumn("district", ""), TableColumn("red", ""), TableColumn("amber", ""), TableColumn("green", "")],
+         [TableColumn("rank", ""), TableColumn("area", ""), TableColumn("neighbour", "")] + NationalColumns.standingColumns]
     }
 
     /// Every name, sorted.

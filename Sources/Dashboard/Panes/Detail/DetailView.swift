@@ -45,7 +45,7 @@ extension DetailPane {
         let periods = TableLayout.regions(periodsModel, in: top[1].width >= 20 ? top[1] : .zero, cursor: last, scroll: last)
         // The league: its title, then the table; bars sized to the column they get.
         let (leagueTitle, leagueRect) = bottom.league.splitTop(1)
-        var leagueModel = leagueTable(ind, shared)
+        var leagueModel = leagueTable(ind, shared).markingSort(shared.sort(table: Self.leagueID, columns: leagueColumns(shared)), shared.glyphs)
         let league = TableLayout.regions(leagueModel, in: leagueRect, cursor: list.cursor, scroll: list.scroll)
         let barColumn = leagueModel.columns.firstIndex { $0.id == "bar" } ?? 3
         fillBars(&leagueModel, column: barColumn, width: league.column(barColumn)?.width ?? 0, shared)
@@ -65,7 +65,7 @@ extension DetailPane {
             TableColumn("area", national ? "Authority" : "District", .fit(min: 10, max: 34), export: ["area_code", "area", "team"]),
             .notes,
             .rating(),
-            TableColumn("bar", "", .fill(min: 4), priority: 1, export: []),
+            TableColumn("bar", "", .fill(min: 4), priority: 1, export: [], sortable: false),
             .figure("Latest", max: 12),
         ]
         let standings = national ? NationalColumns(shared) : nil
@@ -75,7 +75,7 @@ extension DetailPane {
             columns += NationalColumns.standingColumns
             if standings.marksNeighbours { columns.insert(NationalColumns.neighbourColumn, at: 1) }
         }
-        let rows: [TableRow] = league.enumerated().map { i, sid in
+        let rows: [TableRow] = league.map { sid in
             let info = ds.series(sid)
             let latest = ds.latestRow(series: sid)
             let areaName = shared.areaName(info.area)
@@ -88,9 +88,9 @@ extension DetailPane {
             // A member without a figure has no rank: it is not the worst, it is missing.
             let ranked = latest.flatMap { ds.value(row: $0) } != nil
             var cells: [TableCell] = [
-                TableCell(ranked ? String(i + 1) : "", role: .muted),
+                TableCell(ranked ? rank[sid].map(String.init) ?? "" : "", role: .muted, sort: ranked ? rank[sid].map { .number(Double($0)) } : .missing),
                 TableCell(name, role: mine ? .highlight : .text, marks: sharedTeam ? [.sharedTeam] : [],
-                          export: [info.area, areaName, info.team ?? ""]),
+                          export: [info.area, areaName, info.team ?? ""], sort: .text(sharedTeam ? info.team ?? areaName : name)),
                 .notes(ds, series: sid, g),
                 .rating(ds, row: latest, g),
                 TableCell(""),
@@ -103,6 +103,12 @@ extension DetailPane {
             return .data(cells)
         }
         return TableModel(columns: columns, rows: rows).droppingEmptyColumn("notes").aligningFigures()
+    }
+
+    /// The league's table for sorting: its columns and rows before the bars are drawn.
+    func leagueColumns(_ shared: SharedState) -> [TableColumn] {
+        guard let code = shared.indicator, let ind = shared.dataset.indicator(code) else { return [] }
+        return leagueTable(ind, shared).columns
     }
 
     /// Each member's bar (in model column `k`): as long as its value against the largest, in its
