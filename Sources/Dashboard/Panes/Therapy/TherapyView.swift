@@ -131,7 +131,7 @@ extension TherapyPane {
             return .data([
                 TableCell(shared.areaName(code), export: [code, shared.areaName(code)]),
                 TableCell(providers.isEmpty ? "not stated" : providers.joined(separator: ", "), role: providers.isEmpty ? .muted : .text,
-                          export: [providers.joined(separator: " ")]),
+                          export: [providers.joined(separator: " ")], sort: .text(providers.joined(separator: ", "))),
                 TableCell(flagged ? shared.glyphs[.outlier] : "", role: .warning, marks: flagged ? [.outlier] : [], export: [flagged ? "outlier" : ""],
                           keepsRole: true, sort: flagged ? .number(1) : .missing),
             ])
