@@ -104,6 +104,8 @@ final class TableSortTests: XCTestCase {
               columns: [
                 ("value", { s, i in series(s, i).flatMap { s.changes.changes?.rows[$0].latest.value }.map(K.n) }),
                 ("rag", { s, i in series(s, i).flatMap { k in s.changes.changes.flatMap { severity($0.rows[k].latest.rating, $0.rows[k].latest.ratedBy) } } }),
+                // The rating then: several are "target missed" (◇ M), between AMBER and GREEN.
+                ("old_rag", { s, i in series(s, i).flatMap { k in s.changes.changes?.rows[k].compared.flatMap { severity($0.rating, $0.ratedBy) } } }),
               ],
               opened: { s in s.pane == .detail ? s.indicator ?? "" : "not opened" },
               opens: { String($0.split(separator: "#")[0]) }),
