@@ -78,7 +78,7 @@ public enum Keymap {
             KeyBinding(keys: [.character("s")], command: .toggleRegion, section: "Filter",
                        help: "national league: all, the region, the area's neighbours (cycles)", pane: .detail),
             KeyBinding(keys: [.character("o")], command: .sortNext, section: "Sort",
-                       help: "sort by the next column (then the table's own order); or click a header", action: "sort"),
+                       help: "sort by the next column (then the table's own order); or click a header", action: "sort-next"),
             KeyBinding(keys: [.character("O")], command: .sortReverse, section: "Sort",
                        help: "reverse the sort (or click the sorted header again)", action: "sort-reverse"),
             KeyBinding(keys: [.character("A")], command: .pickArea, section: "Area", help: "pick another area"),
