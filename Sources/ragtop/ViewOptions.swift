@@ -19,6 +19,9 @@ struct ViewOptions: ParsableArguments {
                                valueName: "AREA[,AREA...]"), completion: Completions.areas)
     var compare: AreaList?
 
+    @Option(name: .customLong("area-b"), help: ArgumentHelp("Show a second area's value, rating and the difference A-B beside each KPI on the scorecard (B in the dashboard picks or clears it).", valueName: "CODE|NAME"), completion: Completions.areas)
+    var areaB: String?
+
     @Option(help: ArgumentHelp("Sort every table that has COLUMN by it, ascending or with :desc descending (e.g. gap, rag:desc); a table without it keeps its own order. Default: sort in config.toml. The names are report --sort's where they mean the same.",
                                valueName: "COLUMN[:desc]"))
     var sort: ColumnSort?
@@ -68,6 +71,12 @@ struct ViewOptions: ParsableArguments {
         var state = DashboardState(dataset: dataset, width: width, height: height, pane: paneValue, area: areaCode,
                                    indicator: indicatorCode, ascii: ascii || !Locale.isUTF8)
         if let compare { state.compare(areas: try compare.codes(in: dataset, shown: state.area)) }
+        if let areaB {
+            guard let b = dataset.area(named: areaB) else {
+                throw ValidationError(Console.safe("no area '\(areaB)' in the data for --area-b (try: \(dataset.areas.prefix(8).map(\.name).joined(separator: ", ")) …)"))
+            }
+            state.setAreaB(b.code)
+        }
         // --sort, else config.toml's sort (checked against report's columns when it was read).
         if let sort = sort ?? config?.sort.map({ ColumnSort($0.column, descending: $0.descending) }) { state.setDefaultSort(sort) }
         return state
@@ -96,7 +105,7 @@ extension ColumnSort: ExpressibleByArgument {
     }
 
     public static var allValueStrings: [String] { SortableColumns.names }
-    /// Tab offers each column, ascending and descending.
-    public static var defaultCompletionKind: CompletionKind { .list(SortableColumns.names.flatMap { [$0, $0 + ":desc"] }) }
+    /// Tab offers the columns (`:desc` is typed after one; zsh would take it for a description).
+    public static var defaultCompletionKind: CompletionKind { .list(SortableColumns.names) }
     public var defaultValueDescription: String { description }
 }

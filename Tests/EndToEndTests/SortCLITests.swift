@@ -122,4 +122,16 @@ final class SortCLITests: XCTestCase {
         let twice = try ragtop(["snapshot", "--size", "120x40", "--keys", "click:\(x + 2),2 click:\(x + 2),2"])
         XCTAssertTrue(lines(twice.stdout)[2].contains("Latest▾"), lines(twice.stdout)[2])
     }
+
+    /// `--area-b`: the scorecard beside Dover (values from the data: APP17 76.9% and 58.3%);
+    /// an area that does not exist is a usage error.
+    func testAreaBOnTheCommandLine() throws {
+        let r = try ragtop(["snapshot", "--size", "120x40", "--area-b", "Dover"])
+        XCTAssertEqual(r.status, 0, r.stderr)
+        XCTAssertTrue(lines(r.stdout)[2].contains("Dover RAG"), lines(r.stdout)[2])
+        XCTAssertTrue(r.stdout.contains("76.9% 58.3% ▲ A +18.6 A"), r.stdout)
+        let bad = try ragtop(["snapshot", "--area-b", "Atlantis"])
+        XCTAssertEqual(bad.status, 64)
+        XCTAssertTrue(bad.stderr.contains("no area 'Atlantis'") && bad.stderr.contains("--area-b"), bad.stderr)
+    }
 }

@@ -32,6 +32,8 @@ public struct SharedState: Sendable {
     /// The keys in effect (the keymap table with config.toml's `[keys]` applied), for key
     /// handling and for messages that name a key.
     public internal(set) var keymap = EffectiveKeymap.defaults
+    /// The second area the scorecard shows beside the first (`B`, `--area-b`), if any.
+    public internal(set) var areaB: String?
     /// Each table's sort, by table id, once `o`, `O` or a header click chose one.
     public internal(set) var sorts: [String: ColumnSort?] = [:]
     /// The sort `--sort` (or config.toml's `sort`) asked for: every table that has the column
@@ -149,6 +151,14 @@ extension DashboardState {
     public mutating func setDefaultSort(_ sort: ColumnSort?) {
         shared.defaultSort = sort
         shared.sorts = [:]
+        shared.touch()
+        refresh()
+        settle()
+    }
+
+    /// Shows area `code`'s figures beside the area's on the scorecard (`--area-b`); nil: none.
+    public mutating func setAreaB(_ code: String?) {
+        shared.areaB = code
         shared.touch()
         refresh()
         settle()

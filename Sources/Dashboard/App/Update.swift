@@ -170,7 +170,16 @@ extension DashboardState {
         case .command:
             input = .command("")
         case .pickArea:
+            pickingAreaB = false
             input = .areaPicker(query: "", cursor: 0)
+        case .pickAreaB:
+            if let b = shared.areaB {
+                setAreaB(nil)
+                say("area B (\(shared.areaName(b))) cleared")
+            } else {
+                pickingAreaB = true
+                input = .areaPicker(query: "", cursor: 0)
+            }
         case .export:
             guard let table = exportFromPane() else {
                 say("nothing to export on this pane")
@@ -387,10 +396,19 @@ extension DashboardState {
     /// Carries out what a key or click did in the area picker.
     mutating func pickArea(_ what: ListPick, _ options: [AreaChoice]) {
         switch what {
-        case .cancel: input = .none
+        case .cancel:
+            input = .none
+            pickingAreaB = false
         case .pick(let i):
             input = .none
-            open(options[i])
+            if pickingAreaB {
+                pickingAreaB = false
+                setAreaB(options[i].area.code)
+                if pane != .scorecard { switchPane(to: .scorecard) }
+                say("scorecard: \(shared.areaName(shared.area)) beside \(options[i].area.name) (B again: off)")
+            } else {
+                open(options[i])
+            }
         case .stay(let q, let p): input = .areaPicker(query: q, cursor: p)
         }
     }

@@ -141,7 +141,7 @@ extension TableModel {
 public enum SortableColumns {
     /// The dashboard tables' column ids, registered by each pane's view.
     static var tableColumns: [[TableColumn]] {
-        [ScorecardPane.columns, ChangesPane.columns, EHCPPane.districtColumns, TherapyPane.districtColumns,
+        [ScorecardPane.columns, ScorecardPane.bColumnIDs.map { TableColumn($0, "") }, ChangesPane.columns, EHCPPane.districtColumns, TherapyPane.districtColumns,
          [TableColumn("district", ""), TableColumn("red", ""), TableColumn("amber", ""), TableColumn("green", "")],
          [TableColumn("rank", ""), TableColumn("area", ""), TableColumn("neighbour", "")] + NationalColumns.standingColumns]
     }

@@ -48,9 +48,10 @@ public struct ScorecardPane: PaneModule {
             out.append(.series(s))
         }
         // Sorted by a column: the KPIs in that order, without the group headings.
-        let sort = shared.sort(table: Self.table, columns: Self.columns)
+        let columns = Self.columns(shared)
+        let sort = shared.sort(table: Self.table, columns: columns)
         let series = out.filter { if case .series = $0 { true } else { false } }
-        if let sorted = TableSort.sorted(series, columns: Self.columns, by: sort, row: { row($0, shared) }) { out = sorted }
+        if let sorted = TableSort.sorted(series, columns: columns, by: sort, row: { row($0, shared) }) { out = sorted }
         lines = out
         if builtArea == shared.area, let previous,
            let i = lines.firstIndex(where: { if case .series(let s) = $0 { ds.series(s).indicator == previous.indicator && ds.series(s).team == previous.team } else { false } }) {
