@@ -91,6 +91,13 @@ public struct SharedState: Sendable {
         return d
     }
 
+    /// False when table `id` is surely in its own order (no sort chosen for it, no default):
+    /// a pane need not build its rows to sort them.
+    public func mightSort(table id: String) -> Bool {
+        if let chosen = sorts[id] { return chosen != nil }
+        return defaultSort != nil
+    }
+
     /// Marks a change the panes must rebuild for.
     mutating func touch() { generation &+= 1 }
 }

@@ -45,7 +45,8 @@ extension DetailPane {
         let periods = TableLayout.regions(periodsModel, in: top[1].width >= 20 ? top[1] : .zero, cursor: last, scroll: last)
         // The league: its title, then the table; bars sized to the column they get.
         let (leagueTitle, leagueRect) = bottom.league.splitTop(1)
-        var leagueModel = leagueTable(ind, shared).markingSort(shared.sort(table: Self.leagueID, columns: leagueColumns(shared)), shared.glyphs)
+        let unsorted = leagueTable(ind, shared)
+        var leagueModel = unsorted.markingSort(shared.sort(table: Self.leagueID, columns: unsorted.columns), shared.glyphs)
         let league = TableLayout.regions(leagueModel, in: leagueRect, cursor: list.cursor, scroll: list.scroll)
         let barColumn = leagueModel.columns.firstIndex { $0.id == "bar" } ?? 3
         fillBars(&leagueModel, column: barColumn, width: league.column(barColumn)?.width ?? 0, shared)
@@ -105,11 +106,6 @@ extension DetailPane {
         return TableModel(columns: columns, rows: rows).droppingEmptyColumn("notes").aligningFigures()
     }
 
-    /// The league's table for sorting: its columns and rows before the bars are drawn.
-    func leagueColumns(_ shared: SharedState) -> [TableColumn] {
-        guard let code = shared.indicator, let ind = shared.dataset.indicator(code) else { return [] }
-        return leagueTable(ind, shared).columns
-    }
 
     /// Each member's bar (in model column `k`): as long as its value against the largest, in its
     /// rating's colour; a member without a figure gets a gap and why (`┆ suppressed`), never a

@@ -61,7 +61,7 @@ public struct DistrictsPane: PaneModule {
         matrix = own
         cells = shownCells
         // Sorted by a column (the counts, a KPI's ratings, the name): the districts in that order.
-        let model = sortingModel(shared)
+        let model = shared.mightSort(table: Self.table) ? sortingModel(shared) : TableModel(columns: [], rows: [])
         if let order = TableSort.order(model.rows, columns: model.columns, by: shared.sort(table: Self.table, columns: model.columns)) {
             areas = order.map { rows[$0] }
             matrix = order.map { own[$0] }
