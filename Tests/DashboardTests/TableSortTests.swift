@@ -302,6 +302,15 @@ final class TableSortTests: XCTestCase {
         let header = Self.fields(csv.split(separator: "\n")[0])
         guard let k = header.firstIndex(of: "indicator") else { return XCTFail("no indicator field: \(header)") }
         XCTAssertEqual(rows.map { String($0[k]) }, codes)
+        // Out of their groups, each row still exports its group.
+        guard let groupField = header.firstIndex(of: "group") else { return XCTFail("no group field: \(header)") }
+        let groups = s.scorecard.lines.compactMap { line -> String? in
+            guard case .series(let id) = line else { return nil }
+            let g = s.dataset.indicator(series: id).group
+            return g.isEmpty ? "Indicators" : g
+        }
+        XCTAssertEqual(rows.map { $0[groupField] }, groups)
+        XCTAssertGreaterThan(Set(groups).count, 3)
         guard let g = header.firstIndex(of: "gap") else { return XCTFail("no gap field: \(header)") }
         let gaps = rows.compactMap { Double($0[g]) }
         XCTAssertEqual(gaps, gaps.sorted(), "gaps ascending")

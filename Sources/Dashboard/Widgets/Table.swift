@@ -99,6 +99,9 @@ public struct TableModel: Sendable, Equatable {
     public var rows: [TableRow]
     /// The export field that carries each row's section title (e.g. `group`); nil: none.
     public var sectionField: String?
+    /// Each row's section title where the rows are not under their headings (a sorted table):
+    /// what `sectionField` exports for that row; nil: the heading above it.
+    public var rowSections: [String]?
 
     public init(columns: [TableColumn], rows: [TableRow], sectionField: String? = nil) {
         self.columns = columns
@@ -290,10 +293,11 @@ public enum TableLayout {
         for k in visible { header += model.columns[k].fields }
         var out = line(header)
         var section = ""
-        for row in model.rows {
+        for (i, row) in model.rows.enumerated() {
             switch row {
             case .section(let title): section = title
             case .data(let cells):
+                if let own = model.rowSections, i < own.count { section = own[i] }
                 var fields: [String] = model.sectionField == nil ? [] : [section]
                 for k in visible {
                     let count = model.columns[k].fields.count

@@ -51,7 +51,16 @@ extension ScorecardPane {
 
     public func regions(in body: Rect, _ shared: SharedState) -> Regions {
         let columns = Self.columns(shared)
-        let model = TableModel(columns: columns, rows: lines.map { row($0, shared) }, sectionField: "group")
+        var model = TableModel(columns: columns, rows: lines.map { row($0, shared) }, sectionField: "group")
+        // Sorted, the rows are out of their groups: each exports its own.
+        if !lines.contains(where: { if case .heading = $0 { true } else { false } }) {
+            model.rowSections = lines.map { line in
+                guard case .series(let s) = line else { return "" }
+                let group = shared.dataset.indicator(series: s).group
+                return group.isEmpty ? "Indicators" : group
+            }
+        }
+        model = model
             .droppingEmptyColumn("notes").aligningFigures().markingSort(shared.sort(table: Self.table, columns: columns), shared.glyphs)
         let frame = body.inset(left: 1, right: 1)
         let table = TableLayout.regions(model, in: frame, cursor: list.cursor, scroll: list.scroll)
