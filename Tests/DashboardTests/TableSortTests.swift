@@ -250,6 +250,49 @@ final class TableSortTests: XCTestCase {
         }
     }
 
+    /// KPI detail's periods table (no cursor: `o` sorts the league) sorts by a header click:
+    /// APP17's periods by value, then reversed, against the series' rows.
+    func testThePeriodsTableSortsByAHeaderClick() throws {
+        var s = Self.state(.detail)
+        let ds = s.dataset
+        let sid = try XCTUnwrap(ds.seriesID(area: s.area, indicator: try XCTUnwrap(s.indicator)))
+        let rows = ds.rows(series: sid).map(Int.init)
+        let labels = { (order: [Int]) in order.map { ds.period(row: $0).label } }
+        func shown(_ s: DashboardState) -> [String] {
+            s.detail.regions(in: s.screen.body, s.shared).periodsModel.rows.compactMap { if case .data(let c) = $0 { c[0].text } else { nil } }
+        }
+        XCTAssertEqual(shown(s), labels(rows), "oldest first")
+        func click(_ s: inout DashboardState) throws {
+            let r = s.detail.regions(in: s.screen.body, s.shared)
+            let k = try XCTUnwrap(r.periodsModel.columns.firstIndex { $0.id == "value" })
+            let placed = try XCTUnwrap(r.periods.column(k))
+            _ = s.apply([.mouse(.click(x: placed.x + placed.width / 2, y: r.periods.header.bottom - 1))])
+        }
+        let byValue = rows.map { ($0, ds.value(row: $0)) }
+        let up = byValue.enumerated().sorted { a, b in
+            switch (a.element.1, b.element.1) {
+            case let (x?, y?): return x != y ? x < y : a.offset < b.offset
+            case (_?, nil): return true
+            case (nil, _?): return false
+            default: return a.offset < b.offset
+            }
+        }.map(\.element.0)
+        try click(&s)
+        XCTAssertEqual(shown(s), labels(up), "by value, lowest first")
+        try click(&s)
+        let down = byValue.enumerated().sorted { a, b in
+            switch (a.element.1, b.element.1) {
+            case let (x?, y?): return x != y ? x > y : a.offset < b.offset
+            case (_?, nil): return true
+            case (nil, _?): return false
+            default: return a.offset < b.offset
+            }
+        }.map(\.element.0)
+        XCTAssertEqual(shown(s), labels(down), "by value, highest first")
+        XCTAssertEqual(s.sort(table: DetailPane.leagueID, columns: s.detail.regions(in: s.screen.body, s.shared).leagueModel.columns), nil,
+                       "the league keeps its order")
+    }
+
     /// After the last column, `o` goes back to the table's own order (group headings too).
     func testOAfterTheLastColumnGivesTheTablesOwnOrder() {
         var s = Self.state(.scorecard)

@@ -169,6 +169,9 @@ public struct DetailPane: PaneModule {
         if !showNotes, let sorting = TableSort.headerClick(x: x, y: y, table: Self.leagueID, model: regions.leagueModel, regions: regions.league, shared) {
             return sorting
         }
+        if let sorting = TableSort.headerClick(x: x, y: y, table: Self.periodsID, model: regions.periodsModel, regions: regions.periods, shared) {
+            return sorting
+        }
         guard case .row(let i)? = regions.league.hit(x: x, y: y) else { return [] }
         return list.click(i) ? perform(.enter, regions, shared) ?? [] : []
     }

@@ -40,8 +40,9 @@ extension DetailPane {
         let bottom = bottomParts(league: split[0], definition: split[1], shared)
         // The periods table: the series' rows, the latest at the bottom.
         let series = Self.series(area: shared.area, indicator: code, ds)
-        let periodsModel = periodTable(series.map { ds.rows(series: $0).map(Int.init) } ?? [], ind, shared)
-        let last = max(0, periodsModel.rows.count - 1)
+        let (periodsModel, periodsSorted) = sortedPeriodTable(series.map { ds.rows(series: $0).map(Int.init) } ?? [], ind, shared)
+        // Oldest first, the latest in view at the bottom; sorted, from the top.
+        let last = periodsSorted ? 0 : max(0, periodsModel.rows.count - 1)
         let periods = TableLayout.regions(periodsModel, in: top[1].width >= 20 ? top[1] : .zero, cursor: last, scroll: last)
         // The league: its title, then the table; bars sized to the column they get.
         let (leagueTitle, leagueRect) = bottom.league.splitTop(1)
