@@ -245,7 +245,7 @@ public struct EffectiveKeymap: Sendable, Equatable {
         if wide {
             let rag = ragKeys(ascii: ascii)
             if !rag.isEmpty { parts.append(rag.joined(separator: "/") + " RAG") }
-            for (command, word) in [(Command.search, "filter"), (.pickArea, "area"), (.export, "export")] {
+            for (command, word) in [(Command.search, "filter"), (.pickArea, "area"), (.sortNext, "sort"), (.export, "export")] {
                 if let key = hint(for: command, ascii: ascii) { parts.append("\(key) \(word)") }
             }
         }

@@ -18,6 +18,8 @@ public enum Mark: String, CaseIterable, Sendable {
     case changed
     // Tables and lists.
     case trend, bar, overStandard, selectedColumn, moreLeft, moreRight
+    /// A table sorted by this column, ascending or descending (`o`, `O`, a header click).
+    case sortedAscending, sortedDescending
     case outlier, caveat, note, areaMarker, spread
     /// A team serving several districts, whose figures are shown on each district's page.
     case sharedTeam
@@ -71,6 +73,8 @@ public enum Mark: String, CaseIterable, Sendable {
         case .bar: Self.entry("█", "#", "bar", "a bar as long as the value, against the largest shown")
         case .overStandard: Self.entry("▓", "=", "over standard", "waits beyond the standard (12, 18 or 52 weeks)")
         case .selectedColumn: Self.entry("▼", "v", "selected KPI", "the selected KPI column (h/l or ←/→ move it)")
+        case .sortedAscending: Self.entry("▴", "^", "sorted ascending", "the table is sorted by this column: lowest, A, RED or worst first, empty cells last (sort keys, or click a header)")
+        case .sortedDescending: Self.entry("▾", "v", "sorted descending", "the table is sorted by this column: highest, Z, GREEN or best first, empty cells last (sort keys, or click a header)")
         case .moreLeft: Self.entry("‹", "<", "more left", "more columns to the left")
         case .moreRight: Self.entry("›", ">", "more right", "more columns to the right")
         case .outlier: Self.entry("⚑", "!", "outlier", "a district figure above the county-wide figure for the same measure and month")

@@ -9,6 +9,10 @@ public enum Command: Hashable, Sendable {
     case export, cycleTheme, reload, toggleRegion, cycleEHCPView
     case chooseComparison, toggleNotes
     case compareArea, clearCompared
+    /// Sort the table by its next column (after the last: its own order); the other way round.
+    case sortNext, sortReverse
+    /// The scorecard beside a second area (B): pick it, or clear it when one is shown.
+    case pickAreaB
 }
 
 /// A colour the RAG filter can toggle.
@@ -75,7 +79,13 @@ public enum Keymap {
             KeyBinding(keys: [.character("/")], command: .search, section: "Filter", help: "filter by code or name (smart case)"),
             KeyBinding(keys: [.character("s")], command: .toggleRegion, section: "Filter",
                        help: "national league: all, the region, the area's neighbours (cycles)", pane: .detail),
+            KeyBinding(keys: [.character("o")], command: .sortNext, section: "Sort",
+                       help: "sort by the next column (then the table's own order); or click a header", action: "sort-next"),
+            KeyBinding(keys: [.character("O")], command: .sortReverse, section: "Sort",
+                       help: "reverse the sort (or click the sorted header again)", action: "sort-reverse"),
             KeyBinding(keys: [.character("A")], command: .pickArea, section: "Area", help: "pick another area"),
+            KeyBinding(keys: [.character("B")], command: .pickAreaB, section: "Area",
+                       help: "scorecard: beside a second area B, its value, rating and A-B (again: off)", action: "area-b"),
             KeyBinding(keys: [.character(":")], command: .command, section: "Area", help: "command: :area NAME, :pane NAME, :kpi CODE, :compare A,B"),
             KeyBinding(keys: [.character("+")], command: .compareArea, section: "Area",
                        help: "compare the league row's area on the chart (again: off; up to 4)", pane: .detail),

@@ -33,7 +33,7 @@ extension RagtopConfig {
         ConfigSettingInfo(key: "area", form: "CODE|NAME", help: "the area the dashboard opens on",
                           defaultValue: "the top area with figures (Kent)", usedBy: "dashboard, snapshot"),
         ConfigSettingInfo(key: "sort", form: "COLUMN[:desc]", help: "the default sort of the dashboard's tables: a column of 'ragtop report --format csv', ascending unless :desc",
-                          defaultValue: "each table's own order", usedBy: "none yet (checked now; the dashboard uses it from the next release)"),
+                          defaultValue: "each table's own order", usedBy: "dashboard, snapshot (each table that has the column; --sort wins)"),
         ConfigSettingInfo(key: "since", form: "PERIOD", help: "the period the changes pane compares the latest figures with (their figures at its end), e.g. 2024-09 or FY2024-25-Q1; --since and --compare-data win",
                           defaultValue: "the period before the latest", usedBy: "dashboard, snapshot (the changes pane)"),
         ConfigSettingInfo(key: "export_dir", form: "DIR", help: "the folder 'e' exports to: an absolute path or one starting with ~/ (--export-dir wins over it)",

@@ -54,7 +54,11 @@ struct ConfigCommand: ParsableCommand {
                 rows.append(("area", area, fromFile("area") + unchecked))
             } else { rows.append(("area", "-", "default: the top area with figures")) }
         }
-        rows.append(("sort", config?.sort?.description ?? "-", config?.sort != nil ? fromFile("sort") : "default: each table's own order"))
+        if let sort = viewOptions.sort {
+            rows.append(("sort", sort.description, "--sort"))
+        } else {
+            rows.append(("sort", config?.sort?.description ?? "-", config?.sort != nil ? fromFile("sort") : "default: each table's own order"))
+        }
         if !changesOptions.compareData.isEmpty {
             rows.append(("since", "-", "--compare-data: the edition \(changesOptions.editionName)"))
         } else if let since = changesOptions.since {

@@ -19,6 +19,13 @@ struct ViewOptions: ParsableArguments {
                                valueName: "AREA[,AREA...]"), completion: Completions.areas)
     var compare: AreaList?
 
+    @Option(name: .customLong("area-b"), help: ArgumentHelp("Show a second area's value, rating and the difference A-B beside each KPI on the scorecard (B in the dashboard picks or clears it).", valueName: "CODE|NAME"), completion: Completions.areas)
+    var areaB: String?
+
+    @Option(help: ArgumentHelp("Sort every table that has COLUMN by it, ascending or with :desc descending (e.g. gap, rag:desc); a table without it keeps its own order. Default: sort in config.toml. The names are report --sort's where they mean the same.",
+                               valueName: "COLUMN[:desc]"))
+    var sort: ColumnSort?
+
     @Flag(help: "Draw with ASCII only (automatic when the locale is not UTF-8).")
     var ascii = false
 
@@ -64,6 +71,14 @@ struct ViewOptions: ParsableArguments {
         var state = DashboardState(dataset: dataset, width: width, height: height, pane: paneValue, area: areaCode,
                                    indicator: indicatorCode, ascii: ascii || !Locale.isUTF8)
         if let compare { state.compare(areas: try compare.codes(in: dataset, shown: state.area)) }
+        if let areaB {
+            guard let b = dataset.area(named: areaB) else {
+                throw ValidationError(Console.safe("no area '\(areaB)' in the data for --area-b (try: \(dataset.areas.prefix(8).map(\.name).joined(separator: ", ")) …)"))
+            }
+            state.setAreaB(b.code)
+        }
+        // --sort, else config.toml's sort (checked against report's columns when it was read).
+        if let sort = sort ?? config?.sort.map({ ColumnSort($0.column, descending: $0.descending) }) { state.setDefaultSort(sort) }
         return state
     }
 
@@ -79,4 +94,18 @@ extension Pane: ExpressibleByArgument {
     /// Tab offers the panes (`Pane` is not CaseIterable, so this is not automatic).
     public static var defaultCompletionKind: CompletionKind { .list(allValueStrings) }
     public var defaultValueDescription: String { name }
+}
+
+/// `--sort COLUMN[:desc]`: a column of one of the dashboard's tables or of `ragtop report`;
+/// anything else is a usage error listing them.
+extension ColumnSort: ExpressibleByArgument {
+    public init?(argument: String) {
+        guard let sort = ColumnSort(parsing: argument), SortableColumns.names.contains(sort.column) else { return nil }
+        self = sort
+    }
+
+    public static var allValueStrings: [String] { SortableColumns.names }
+    /// Tab offers the columns (`:desc` is typed after one; zsh would take it for a description).
+    public static var defaultCompletionKind: CompletionKind { .list(SortableColumns.names) }
+    public var defaultValueDescription: String { description }
 }

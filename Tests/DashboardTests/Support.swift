@@ -77,10 +77,10 @@ enum Golden {
     }
 
     /// The state `ragtop snapshot ARGS` renders on the Kent data (or the `--data` directories):
-    /// --size, --pane, --keys, --ascii, --area, --indicator, --compare, --since.
+    /// --size, --pane, --keys, --ascii, --area, --indicator, --compare, --since, --sort, --area-b.
     static func state(arguments: [String]) throws -> DashboardState {
         var width = 80, height = 24, pane: Pane?, ascii = false, keys = ""
-        var data: [String] = [], area: String?, indicator: String?, compare: String?, since: Period?
+        var data: [String] = [], area: String?, indicator: String?, compare: String?, since: Period?, sort: ColumnSort?, areaB: String?
         var i = 0
         while i < arguments.count {
             let value = i + 1 < arguments.count ? arguments[i + 1] : ""
@@ -109,6 +109,13 @@ enum Golden {
                 guard let p = Period(value) else { throw CocoaError(.formatting) }
                 since = p
                 i += 1
+            case "--sort":
+                guard let s = ColumnSort(parsing: value) else { throw CocoaError(.formatting) }
+                sort = s
+                i += 1
+            case "--area-b":
+                areaB = value
+                i += 1
             case "--ascii":
                 ascii = true
             default:
@@ -127,6 +134,8 @@ enum Golden {
             s.compare(areas: named.areas.map(\.code))
         }
         if let since { s.compare(with: .since(since)) }
+        if let areaB { s.setAreaB(try XCTUnwrap(ds.area(named: areaB)?.code, "no area \(areaB)")) }
+        if let sort { s.setDefaultSort(sort) }
         let events = keys.split(separator: " ").compactMap { InputEvent(token: String($0)) }
         _ = s.apply(events)
         return s

@@ -80,6 +80,13 @@ final class CompletionTests: XCTestCase {
         }
     }
 
+    /// `--sort` offers the columns.
+    func testSortValues() throws {
+        for shell in ShellKind.allCases {
+            try complete(shell, "ragtop snapshot --sort ra", offers: ["rag", "rated_by"])
+        }
+    }
+
     func testFormatValues() throws {
         for shell in ShellKind.allCases {
             try complete(shell, "ragtop report --format ", offers: ["text", "csv", "json", "markdown"])

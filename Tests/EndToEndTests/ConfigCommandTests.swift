@@ -79,7 +79,8 @@ final class ConfigCommandTests: XCTestCase {
         XCTAssertEqual(r.rows["since"]?.source, "\(configPath):6")
         XCTAssertEqual(r.rows["export_dir"]?.value, exports.path)
         XCTAssertEqual(r.rows["export_dir"]?.source, "\(configPath):7")
-        XCTAssertTrue(r.stdout.contains("none yet"), "says which settings the dashboard does not use yet: \(r.stdout)")
+        XCTAssertFalse(r.stdout.contains("none yet"), "every setting is used now (sort since #16): \(r.stdout)")
+        XCTAssertTrue(r.stdout.contains("each table that has the column; --sort wins"), "says how sort is used: \(r.stdout)")
 
         // Flags win over the environment, the environment over the file.
         let flagged = try config(["--theme", "mono", "--pane", "ehcp", "--area", "Dover"], env: ["RAGTOP_THEME": "colourblind"])

@@ -538,7 +538,7 @@ final class ReliabilityTests: XCTestCase {
         XCTAssertEqual(files, ["ragtop-scorecard-kent-1.csv", "ragtop-scorecard-kent-2.csv", "ragtop-scorecard-kent.csv"], "no temporary file is left")
         XCTAssertEqual(try String(contentsOf: taken, encoding: .utf8), "mine, not ragtop's\n")
         let one = try String(contentsOf: work.appendingPathComponent("ragtop-scorecard-kent-1.csv"), encoding: .utf8)
-        XCTAssertTrue(one.hasPrefix("group,rag,rated_by,indicator,notes,team,name,value,status,target,dot"), one)
+        XCTAssertTrue(one.hasPrefix("group,rag,rated_by,indicator,notes,team,name,value,status,target,gap,dot"), one)
         XCTAssertEqual(one, try String(contentsOf: work.appendingPathComponent("ragtop-scorecard-kent-2.csv"), encoding: .utf8))
     }
 

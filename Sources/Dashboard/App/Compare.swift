@@ -44,7 +44,7 @@ extension DashboardState {
     public func pickerChoices(_ query: String) -> [AreaChoice] {
         pickerAreas(query).flatMap { area in
             [AreaChoice(area: area, withNeighbours: false)]
-                + (shared.dataset.neighbours.of(area.code).isEmpty ? [] : [AreaChoice(area: area, withNeighbours: true)])
+                + (pickingAreaB || shared.dataset.neighbours.of(area.code).isEmpty ? [] : [AreaChoice(area: area, withNeighbours: true)])
         }
     }
 

@@ -39,6 +39,8 @@ public struct DashboardState: Sendable {
     var helpScroll = 0
     var back: [Location] = []
     var slots: [Pane: PaneSlot] = [:]
+    /// The area picker is choosing area B (`B`), not an area to open.
+    var pickingAreaB = false
     /// The key before the last one (for two-key sequences such as `gg`).
     var previousKey: Key?
 

@@ -125,7 +125,7 @@ enum AreaPickerView {
         let options = s.pickerChoices(query)
         let r = regions(screen: s.screen, options: options.count, cursor: cursor)
         c.fill(r.frame, role: .text)
-        Box.draw(r.frame, title: " Pick an area · Enter opens · Esc cancels ", into: &c)
+        Box.draw(r.frame, title: s.pickingAreaB ? " Area B, beside \(s.shared.areaName(s.area)) · Esc cancels " : " Pick an area · Enter opens · Esc cancels ", into: &c)
         c.text("> \(query)\(c.glyphs[.caret])", in: r.prompt, role: .statusKey, marks: [.caret])
         for i in 0..<r.list.height {
             let k = r.first + i

@@ -34,6 +34,13 @@ public struct SharedState: Sendable {
     /// The keys in effect (the keymap table with config.toml's `[keys]` applied), for key
     /// handling and for messages that name a key.
     public internal(set) var keymap = EffectiveKeymap.defaults
+    /// The second area the scorecard shows beside the first (`B`, `--area-b`), if any.
+    public internal(set) var areaB: String?
+    /// Each table's sort, by table id, once `o`, `O` or a header click chose one.
+    public internal(set) var sorts: [String: ColumnSort?] = [:]
+    /// The sort `--sort` (or config.toml's `sort`) asked for: every table that has the column
+    /// starts sorted by it.
+    public internal(set) var defaultSort: ColumnSort?
 
     init(dataset: Dataset, area: String?, indicator: String?, ascii: Bool) {
         self.dataset = dataset
@@ -77,6 +84,21 @@ public struct SharedState: Sendable {
     }
 
     static func changeKey(area: String, indicator: String, team: String?) -> String { "\(area)|\(indicator)|\(team ?? "")" }
+
+    /// The sort of table `id` with these columns: the one chosen for it, else the default sort
+    /// when the table has that column, else nil (its own order).
+    public func sort(table id: String, columns: [TableColumn]) -> ColumnSort? {
+        if let chosen = sorts[id] { return chosen }
+        guard let d = defaultSort, columns.contains(where: { $0.id == d.column && $0.sortable }) else { return nil }
+        return d
+    }
+
+    /// False when table `id` is surely in its own order (no sort chosen for it, no default):
+    /// a pane need not build its rows to sort them.
+    public func mightSort(table id: String) -> Bool {
+        if let chosen = sorts[id] { return chosen != nil }
+        return defaultSort != nil
+    }
 
     /// Marks a change the panes must rebuild for.
     mutating func touch() { generation &+= 1 }
@@ -147,4 +169,27 @@ enum TextSearch {
         }
         return found
     }
+}
+
+extension DashboardState {
+    /// Sorts every table that has `sort`'s column by it (`--sort`, config.toml's `sort`); the
+    /// others keep their own order. Nil: every table in its own order.
+    public mutating func setDefaultSort(_ sort: ColumnSort?) {
+        shared.defaultSort = sort
+        shared.sorts = [:]
+        shared.touch()
+        refresh()
+        settle()
+    }
+
+    /// Shows area `code`'s figures beside the area's on the scorecard (`--area-b`); nil: none.
+    public mutating func setAreaB(_ code: String?) {
+        shared.areaB = code
+        shared.touch()
+        refresh()
+        settle()
+    }
+
+    /// The sort in effect on table `id` with these columns.
+    public func sort(table id: String, columns: [TableColumn]) -> ColumnSort? { shared.sort(table: id, columns: columns) }
 }

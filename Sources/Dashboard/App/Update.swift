@@ -193,7 +193,16 @@ extension DashboardState {
         case .command:
             input = .command("")
         case .pickArea:
+            pickingAreaB = false
             input = .areaPicker(query: "", cursor: 0)
+        case .pickAreaB:
+            if let b = shared.areaB {
+                setAreaB(nil)
+                say("area B (\(shared.areaName(b))) cleared")
+            } else {
+                pickingAreaB = true
+                input = .areaPicker(query: "", cursor: 0)
+            }
         case .export:
             guard let table = exportFromPane() else {
                 say("nothing to export on this pane")
@@ -205,11 +214,13 @@ extension DashboardState {
         case .reload:
             return requestReload()
         case .up, .down, .left, .right, .pageUp, .pageDown, .top, .bottom, .enter, .toggleRegion, .cycleEHCPView, .chooseComparison, .toggleNotes,
-             .compareArea, .clearCompared:
+             .compareArea, .clearCompared, .sortNext, .sortReverse:
             guard let intents = performOnPane(command) else {
                 // The command belongs to another pane: say where it works.
                 if let b = shared.keymap.binding(for: command), let home = b.pane, home != pane {
                     say("\(b.keys.first?.displayName ?? b.action) works on the \(home.title) pane (\(home.number)): \(b.help)")
+                } else if command == .sortNext || command == .sortReverse {
+                    say("no table to sort here")
                 }
                 return []
             }
@@ -254,6 +265,12 @@ extension DashboardState {
                 shared.touch()
             case .pickComparison:
                 openComparisonPicker()
+            case .sort(let table, let sort):
+                shared.sorts[table] = .some(sort)
+                shared.touch()
+                refresh()
+                settle()
+                say(sort.map { "sorted by \($0.column)\($0.descending ? ", descending" : "")" } ?? "in the table's own order")
             }
         }
     }
@@ -402,10 +419,19 @@ extension DashboardState {
     /// Carries out what a key or click did in the area picker.
     mutating func pickArea(_ what: ListPick, _ options: [AreaChoice]) {
         switch what {
-        case .cancel: input = .none
+        case .cancel:
+            input = .none
+            pickingAreaB = false
         case .pick(let i):
             input = .none
-            open(options[i])
+            if pickingAreaB {
+                pickingAreaB = false
+                setAreaB(options[i].area.code)
+                if pane != .scorecard { switchPane(to: .scorecard) }
+                say("scorecard: \(shared.areaName(shared.area)) beside \(options[i].area.name) (B again: off)")
+            } else {
+                open(options[i])
+            }
         case .stay(let q, let p): input = .areaPicker(query: q, cursor: p)
         }
     }

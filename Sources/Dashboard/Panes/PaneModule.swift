@@ -69,6 +69,8 @@ public enum PaneIntent: Equatable, Sendable {
     case clearTextFilter
     /// Ask what to compare with (the changes pane's `c`).
     case pickComparison
+    /// Sort the table `table` (a `SortableTable` id) so, or nil: its own order.
+    case sort(table: String, ColumnSort?)
 }
 
 /// How a pane came to be shown.

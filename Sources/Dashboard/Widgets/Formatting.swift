@@ -28,7 +28,7 @@ enum Fmt {
 extension TableCell {
     /// A direction of travel: its arrow, exported as the data format's arrow.
     static func travel(_ dot: DOT?, _ glyphs: Glyphs) -> TableCell {
-        TableCell(glyphs.dot(dot), marks: dot.map { [.travel($0)] } ?? [], export: [dot?.arrow ?? ""])
+        TableCell(glyphs.dot(dot), marks: dot.map { [.travel($0)] } ?? [], export: [dot?.arrow ?? ""], sort: .direction(dot))
     }
 
     /// A sparkline of `values` (a missing one is a gap, `┆`), exported as the values
@@ -38,6 +38,6 @@ extension TableCell {
         let spark = Sparkline.make(values, width: width, glyphs: glyphs)
         let export = shown.map { $0.map { ValueFormatter.display($0, decimals: decimals) } ?? "" }.joined(separator: ";")
         let marks: [Mark] = (shown.contains { $0 != nil } ? [.trend] : []) + (shown.contains { $0 == nil } ? [.gap] : [])
-        return TableCell(spark, role: .chartLine, marks: marks, export: [export])
+        return TableCell(spark, role: .chartLine, marks: marks, export: [export], sort: .missing)
     }
 }

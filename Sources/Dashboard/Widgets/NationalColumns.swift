@@ -31,7 +31,7 @@ struct NationalColumns {
     /// The mark cell: `≈` on a neighbour of the area.
     func neighbourCell(area: String, glyphs: Glyphs) -> TableCell {
         guard let rank = neighbours[area] else { return TableCell("", export: [""]) }
-        return TableCell(glyphs[.neighbour], role: .muted, marks: [.neighbour], export: [String(rank)], keepsRole: true)
+        return TableCell(glyphs[.neighbour], role: .muted, marks: [.neighbour], export: [String(rank)], keepsRole: true, sort: .number(Double(rank)))
     }
 
     /// The rank and quartile cells of a row's figure (empty where it has no national standing).
@@ -39,8 +39,8 @@ struct NationalColumns {
         guard let standing = row.flatMap({ dataset.nationalStanding(row: $0) }) else {
             return [TableCell("", export: ["", ""]), TableCell("", export: [""])]
         }
-        return [TableCell("\(standing.rank)/\(standing.of)", role: .muted, export: [String(standing.rank), String(standing.of)]),
-                TableCell("Q\(standing.quartile)", role: Self.role(standing), export: [String(standing.quartile)])]
+        return [TableCell("\(standing.rank)/\(standing.of)", role: .muted, export: [String(standing.rank), String(standing.of)], sort: .number(Double(standing.rank))),
+                TableCell("Q\(standing.quartile)", role: Self.role(standing), export: [String(standing.quartile)], sort: .number(Double(standing.quartile)))]
     }
 
     /// `national rank 111/153, Q3`: a standing in words, for a facts line.

@@ -88,13 +88,19 @@ extension TableColumn {
 
     /// The notes marker's column: one cell, no title, exporting how many notes the row has.
     static let notes = TableColumn("notes", "", .fit(min: 1, max: 1), export: ["notes"])
+
+    /// The gap to target (`+16.9`, `-3.1`): how far the figure beats (+) or falls short of (−)
+    /// its target in the indicator's good direction, as `report`'s `gap` column gives it.
+    static func gap(priority: Int = 1) -> TableColumn {
+        TableColumn("gap", "Gap", align: .right, .fit(min: 3, max: 10), priority: priority)
+    }
 }
 
 extension TableCell {
     /// A rating: `label` in the rating's colour (kept on the selected row), exported as `rag`
     /// and `rated_by`.
     static func rating(_ r: ShownRating, _ glyphs: Glyphs) -> TableCell {
-        TableCell(glyphs.label(r), role: r.role, marks: r.marks, export: r.exportFields, keepsRole: true)
+        TableCell(glyphs.label(r), role: r.role, marks: r.marks, export: r.exportFields, keepsRole: true, sort: .rating(r.rag, source: r.source))
     }
 
     /// The rating of a dataset row.
@@ -110,7 +116,7 @@ extension TableCell {
             text = v == nil ? glyphs.status(status) : text + " " + glyphs.status(status)
             all.append(.status(status))
         }
-        return TableCell(text, role: v == nil ? .muted : role, marks: all, export: [Fmt.plain(v, ind), status?.name ?? ""])
+        return TableCell(text, role: v == nil ? .muted : role, marks: all, export: [Fmt.plain(v, ind), status?.name ?? ""], sort: .number(v))
     }
 
     /// A dataset row's figure (value and status); `–` for no row.
@@ -119,10 +125,19 @@ extension TableCell {
         figure(row.flatMap { ds.value(row: $0) }, ind, status: row.flatMap { ds.status(row: $0) }, glyphs, unit: unit, role: role, marks: marks)
     }
 
+    /// A row's gap to target (`Dataset.gapToTarget(row:)`), signed, at the indicator's decimals
+    /// as `report` writes it; empty without a value or a target.
+    static func gap(_ ds: Dataset, row: Int?, _ ind: Indicator) -> TableCell {
+        let gap = row.flatMap { ds.gapToTarget(row: $0) }
+        return TableCell(gap.map { ReportFormat.signed($0, decimals: ind.decimals) } ?? "", role: .muted,
+                         export: [gap.map { ValueFormatter.display($0, decimals: ind.decimals) } ?? ""], sort: .number(gap))
+    }
+
     /// The notes marker of a series that has notes (`✎`), exported as how many it has.
     static func notes(_ ds: Dataset, series: Int, _ glyphs: Glyphs) -> TableCell {
-        guard ds.hasNotes(series: series) else { return TableCell("", export: [""]) }
-        return TableCell(glyphs[.hasNotes], role: .muted, marks: [.hasNotes], export: [String(ds.notes(series: series).count)])
+        guard ds.hasNotes(series: series) else { return TableCell("", export: [""], sort: .missing) }
+        let count = ds.notes(series: series).count
+        return TableCell(glyphs[.hasNotes], role: .muted, marks: [.hasNotes], export: [String(count)], sort: .number(Double(count)))
     }
 }
 

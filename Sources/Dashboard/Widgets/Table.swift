@@ -33,11 +33,13 @@ public struct TableColumn: Sendable, Equatable {
     public var titleRole: StyleRole
     /// Marks drawn in the title.
     public var titleMarks: [Mark]
+    /// Whether `o`, `O`, a header click and `--sort` can sort the table by it (not a sparkline).
+    public var sortable: Bool
 
     /// A column. A title may have several lines ("1\n2"): the header is as tall as the tallest,
     /// and shorter titles sit at its bottom.
     public init(_ id: String, _ title: String, align: ColumnAlignment = .left, _ sizing: ColumnSizing = .fit(), priority: Int = 0,
-                export: [String]? = nil, titleRole: StyleRole = .header, titleMarks: [Mark] = []) {
+                export: [String]? = nil, titleRole: StyleRole = .header, titleMarks: [Mark] = [], sortable: Bool = true) {
         self.id = id
         self.title = title
         self.alignment = align
@@ -46,6 +48,7 @@ public struct TableColumn: Sendable, Equatable {
         self.exportFields = export
         self.titleRole = titleRole
         self.titleMarks = titleMarks
+        self.sortable = sortable
     }
 
     /// The title's lines, top first.
@@ -65,13 +68,17 @@ public struct TableCell: Sendable, Equatable {
     public var export: [String]?
     /// Keeps its own role on the selected row (a rating's colour stays visible).
     public var keepsRole: Bool
+    /// What the cell sorts by (a number, a rating's severity, a period); nil: its text.
+    public var sortKey: SortValue?
 
-    public init(_ text: String, role: StyleRole = .text, marks: [Mark] = [], export: [String]? = nil, keepsRole: Bool = false) {
+    public init(_ text: String, role: StyleRole = .text, marks: [Mark] = [], export: [String]? = nil, keepsRole: Bool = false,
+                sort: SortValue? = nil) {
         self.text = text
         self.role = role
         self.marks = marks
         self.export = export
         self.keepsRole = keepsRole
+        self.sortKey = sort
     }
 
     public static let empty = TableCell("")
@@ -92,6 +99,9 @@ public struct TableModel: Sendable, Equatable {
     public var rows: [TableRow]
     /// The export field that carries each row's section title (e.g. `group`); nil: none.
     public var sectionField: String?
+    /// Each row's section title where the rows are not under their headings (a sorted table):
+    /// what `sectionField` exports for that row; nil: the heading above it.
+    public var rowSections: [String]?
 
     public init(columns: [TableColumn], rows: [TableRow], sectionField: String? = nil) {
         self.columns = columns
@@ -283,10 +293,11 @@ public enum TableLayout {
         for k in visible { header += model.columns[k].fields }
         var out = line(header)
         var section = ""
-        for row in model.rows {
+        for (i, row) in model.rows.enumerated() {
             switch row {
             case .section(let title): section = title
             case .data(let cells):
+                if let own = model.rowSections, i < own.count { section = own[i] }
                 var fields: [String] = model.sectionField == nil ? [] : [section]
                 for k in visible {
                     let count = model.columns[k].fields.count

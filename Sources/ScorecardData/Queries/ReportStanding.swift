@@ -28,7 +28,7 @@ extension ReportFormat {
     }
 
     /// `+16.9`, `-27.7`, `0.0`: a gap with its sign, at the indicator's decimals or more.
-    static func signed(_ v: Double, decimals: Int?) -> String {
+    public static func signed(_ v: Double, decimals: Int?) -> String {
         let text = ValueFormatter.display(v, decimals: decimals)
         return v > 0 ? "+" + text : text
     }

@@ -69,6 +69,10 @@ public struct ChangesPane: PaneModule {
                 out += rows.map { .row($0) }
             }
         }
+        // Sorted by a column: the rows in that order, without the group headings.
+        let sort = shared.sort(table: Self.table, columns: Self.columns)
+        let rows = out.filter { if case .row = $0 { true } else { false } }
+        if let sorted = TableSort.sorted(rows, columns: Self.columns, by: sort, row: { row($0, shared) }) { out = sorted }
         lines = out
         if let keep, let changes,
            let i = lines.firstIndex(where: { if case .row(let k) = $0 { changes.rows[k].indicator.code == keep.0 && changes.rows[k].team == keep.1 } else { false } }) {
@@ -84,8 +88,12 @@ public struct ChangesPane: PaneModule {
         list.clamp(count: lines.count, selectable: isSelectable)
     }
 
+    /// The table's id for sorting (`SharedState.sorts`).
+    static let table = "changes"
+
     public mutating func perform(_ command: Command, _ regions: Regions, _ shared: SharedState) -> [PaneIntent]? {
         if list.move(command, count: lines.count, page: regions.table.body.height, selectable: isSelectable) { return [] }
+        if let sorting = TableSort.intents(command, table: Self.table, model: regions.model, regions: regions.table, shared) { return sorting }
         switch command {
         case .enter:
             guard let row = selectedRow else { return [] }
@@ -99,6 +107,7 @@ public struct ChangesPane: PaneModule {
     }
 
     public mutating func click(x: Int, y: Int, _ regions: Regions, _ shared: SharedState) -> [PaneIntent] {
+        if let sorting = TableSort.headerClick(x: x, y: y, table: Self.table, model: regions.model, regions: regions.table, shared) { return sorting }
         guard case .row(let i)? = regions.table.hit(x: x, y: y), isSelectable(i) else { return [] }
         return list.click(i) ? perform(.enter, regions, shared) ?? [] : []
     }

@@ -27,7 +27,7 @@ extension ChangesPane {
         TableColumn("dot", "DoT", .fit(min: 3, max: 3), priority: 1),
         TableColumn("trend", "Trend", .fit(max: 16), priority: 3, export: ["trend", "trend_slope"]),
         TableColumn("periods_red", "RED for", .fit(max: 10), priority: 1),
-        TableColumn("last_12", "History", .fit(min: 7, max: 12), priority: 6),
+        TableColumn("last_12", "History", .fit(min: 7, max: 12), priority: 6, sortable: false),
         TableColumn("notes", "", .fit(min: 1, max: 1), export: ["notes"]),
     ]
 
@@ -35,6 +35,7 @@ extension ChangesPane {
         let frame = body.inset(left: 1, right: 1)
         let parts = Layout.vertical([.length(1), .length(1), .fill(1)]).split(frame)
         let model = TableModel(columns: Self.columns, rows: lines.map { row($0, shared) })
+            .markingSort(shared.sort(table: Self.table, columns: Self.columns), shared.glyphs)
         let table = TableLayout.regions(model, in: parts[2], cursor: list.cursor, scroll: list.scroll)
         return Regions(title: parts[0], summary: parts[1], model: model, table: table, empty: parts[2].inset(left: 1, top: 1))
     }
@@ -64,27 +65,30 @@ extension ChangesPane {
         let notes = r.hasNotes ? ds.notes(area: r.area.code, indicator: ind.code).count : 0
         return [
             TableCell(ind.code, role: .muted, export: [r.group.key, ind.code]),
-            TableCell((r.team.map { "\($0): " } ?? "") + ind.name, export: [r.team ?? "", ind.name]),
-            TableCell(old?.period.label ?? "", role: .muted, export: [old?.period.description ?? ""]),
-            TableCell(old == nil ? "no figure" : Fmt.value(old?.value, ind), role: old == nil ? .muted : .text, export: [Fmt.plain(old?.value, ind)]),
+            TableCell((r.team.map { "\($0): " } ?? "") + ind.name, export: [r.team ?? "", ind.name], sort: .text(ind.name + " " + (r.team ?? ""))),
+            TableCell(old?.period.label ?? "", role: .muted, export: [old?.period.description ?? ""], sort: old.map { .period($0.period) } ?? .missing),
+            TableCell(old == nil ? "no figure" : Fmt.value(old?.value, ind), role: old == nil ? .muted : .text, export: [Fmt.plain(old?.value, ind)],
+                      sort: .number(old?.value)),
             Self.rating(old, g),
-            TableCell(r.latest.period.label, role: .muted, export: [r.latest.period.description]),
-            TableCell(latestText, role: r.latest.value == nil ? .muted : .text, export: [Fmt.plain(r.latest.value, ind)]),
+            TableCell(r.latest.period.label, role: .muted, export: [r.latest.period.description], sort: .period(r.latest.period)),
+            TableCell(latestText, role: r.latest.value == nil ? .muted : .text, export: [Fmt.plain(r.latest.value, ind)], sort: .number(r.latest.value)),
             Self.rating(r.latest, g),
-            TableCell(r.change?.label ?? "", export: [r.change?.signedNumber ?? "", r.change?.measure.rawValue ?? ""]),
+            TableCell(r.change?.label ?? "", export: [r.change?.signedNumber ?? "", r.change?.measure.rawValue ?? ""], sort: .number(r.change?.amount)),
             .travel(r.direction, g),
             TableCell(trend, marks: r.trend?.direction.map { [.travel($0)] } ?? [],
-                      export: [r.trend?.direction?.arrow ?? "", r.trend.map { ValueFormatter.plain($0.slope) } ?? ""]),
-            TableCell(r.periodsRed > 0 ? r.latest.period.kind.count(r.periodsRed) : "", role: .ragRed, export: [String(r.periodsRed)]),
+                      export: [r.trend?.direction?.arrow ?? "", r.trend.map { ValueFormatter.plain($0.slope) } ?? ""], sort: .direction(r.trend?.direction)),
+            TableCell(r.periodsRed > 0 ? r.latest.period.kind.count(r.periodsRed) : "", role: .ragRed, export: [String(r.periodsRed)],
+                      sort: r.periodsRed > 0 ? .number(Double(r.periodsRed)) : .missing),
             .trend(last12, width: LongTermTrend.window, g, decimals: ind.decimals),
-            TableCell(notes > 0 ? g[.hasNotes] : "", role: .highlight, marks: notes > 0 ? [.hasNotes] : [], export: [String(notes)]),
+            TableCell(notes > 0 ? g[.hasNotes] : "", role: .highlight, marks: notes > 0 ? [.hasNotes] : [], export: [String(notes)],
+                      sort: notes > 0 ? .number(Double(notes)) : .missing),
         ]
     }
 
     /// A figure's rating as the other panes show it (`TableCell.rating`: `ʳ` by the rule,
     /// `◇ M` a missed target the rule cannot rate), exported as `rag` and `rated_by`.
     static func rating(_ figure: ChangeFigure?, _ g: Glyphs) -> TableCell {
-        guard let figure else { return TableCell("", export: ["", ""]) }
+        guard let figure else { return TableCell("", export: ["", ""], sort: .missing) }
         return .rating(ShownRating(rag: figure.rating, source: figure.ratedBy), g)
     }
 

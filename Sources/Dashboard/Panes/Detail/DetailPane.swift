@@ -12,6 +12,8 @@ public struct DetailPane: PaneModule {
 
     /// The league's series, best first by the KPI's polarity.
     public internal(set) var league: [Int] = []
+    /// Each league member's rank (1 best), whatever order the league is sorted in.
+    var rank: [Int: Int] = [:]
     public internal(set) var list = ListPosition()
     /// The notes in place of the league (`n`), and the first note shown there.
     public internal(set) var showNotes = false
@@ -54,6 +56,13 @@ public struct DetailPane: PaneModule {
             }
         }
         league = entries.map(\.0)
+        rank = Dictionary(uniqueKeysWithValues: league.enumerated().map { ($1, $0 + 1) })
+        // Sorted by a column (`o`, a header click, `--sort`): the members in that order; the
+        // rank column keeps each one's place in the league.
+        let model = shared.mightSort(table: Self.leagueID) ? leagueTable(ind, shared) : TableModel(columns: [], rows: [])
+        if let order = TableSort.order(model.rows, columns: model.columns, by: shared.sort(table: Self.leagueID, columns: model.columns)) {
+            league = order.map { league[$0] }
+        }
         if let keep, keep.indicator == code, let i = league.firstIndex(where: { ds.series($0).area == keep.area && ds.series($0).team == keep.team }) {
             list.select(i)
         }
@@ -122,8 +131,14 @@ public struct DetailPane: PaneModule {
         }
     }
 
+    /// The league's id for sorting (`SharedState.sorts`).
+    static let leagueID = "detail"
+
     public mutating func perform(_ command: Command, _ regions: Regions, _ shared: SharedState) -> [PaneIntent]? {
         if scrollNotes(command, regions, shared) || list.move(command, count: league.count, page: regions.league.body.height) { return [] }
+        if !showNotes, let sorting = TableSort.intents(command, table: Self.leagueID, model: regions.leagueModel, regions: regions.league, shared) {
+            return sorting
+        }
         switch command {
         case .toggleNotes:
             return toggleNotes(shared)
@@ -151,6 +166,12 @@ public struct DetailPane: PaneModule {
     }
 
     public mutating func click(x: Int, y: Int, _ regions: Regions, _ shared: SharedState) -> [PaneIntent] {
+        if !showNotes, let sorting = TableSort.headerClick(x: x, y: y, table: Self.leagueID, model: regions.leagueModel, regions: regions.league, shared) {
+            return sorting
+        }
+        if let sorting = TableSort.headerClick(x: x, y: y, table: Self.periodsID, model: regions.periodsModel, regions: regions.periods, shared) {
+            return sorting
+        }
         guard case .row(let i)? = regions.league.hit(x: x, y: y) else { return [] }
         return list.click(i) ? perform(.enter, regions, shared) ?? [] : []
     }

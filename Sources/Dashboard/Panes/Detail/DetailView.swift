@@ -40,12 +40,14 @@ extension DetailPane {
         let bottom = bottomParts(league: split[0], definition: split[1], shared)
         // The periods table: the series' rows, the latest at the bottom.
         let series = Self.series(area: shared.area, indicator: code, ds)
-        let periodsModel = periodTable(series.map { ds.rows(series: $0).map(Int.init) } ?? [], ind, shared)
-        let last = max(0, periodsModel.rows.count - 1)
+        let (periodsModel, periodsSorted) = sortedPeriodTable(series.map { ds.rows(series: $0).map(Int.init) } ?? [], ind, shared)
+        // Oldest first, the latest in view at the bottom; sorted, from the top.
+        let last = periodsSorted ? 0 : max(0, periodsModel.rows.count - 1)
         let periods = TableLayout.regions(periodsModel, in: top[1].width >= 20 ? top[1] : .zero, cursor: last, scroll: last)
         // The league: its title, then the table; bars sized to the column they get.
         let (leagueTitle, leagueRect) = bottom.league.splitTop(1)
-        var leagueModel = leagueTable(ind, shared)
+        let unsorted = leagueTable(ind, shared)
+        var leagueModel = unsorted.markingSort(shared.sort(table: Self.leagueID, columns: unsorted.columns), shared.glyphs)
         let league = TableLayout.regions(leagueModel, in: leagueRect, cursor: list.cursor, scroll: list.scroll)
         let barColumn = leagueModel.columns.firstIndex { $0.id == "bar" } ?? 3
         fillBars(&leagueModel, column: barColumn, width: league.column(barColumn)?.width ?? 0, shared)
@@ -65,7 +67,7 @@ extension DetailPane {
             TableColumn("area", national ? "Authority" : "District", .fit(min: 10, max: 34), export: ["area_code", "area", "team"]),
             .notes,
             .rating(),
-            TableColumn("bar", "", .fill(min: 4), priority: 1, export: []),
+            TableColumn("bar", "", .fill(min: 4), priority: 1, export: [], sortable: false),
             .figure("Latest", max: 12),
         ]
         let standings = national ? NationalColumns(shared) : nil
@@ -75,7 +77,7 @@ extension DetailPane {
             columns += NationalColumns.standingColumns
             if standings.marksNeighbours { columns.insert(NationalColumns.neighbourColumn, at: 1) }
         }
-        let rows: [TableRow] = league.enumerated().map { i, sid in
+        let rows: [TableRow] = league.map { sid in
             let info = ds.series(sid)
             let latest = ds.latestRow(series: sid)
             let areaName = shared.areaName(info.area)
@@ -88,9 +90,9 @@ extension DetailPane {
             // A member without a figure has no rank: it is not the worst, it is missing.
             let ranked = latest.flatMap { ds.value(row: $0) } != nil
             var cells: [TableCell] = [
-                TableCell(ranked ? String(i + 1) : "", role: .muted),
+                TableCell(ranked ? rank[sid].map(String.init) ?? "" : "", role: .muted, sort: ranked ? rank[sid].map { .number(Double($0)) } : .missing),
                 TableCell(name, role: mine ? .highlight : .text, marks: sharedTeam ? [.sharedTeam] : [],
-                          export: [info.area, areaName, info.team ?? ""]),
+                          export: [info.area, areaName, info.team ?? ""], sort: .text(sharedTeam ? info.team ?? areaName : name)),
                 .notes(ds, series: sid, g),
                 .rating(ds, row: latest, g),
                 TableCell(""),
@@ -104,6 +106,7 @@ extension DetailPane {
         }
         return TableModel(columns: columns, rows: rows).droppingEmptyColumn("notes").aligningFigures()
     }
+
 
     /// Each member's bar (in model column `k`): as long as its value against the largest, in its
     /// rating's colour; a member without a figure gets a gap and why (`┆ suppressed`), never a

@@ -23,11 +23,11 @@ extension DetailPane {
             let num = ds.numerator(row: r), den = ds.denominator(row: r)
             let rating = ShownRating(ds, row: r)
             return .data([
-                TableCell(ds.period(row: r).label, export: [ds.period(row: r).description]),
+                TableCell(ds.period(row: r).label, export: [ds.period(row: r).description], sort: .period(ds.period(row: r))),
                 .figure(ds, row: r, ind, g, unit: false),
-                TableCell(Fmt.fraction(num, den), role: .muted, export: [ValueFormatter.plain(opt: num), ValueFormatter.plain(opt: den)]),
-                TableCell(Fmt.plain(ds.target(row: r), ind), role: .muted),
-                TableCell(Fmt.plain(ds.floor(row: r), ind), role: .muted),
+                TableCell(Fmt.fraction(num, den), role: .muted, export: [ValueFormatter.plain(opt: num), ValueFormatter.plain(opt: den)], sort: .number(num)),
+                TableCell(Fmt.plain(ds.target(row: r), ind), role: .muted, sort: .number(ds.target(row: r))),
+                TableCell(Fmt.plain(ds.floor(row: r), ind), role: .muted, sort: .number(ds.floor(row: r))),
                 .rating(rating, g),
                 TableCell(rating.source?.rawValue ?? "", role: .muted),
             ])
@@ -35,5 +35,18 @@ extension DetailPane {
         // A column blank in every period takes no room: no floor (the facts line says "no
         // floor"), no target at all, nothing rated.
         return model.droppingEmptyColumn("floor").droppingEmptyColumn("target").droppingEmptyColumn("rated_by").aligningFigures()
+    }
+
+    /// The periods table's id for sorting (a header click; `--sort`): it has no cursor, so `o`
+    /// and `O` sort the league.
+    static let periodsID = "detail-periods"
+
+    /// The periods table in the order its sort gives (oldest first when unsorted), its header marked.
+    func sortedPeriodTable(_ rows: [Int], _ ind: Indicator, _ shared: SharedState) -> (model: TableModel, sorted: Bool) {
+        var model = periodTable(rows, ind, shared)
+        let sort = shared.sort(table: Self.periodsID, columns: model.columns)
+        guard let order = TableSort.order(model.rows, columns: model.columns, by: sort) else { return (model, false) }
+        model.rows = order.map { model.rows[$0] }
+        return (model.markingSort(sort, shared.glyphs), true)
     }
 }

@@ -60,6 +60,13 @@ public struct DistrictsPane: PaneModule {
         areas = rows
         matrix = own
         cells = shownCells
+        // Sorted by a column (the counts, a KPI's ratings, the name): the districts in that order.
+        let model = shared.mightSort(table: Self.table) ? sortingModel(shared) : TableModel(columns: [], rows: [])
+        if let order = TableSort.order(model.rows, columns: model.columns, by: shared.sort(table: Self.table, columns: model.columns)) {
+            areas = order.map { rows[$0] }
+            matrix = order.map { own[$0] }
+            cells = order.map { shownCells[$0] }
+        }
         if let keepArea, let i = areas.firstIndex(of: keepArea) { list.select(i) }
         list.clamp(count: areas.count)
     }
@@ -69,8 +76,12 @@ public struct DistrictsPane: PaneModule {
         if how == .drilled { list.reset() }
     }
 
+    /// The matrix' id for sorting (`SharedState.sorts`).
+    static let table = "districts"
+
     public mutating func perform(_ command: Command, _ regions: Regions, _ shared: SharedState) -> [PaneIntent]? {
         if list.move(command, count: areas.count, page: regions.table.body.height) { return [] }
+        if let sorting = TableSort.intents(command, table: Self.table, model: regions.model, regions: regions.table, shared) { return sorting }
         switch command {
         case .left, .right:
             guard !indicators.isEmpty else { return [] }
@@ -93,11 +104,13 @@ public struct DistrictsPane: PaneModule {
         case .row(let i)?:
             if list.click(i) { return perform(.enter, regions, shared) ?? [] }
         case .header(let k)?:
-            // A KPI column's number selects that KPI.
-            if let kpi = regions.kpiColumn(ofModelColumn: k) {
+            // A KPI column's number selects that KPI; on the selected one it sorts by it, as a
+            // click on the district or a count's header does.
+            if let kpi = regions.kpiColumn(ofModelColumn: k), kpi != column {
                 column = kpi
                 return [.selectIndicator(indicators[kpi])]
             }
+            if let sorting = TableSort.headerClick(x: x, y: y, table: Self.table, model: regions.model, regions: regions.table, shared) { return sorting }
         case nil:
             break
         }

@@ -62,10 +62,11 @@ extension DistrictsPane {
                 // The glyph here; ʳ (by rule) or ⋈ (a shared team's) after it, in the gap (see draw).
                 let cell = cells[r][k]
                 row.append(TableCell(String(g.glyph(cell.rating)), role: cell.role, marks: cell.marks, export: cell.rating.exportFields,
-                                     keepsRole: true))
+                                     keepsRole: true, sort: .rating(cell.rating.rag, source: cell.rating.source)))
             }
             model.rows[r] = .data(row)
         }
+        model = model.markingSort(shared.sort(table: Self.table, columns: model.columns), g)
         // The key under the matrix, as much of it as fits.
         let keyLines = keyText(shared, first: first, count: shownCount, width: matrixRect.width)
         let wantedTable = 3 + areas.count
@@ -93,11 +94,25 @@ extension DistrictsPane {
             let counts = [RAG.red, .amber, .green].map { rag in cells[r].filter { $0.ownRAG == rag }.count }
             var row = [TableCell(shared.areaName(code), export: [code, shared.areaName(code)])]
             for (k, rag) in [RAG.red, .amber, .green].enumerated() {
-                row.append(TableCell("\(counts[k])\(g.rag(rag))", role: Glyphs.role(for: rag), marks: [.rating(rag)], export: [String(counts[k])], keepsRole: true))
+                row.append(TableCell("\(counts[k])\(g.rag(rag))", role: Glyphs.role(for: rag), marks: [.rating(rag)], export: [String(counts[k])], keepsRole: true,
+                                     sort: .number(Double(counts[k]))))
             }
             return .data(row)
         }
         return TableModel(columns: columns, rows: rows)
+    }
+
+    /// Every column the matrix can sort by: the district, the counts and each KPI (by its
+    /// rating's severity), with a row per district; the KPI columns are the ones drawn.
+    func sortingModel(_ shared: SharedState) -> TableModel {
+        var model = baseColumns(shared)
+        model.columns += indicators.map { TableColumn($0, $0, .fixed(1)) }
+        for r in areas.indices {
+            guard case .data(var row) = model.rows[r] else { continue }
+            row += cells[r].map { TableCell("", sort: .rating($0.rating.rag, source: $0.rating.source)) }
+            model.rows[r] = .data(row)
+        }
+        return model
     }
 
     /// "1 APP17  2 APP17-N …" for the KPI columns in view, wrapped to `width`.

@@ -57,6 +57,11 @@ public struct EHCPPane: PaneModule {
             entries.append((sid, ds.latestRow(series: sid).flatMap { ds.value(row: $0) } ?? -Double.infinity))
         }
         series = entries.sorted { $0.1 != $1.1 ? $0.1 < $1.1 : $0.0 < $1.0 }.map(\.0)
+        // Sorted by a column (`o`, a header click, `--sort`): the districts in that order.
+        let model = shared.mightSort(table: Self.table) ? districtTable(shared) : TableModel(columns: [], rows: [])
+        if let order = TableSort.order(model.rows, columns: model.columns, by: shared.sort(table: Self.table, columns: Self.districtColumns)) {
+            series = order.map { series[$0] }
+        }
         if let keep, let i = series.firstIndex(where: { ds.series($0).area == keep }) { list.select(i) }
         list.clamp(count: series.count)
     }
@@ -68,6 +73,10 @@ public struct EHCPPane: PaneModule {
             if !regions.wide { view = .districts }
             _ = list.move(command, count: series.count, page: max(1, regions.districts.body.height))
             return []
+        }
+        if regions.wide || view == .districts,
+           let sorting = TableSort.intents(command, table: Self.table, model: regions.districtsModel, regions: regions.districts, shared) {
+            return sorting
         }
         switch command {
         case .enter:
@@ -95,6 +104,9 @@ public struct EHCPPane: PaneModule {
     }
 
     public mutating func click(x: Int, y: Int, _ regions: Regions, _ shared: SharedState) -> [PaneIntent] {
+        if let sorting = TableSort.headerClick(x: x, y: y, table: Self.table, model: regions.districtsModel, regions: regions.districts, shared) {
+            return sorting
+        }
         if case .row(let i)? = regions.districts.hit(x: x, y: y) {
             return list.click(i) ? perform(.enter, regions, shared) ?? [] : []
         }

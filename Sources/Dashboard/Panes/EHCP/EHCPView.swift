@@ -42,7 +42,7 @@ extension EHCPPane {
         let ds = shared.dataset
         let inner = body.inset(left: 1, right: 1)
         let wide = body.width >= LowerView.wideLayoutWidth
-        let districtsModel = districtTable(shared)
+        let districtsModel = districtTable(shared).markingSort(shared.sort(table: Self.table, columns: Self.districtColumns), shared.glyphs)
         let driversModel = driverTable(shared)
         let yearsModel = yearTable(shared)
         let none = TableLayout.regions(TableModel(columns: [], rows: []), in: .zero, cursor: 0, scroll: 0)
@@ -180,15 +180,7 @@ extension EHCPPane {
         let ds = shared.dataset
         let ind = ds.indicator(EHCPStatement.headline)
         let g = shared.glyphs
-        let columns = [
-            TableColumn("district", "District", .fit(min: 8, max: 24), export: ["area_code", "area"]),
-            .notes,
-            .rating(),
-            .figure("Latest", max: 12),
-            TableColumn("trend", "Trend", .fit(min: 5, max: 12), priority: 2),
-            TableColumn("numden", "Issued/all", align: .right, .fit(max: 14), priority: 1, export: ["numerator", "denominator"]),
-            TableColumn("period", "Period", .fit(max: 10), priority: 3),
-        ]
+        let columns = Self.districtColumns
         let rows: [TableRow] = series.map { sid in
             let info = ds.series(sid)
             let latest = ds.latestRow(series: sid)
@@ -199,12 +191,27 @@ extension EHCPPane {
                 .rating(ds, row: latest, g),
                 .figure(ds, row: latest, ind, g),
                 .trend(ds.trendRows(series: sid).map { ds.value(row: $0) }, width: 12, g, decimals: ind?.decimals),
-                TableCell(Fmt.fraction(num, den), role: .muted, export: [ValueFormatter.plain(opt: num), ValueFormatter.plain(opt: den)]),
-                TableCell(latest.map { ds.period(row: $0).label } ?? "", role: .muted, export: [latest.map { ds.period(row: $0).description } ?? ""]),
+                TableCell(Fmt.fraction(num, den), role: .muted, export: [ValueFormatter.plain(opt: num), ValueFormatter.plain(opt: den)], sort: .number(num)),
+                TableCell(latest.map { ds.period(row: $0).label } ?? "", role: .muted, export: [latest.map { ds.period(row: $0).description } ?? ""],
+                          sort: latest.map { .period(ds.period(row: $0)) } ?? .missing),
             ])
         }
         return TableModel(columns: columns, rows: rows).droppingEmptyColumn("notes").aligningFigures()
     }
+
+    /// The district table's columns.
+    static let districtColumns: [TableColumn] = [
+        TableColumn("district", "District", .fit(min: 8, max: 24), export: ["area_code", "area"]),
+        .notes,
+        .rating(),
+        .figure("Latest", max: 12),
+        TableColumn("trend", "Trend", .fit(min: 5, max: 12), priority: 2, sortable: false),
+        TableColumn("numden", "Issued/all", align: .right, .fit(max: 14), priority: 1, export: ["numerator", "denominator"]),
+        TableColumn("period", "Period", .fit(max: 10), priority: 3),
+    ]
+
+    /// The district table's id for sorting (`SharedState.sorts`).
+    static let table = "ehcp"
 
     /// The measures that drive timeliness: latest value, trend and rating.
     func driverTable(_ shared: SharedState) -> TableModel {
@@ -292,7 +299,8 @@ extension EHCPPane {
                       decimals: ind.decimals, statuses: rows.map { ds.status(row: $0) }).draw(in: r.chart, into: &c)
         }
         if r.districtsTitle.height > 0 {
-            c.text("Districts, worst first · Enter opens one" + viewHint(r, .districts, shared), in: r.districtsTitle, role: .header)
+            let order = shared.sort(table: Self.table, columns: Self.districtColumns).map { "sorted by \($0.column)" } ?? "worst first"
+            c.text("Districts, \(order) · Enter opens one" + viewHint(r, .districts, shared), in: r.districtsTitle, role: .header)
             TableLayout.draw(r.districtsModel, r.districts, cursor: series.isEmpty ? nil : list.cursor, into: &c)
         }
         if r.driversTitle.height > 0 {

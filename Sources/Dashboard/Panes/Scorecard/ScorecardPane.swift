@@ -47,6 +47,11 @@ public struct ScorecardPane: PaneModule {
             }
             out.append(.series(s))
         }
+        // Sorted by a column: the KPIs in that order, without the group headings.
+        let columns = Self.columns(shared)
+        let sort = shared.sort(table: Self.table, columns: columns)
+        let series = out.filter { if case .series = $0 { true } else { false } }
+        if let sorted = TableSort.sorted(series, columns: columns, by: sort, row: { row($0, shared) }) { out = sorted }
         lines = out
         if builtArea == shared.area, let previous,
            let i = lines.firstIndex(where: { if case .series(let s) = $0 { ds.series(s).indicator == previous.indicator && ds.series(s).team == previous.team } else { false } }) {
@@ -67,8 +72,12 @@ public struct ScorecardPane: PaneModule {
         list.clamp(count: lines.count, selectable: isSelectable)
     }
 
+    /// The table's id for sorting (`SharedState.sorts`).
+    static let table = "scorecard"
+
     public mutating func perform(_ command: Command, _ regions: Regions, _ shared: SharedState) -> [PaneIntent]? {
         if list.move(command, count: lines.count, page: regions.table.body.height, selectable: isSelectable) { return [] }
+        if let sorting = TableSort.intents(command, table: Self.table, model: regions.model, regions: regions.table, shared) { return sorting }
         switch command {
         case .enter:
             guard let s = selectedSeries else { return [] }
@@ -80,6 +89,7 @@ public struct ScorecardPane: PaneModule {
     }
 
     public mutating func click(x: Int, y: Int, _ regions: Regions, _ shared: SharedState) -> [PaneIntent] {
+        if let sorting = TableSort.headerClick(x: x, y: y, table: Self.table, model: regions.model, regions: regions.table, shared) { return sorting }
         guard case .row(let i)? = regions.table.hit(x: x, y: y), isSelectable(i) else { return [] }
         return list.click(i) ? perform(.enter, regions, shared) ?? [] : []
     }

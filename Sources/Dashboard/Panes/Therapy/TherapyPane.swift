@@ -23,12 +23,18 @@ public struct TherapyPane: PaneModule {
         let keep = selectedDistrict
         districts = shared.dataset.children(of: shared.rootArea)
             .filter { shared.textFilter.isEmpty || shared.matchesText([$0.name, $0.code]) }.map(\.code)
+        // Sorted by a column (`o`, a header click, `--sort`): the districts in that order.
+        let model = shared.mightSort(table: Self.table) ? districtTable(shared) : TableModel(columns: [], rows: [])
+        if let order = TableSort.order(model.rows, columns: model.columns, by: shared.sort(table: Self.table, columns: Self.districtColumns)) {
+            districts = order.map { districts[$0] }
+        }
         if let keep, let i = districts.firstIndex(of: keep) { list.select(i) }
         list.clamp(count: districts.count)
     }
 
     public mutating func perform(_ command: Command, _ regions: Regions, _ shared: SharedState) -> [PaneIntent]? {
         if list.move(command, count: districts.count, page: regions.districts.body.height) { return [] }
+        if let sorting = TableSort.intents(command, table: Self.table, model: regions.districtsModel, regions: regions.districts, shared) { return sorting }
         switch command {
         case .enter:
             guard let d = selectedDistrict else { return [] }
@@ -39,6 +45,9 @@ public struct TherapyPane: PaneModule {
     }
 
     public mutating func click(x: Int, y: Int, _ regions: Regions, _ shared: SharedState) -> [PaneIntent] {
+        if let sorting = TableSort.headerClick(x: x, y: y, table: Self.table, model: regions.districtsModel, regions: regions.districts, shared) {
+            return sorting
+        }
         guard case .row(let i)? = regions.districts.hit(x: x, y: y) else { return [] }
         return list.click(i) ? perform(.enter, regions, shared) ?? [] : []
     }

@@ -46,7 +46,7 @@ extension TherapyPane {
     public func regions(in body: Rect, _ shared: SharedState) -> Regions {
         let inner = body.inset(left: 1, right: 1)
         let (title, rest) = inner.splitTop(1)
-        let districtsModel = districtTable(shared)
+        let districtsModel = districtTable(shared).markingSort(shared.sort(table: Self.table, columns: Self.districtColumns), shared.glyphs)
         let listWidth = min(rest.width, (0..<districtsModel.columns.count).reduce(0) { $0 + TableLayout.wantedWidth(districtsModel, column: $1) + 1 })
         let sides = Layout.horizontal([.length(listWidth), .fill(1)], spacing: 2).split(rest)
         let districts = TableLayout.regions(districtsModel, in: sides[0], cursor: list.cursor, scroll: list.scroll)
@@ -124,24 +124,30 @@ extension TherapyPane {
     func districtTable(_ shared: SharedState) -> TableModel {
         let ds = shared.dataset
         let outliers = Set(ds.waitOutliers(root: shared.rootArea).map(\.area))
-        let columns = [
-            TableColumn("district", "District", .fit(min: 8, max: 22), export: ["area_code", "area"]),
-            TableColumn("provider", "Provider", .fit(max: 16)),
-            TableColumn("outlier", " ", .fit(min: 1, max: 1)),
-        ]
+        let columns = Self.districtColumns
         let rows: [TableRow] = districts.map { code in
             let providers = ds.providers(serving: code).map(\.provider)
             let flagged = outliers.contains(code)
             return .data([
                 TableCell(shared.areaName(code), export: [code, shared.areaName(code)]),
                 TableCell(providers.isEmpty ? "not stated" : providers.joined(separator: ", "), role: providers.isEmpty ? .muted : .text,
-                          export: [providers.joined(separator: " ")]),
+                          export: [providers.joined(separator: " ")], sort: .text(providers.joined(separator: ", "))),
                 TableCell(flagged ? shared.glyphs[.outlier] : "", role: .warning, marks: flagged ? [.outlier] : [], export: [flagged ? "outlier" : ""],
-                          keepsRole: true),
+                          keepsRole: true, sort: flagged ? .number(1) : .missing),
             ])
         }
         return TableModel(columns: columns, rows: rows)
     }
+
+    /// The district table's columns.
+    static let districtColumns = [
+        TableColumn("district", "District", .fit(min: 8, max: 22), export: ["area_code", "area"]),
+        TableColumn("provider", "Provider", .fit(max: 16)),
+        TableColumn("outlier", " ", .fit(min: 1, max: 1)),
+    ]
+
+    /// The district table's id for sorting (`SharedState.sorts`).
+    static let table = "therapy"
 
     /// What goes in the panel, top to bottom, before placing.
     enum Item {
