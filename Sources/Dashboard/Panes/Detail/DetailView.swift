@@ -113,7 +113,7 @@ extension DetailPane {
     /// bar of zero.
     func fillBars(_ model: inout TableModel, column k: Int, width: Int, _ shared: SharedState) {
         let ds = shared.dataset
-        guard let bar = model.columns.firstIndex(where: { $0.id == "bar" }) else { return }
+        guard model.columns.contains(where: { $0.id == "bar" }) else { return }
         let values = league.map { sid in ds.latestRow(series: sid).flatMap { ds.value(row: $0) } }
         let maxValue = values.compactMap { $0 }.map(abs).max() ?? 0
         for (i, v) in values.enumerated() where i < model.rows.count {
