@@ -311,9 +311,13 @@ struct DatasetBuilder {
         var rows = rowsBefore
         var table: TableReader?
         var failed = false
+        var consumed = chunk.bytes.count
+        let prefetch = ChunkPrefetch(file, bytes: parallelism.chunkBytes)
+        defer { prefetch.cancel() }
         let dense = DenseColumns.filled(capacity: capacity) { slots in
             var written = 0
             while true {
+                if !chunk.last { prefetch.start() }
                 let plan = ObservationReader.Plan(chunkTable, stretchBytes: parallelism.stretchBytes, maxStretches: parallelism.maxParts)
                 guard written + plan.rows <= slots.capacity else {
                     failed = true
@@ -334,16 +338,18 @@ struct DatasetBuilder {
                 written += readers.reduce(0) { $0 + $1.rows }
                 join(&readers, into: &table, rows: &rows)
                 readers = []
-                progress.reached(Int64(file.consumed))
+                progress.reached(Int64(consumed))
                 if ended { return written }
-                // The chunk's bytes go with its readers; only the next chunk's are read.
+                // The chunk's bytes go with its readers; the next chunk's have been read meanwhile.
                 table?.releaseBytes()
                 chunkTable = template
-                guard let next = file.next(parallelism.chunkBytes) else {
+                chunk = ([], false)
+                guard let next = prefetch.take() else {
                     failed = true
                     return 0
                 }
                 chunk = next
+                consumed += chunk.bytes.count
                 chunkTable = template.chunk(chunk.bytes, line: line)
             }
         }

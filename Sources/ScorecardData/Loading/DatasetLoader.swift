@@ -142,7 +142,7 @@ struct LoadParallelism: Sendable {
     /// The bytes read and parsed at a time when streaming (a chunk ends at a line feed).
     var chunkBytes: Int
 
-    init(maxParts: Int, stretchBytes: Int, rowsPerRatingPart: Int, streamBytes: Int = 32 << 20, chunkBytes: Int = 16 << 20) {
+    init(maxParts: Int, stretchBytes: Int, rowsPerRatingPart: Int, streamBytes: Int = 32 << 20, chunkBytes: Int = 8 << 20) {
         self.maxParts = maxParts
         self.stretchBytes = stretchBytes
         self.rowsPerRatingPart = rowsPerRatingPart

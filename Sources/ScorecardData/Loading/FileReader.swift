@@ -245,6 +245,46 @@ final class ChunkedFile {
     }
 }
 
+/// Reads the chunks of a `ChunkedFile` one ahead, on another thread: the next chunk is read
+/// while the current one is parsed. Only one read is under way at a time, and the file is
+/// touched by nothing else meanwhile.
+final class ChunkPrefetch: @unchecked Sendable {
+    private let file: ChunkedFile
+    private let bytes: Int
+    private var pending: (bytes: [UInt8], last: Bool)?
+    private var started = false
+    private let ready = DispatchSemaphore(value: 0)
+
+    init(_ file: ChunkedFile, bytes: Int) {
+        self.file = file
+        self.bytes = bytes
+    }
+
+    /// Starts reading the next chunk.
+    func start() {
+        precondition(!started, "a chunk is already being read")
+        started = true
+        DispatchQueue.global(qos: .userInitiated).async {
+            self.pending = self.file.next(self.bytes)
+            self.ready.signal()
+        }
+    }
+
+    /// The chunk `start` read (nil on a read error), once it is read.
+    func take() -> (bytes: [UInt8], last: Bool)? {
+        precondition(started, "no chunk is being read")
+        ready.wait()
+        started = false
+        defer { pending = nil }
+        return pending
+    }
+
+    /// Waits for a read under way, if any, and drops what it read.
+    func cancel() {
+        if started { _ = take() }
+    }
+}
+
 /// What identifies a version of a file cheaply: size, modification time and inode.
 public struct FileSignature: Hashable, Sendable {
     public var size: Int64
