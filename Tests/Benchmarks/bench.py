@@ -206,8 +206,8 @@ def main():
     first10 = [ragtop, "snapshot", "--data", big10, "--size", "200x60", "--pane", "districts"]
     ((f10_s, f10_kib, _),) = medians([first10], args.runs)
     districts10 = [ragtop, "snapshot", "--data", big10 + "-flat", "--size", "200x60", "--pane", "districts"]
-    # Each run loads 12 million rows (seconds of CPU, ± 0.1 s): enough keys to stand out of that.
-    n10 = args.keys * 5
+    # A key costs milliseconds here (see docs/performance.md): a tenth of the keys.
+    n10 = max(40, args.keys // 10)
     keys10 = moves(n10, ["Down", "Right"], ["Up", "Left"])
     (without10, _, _), (with10, _, _) = medians([districts10, districts10 + ["--keys", keys10]], args.runs, cpu=True)
     key10 = (with10 - without10) / n10
