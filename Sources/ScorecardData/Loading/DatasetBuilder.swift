@@ -312,13 +312,16 @@ struct DatasetBuilder {
         var table: TableReader?
         var failed = false
         var consumed = chunk.bytes.count
+        // Every chunk in one stretch per processor: a chunk is a little short of `chunkBytes`
+        // (cut at a line feed), so stretches of `stretchBytes` could make it one.
+        let stretchBytes = max(1, min(parallelism.stretchBytes, parallelism.chunkBytes / (2 * max(1, parallelism.maxParts))))
         let prefetch = ChunkPrefetch(file, bytes: parallelism.chunkBytes)
         defer { prefetch.cancel() }
         let dense = DenseColumns.filled(capacity: capacity) { slots in
             var written = 0
             while true {
                 if !chunk.last { prefetch.start() }
-                let plan = ObservationReader.Plan(chunkTable, stretchBytes: parallelism.stretchBytes, maxStretches: parallelism.maxParts)
+                let plan = ObservationReader.Plan(chunkTable, stretchBytes: stretchBytes, maxStretches: parallelism.maxParts)
                 guard written + plan.rows <= slots.capacity else {
                     failed = true
                     return 0
