@@ -13,14 +13,21 @@ struct DataOptions: ParsableArguments {
         return try BundledData.directories()
     }
 
-    /// Loads the data, printing diagnostics to stderr. Exits 65/66 on failure.
+    /// Loads the data, printing diagnostics to stderr (and a progress bar there, when it is a
+    /// terminal and the load takes over half a second). Exits 65/66 on failure.
     func load(printWarnings: Bool = false) throws -> LoadResult {
         let dirs = try directories()
+        let bar = LoadProgressBar.onStandardError()
+        defer { bar?.finish() }
         do {
-            let result = try DatasetLoader.load(directories: dirs)
+            var progress: (@Sendable (LoadProgress) -> Void)?
+            if let bar { progress = { bar.update($0) } }
+            let result = try DatasetLoader.load(directories: dirs, progress: progress)
+            bar?.finish()
             if printWarnings { for d in result.diagnostics { Console.error(shown(d, directories: dirs).description) } }
             return result
         } catch {
+            bar?.finish()
             for d in error.diagnostics { Console.error(shown(d, directories: dirs).description) }
             let errors = error.errors.count
             Console.error("ragtop: \(errors) error\(errors == 1 ? "" : "s") in \(dirs.joined(separator: ", ")); nothing was changed")

@@ -100,10 +100,9 @@ struct EffectRunner {
     private static func reload(_ directories: [String], progress: (@Sendable (LoadProgress) -> Void)?) -> EffectResult {
         let time = Clock.now()
         do {
-            let urls = directories.map { URL(fileURLWithPath: $0) }
-            return .reloaded(try DatasetLoader.load(directories: urls, progress: progress).dataset, at: time)
+            return .reloaded(try DatasetLoader.load(directories: directories, progress: progress).dataset, at: time)
         } catch {
-            let first = (error as? LoadFailure)?.errors.first?.description ?? "unreadable data"
+            let first = error.errors.first?.description ?? "unreadable data"
             return .reloadFailed("reload failed at \(time), showing the last good data: \(first)")
         }
     }

@@ -129,7 +129,9 @@ enum Manual {
         page.paragraphs("""
         A dataset is a directory of UTF-8 CSV files with a header row (\\fB\\-\\-data\\fR \\fIDIR\\fR, \
         repeatable to merge several). ragtop validates them and reports every problem as \
-        FILE:LINE:COL with what was expected (\\fBragtop check\\fR); it never changes them. The \
+        FILE:LINE:COL with what was expected (\\fBragtop check\\fR); it never changes them. A \
+        load that takes over half a second shows a progress bar on standard error when that is a \
+        terminal, erased when the load is done; nothing is written there when it is not. The \
         full reference is docs/data-format.md in ragtop's source.
         """, escaped: true)
         for file in DatasetLoader.requiredFiles + DatasetLoader.optionalFiles {

@@ -2,13 +2,17 @@
 """Generate an England-scale ragtop dataset for benchmarks (issue #7).
 
 Usage:
-    python3 Tests/Benchmarks/make_big_dataset.py OUT_DIR [--months N]
+    python3 Tests/Benchmarks/make_big_dataset.py OUT_DIR [--months N] [--scale N]
 
 Writes OUT_DIR/{areas,indicators,observations,benchmarks}.csv in the documented format:
 England › 9 regions › 153 upper-tier local authorities (163 areas, all with figures), 62
 indicators of mixed polarity (H, L and T) with targets and floors, 120 monthly periods
 (2015-01 … 2024-12), about 2% empty values, numerators and denominators on some rows, and quoted
 names and notes with commas (and doubled quotes). 163 × 62 × 120 = 1,212,720 observations, about 40 MB.
+
+--scale N makes N times as many indicators (62 × N, more variants of each kind, same shape), so
+N times the observations: --scale 10 writes 163 × 620 × 120 = 12,127,200 observations, about
+410 MB (issue #17). --scale 1, the default, writes exactly the files it always has.
 
 It also writes OUT_DIR-flat/: the same files, except that every local authority's parent is
 England, so the districts matrix and the league table (which list the root area's children)
@@ -103,13 +107,17 @@ def areas():
     return rows
 
 
-def indicators(rng):
-    """62 indicators: four variants of each kind, in groups, less the last two."""
+def indicators(rng, scale=1):
+    """62 × scale indicators: four variants of each kind (more at a larger scale), in groups, less
+    the last few."""
     out = []
+    count = 62 * scale
     variants = ["", " (boys)", " (girls)", " (SEN support)"]
+    per_kind = -(-count // len(INDICATOR_KINDS))
+    variants += [f" (cohort {k})" for k in range(len(variants), per_kind)]
     for group, stem, name, unit, polarity, decimals, level, spread in INDICATOR_KINDS:
         for v, suffix in enumerate(variants):
-            if len(out) == 62:
+            if len(out) == count:
                 break
             code = f"{stem}{v + 1:02d}"
             lvl = level * (1 + 0.1 * v)
@@ -154,6 +162,9 @@ def main():
     months = MONTHS
     if "--months" in args:
         months = int(args[args.index("--months") + 1])
+    scale = 1
+    if "--scale" in args:
+        scale = int(args[args.index("--scale") + 1])
     rng = random.Random(SEED)
     os.makedirs(out, exist_ok=True)
     flat = out + "-flat"
@@ -164,7 +175,7 @@ def main():
     write_csv(f"{flat}/areas.csv", ["code", "name", "parent", "kind"],
               [(c, n, "E92000001" if k == "la" else p, k) for c, n, p, k in area_rows])
 
-    inds = indicators(rng)
+    inds = indicators(rng, scale)
     fields = ["code", "name", "group", "polarity", "period_type", "unit", "decimals", "target", "floor",
               "target_low", "target_high", "definition", "source"]
     write_csv(f"{out}/indicators.csv", fields,
@@ -172,29 +183,35 @@ def main():
 
     periods = [f"{FIRST_YEAR + m // 12}-{m % 12 + 1:02d}" for m in range(months)]
     notes = ["provisional, to be revised", 'figure "suppressed" locally, national estimate', "data, revised"]
-    rows = []
-    for ind in inds:
-        dec, lvl, spread, unit = ind["decimals"], ind["level"], ind["spread"], ind["unit"]
-        for code, _, _, kind in area_rows:
-            # Each area sits somewhere around the typical level and drifts month by month.
-            v = lvl + rng.gauss(0, spread * 0.5)
-            drift = rng.gauss(0, spread * 0.01)
-            for p in periods:
-                v += drift + rng.gauss(0, spread * 0.05)
-                if unit == "percent":
-                    v = min(max(v, 0), 100)
-                else:
-                    v = max(v, 0)
-                r = rng.random()
-                value = "" if r < 0.02 else number(v, dec)
-                num = den = note = ""
-                if unit == "percent" and value and kind == "la" and r > 0.6:
-                    d = rng.randint(20, 2000)
-                    num, den = str(round(v * d / 100)), str(d)
-                if 0.02 <= r < 0.03:
-                    note = notes[rng.randrange(len(notes))]
-                rows.append((code, ind["code"], p, value, num, den, note))
-    write_csv(f"{out}/observations.csv", ["area", "indicator", "period", "value", "numerator", "denominator", "note"], rows)
+    # Written row by row: at --scale 10 a list of the rows would take gigabytes.
+    rows = 0
+    with open(f"{out}/observations.csv", "w", newline="", encoding="utf-8") as f:
+        w = csv.writer(f, lineterminator="\n")
+        w.writerow(["area", "indicator", "period", "value", "numerator", "denominator", "note"])
+        for ind in inds:
+            dec, lvl, spread, unit = ind["decimals"], ind["level"], ind["spread"], ind["unit"]
+            for code, _, _, kind in area_rows:
+                # Each area sits somewhere around the typical level and drifts month by month.
+                v = lvl + rng.gauss(0, spread * 0.5)
+                drift = rng.gauss(0, spread * 0.01)
+                batch = []
+                for p in periods:
+                    v += drift + rng.gauss(0, spread * 0.05)
+                    if unit == "percent":
+                        v = min(max(v, 0), 100)
+                    else:
+                        v = max(v, 0)
+                    r = rng.random()
+                    value = "" if r < 0.02 else number(v, dec)
+                    num = den = note = ""
+                    if unit == "percent" and value and kind == "la" and r > 0.6:
+                        d = rng.randint(20, 2000)
+                        num, den = str(round(v * d / 100)), str(d)
+                    if 0.02 <= r < 0.03:
+                        note = notes[rng.randrange(len(notes))]
+                    batch.append((code, ind["code"], p, value, num, den, note))
+                w.writerows(batch)
+                rows += len(batch)
 
     bench = []
     for ind in inds:
@@ -208,7 +225,7 @@ def main():
         if os.path.lexists(target):
             os.remove(target)
         os.symlink(os.path.relpath(f"{out}/{name}", flat), target)
-    print(f"{out}: {len(area_rows)} areas, {len(inds)} indicators, {len(rows)} observations, "
+    print(f"{out}: {len(area_rows)} areas, {len(inds)} indicators, {rows} observations, "
           f"{os.path.getsize(out + '/observations.csv') / 1e6:.1f} MB observations.csv")
 
 

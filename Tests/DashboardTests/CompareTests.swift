@@ -249,7 +249,7 @@ final class CompareTests: XCTestCase {
     /// columns do not move what a click hits.
     func testClicksOnNationalLeagueRows() {
         for (w, h) in [(80, 24), (120, 40)] {
-            var s = Self.state(Self.both, w, h, pane: .detail, indicator: "EHCP20-CY")
+            let s = Self.state(Self.both, w, h, pane: .detail, indicator: "EHCP20-CY")
             let canvas = s.render()
             var checked = 0
             for y in 0..<h {

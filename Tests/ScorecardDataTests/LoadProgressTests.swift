@@ -10,7 +10,7 @@ final class LoadProgressTests: XCTestCase {
         let seen = Mutex<[LoadProgress]>([])
         var failed = false
         do {
-            _ = try DatasetLoader.load(directories: dirs.map(\.url)) { p in seen.withLock { $0.append(p) } }
+            _ = try DatasetLoader.load(directories: dirs.map(\.url.path)) { p in seen.withLock { $0.append(p) } }
         } catch {
             failed = true
         }

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import XCTest
 @testable import ScorecardData
 
@@ -8,9 +9,14 @@ import XCTest
 /// strings and diagnostics, listed under the same limits.
 final class ParallelLoadTests: XCTestCase {
     /// Everything a load shows, as lines to compare.
-    private func outcome(_ dirs: [String], parts: Int) -> [String] {
+    /// `chunk`: stream observations.csv in chunks of about that many bytes (nil: read it whole).
+    private func outcome(_ dirs: [String], parts: Int, chunk: Int? = nil) -> [String] {
         do {
-            let parallelism = LoadParallelism(maxParts: parts, stretchBytes: 1, rowsPerRatingPart: 1)
+            var parallelism = LoadParallelism(maxParts: parts, stretchBytes: 1, rowsPerRatingPart: 1)
+            if let chunk {
+                parallelism.streamBytes = 1
+                parallelism.chunkBytes = chunk
+            }
             let result = try DatasetLoader.load(directories: dirs, parallelism: parallelism)
             let ds = result.dataset
             var lines = result.diagnostics.map(\.description)
@@ -37,11 +43,14 @@ final class ParallelLoadTests: XCTestCase {
         } else {
             XCTAssertGreaterThan(sequential.count, 1, "\(dirs) loaded nothing", file: file, line: line)
         }
-        for stretches in [2, 3, 7] {
-            let parallel = outcome(dirs, parts: stretches)
-            XCTAssertEqual(parallel.count, sequential.count, "\(dirs) in \(stretches) stretches", file: file, line: line)
+        // Whole, in 2, 3 and 7 stretches; streamed in chunks of 1 byte (a line at a time), 61
+        // and 700 bytes, read in 1, 2 and 3 stretches.
+        for (stretches, chunk) in [(2, nil), (3, nil), (7, nil), (1, 1), (2, 61), (3, 700)] as [(Int, Int?)] {
+            let parallel = outcome(dirs, parts: stretches, chunk: chunk)
+            let how = "\(dirs) in \(stretches) stretches" + (chunk.map { ", streamed in chunks of \($0) bytes" } ?? "")
+            XCTAssertEqual(parallel.count, sequential.count, how, file: file, line: line)
             for (p, s) in zip(parallel, sequential) where p != s {
-                XCTFail("\(dirs) in \(stretches) stretches:\n  parallel:   \(p)\n  sequential: \(s)", file: file, line: line)
+                XCTFail("\(how):\n  parallel:   \(p)\n  sequential: \(s)", file: file, line: line)
                 break
             }
         }
@@ -105,6 +114,90 @@ final class ParallelLoadTests: XCTestCase {
             let data = try TempDataset(files.merging(["observations.csv": obs]) { $1 }, function: name)
             defer { data.remove() }
             assertSameOutcome([data.path], loads: loads)
+        }
+    }
+
+    /// Streaming a file a chunk at a time: with a byte-order mark and CRLF line ends, quoted line
+    /// breaks and quoted CRLFs wherever chunk ends may fall, and a syntax error in the last
+    /// chunk or an earlier one, every chunk size gives the outcome of reading it whole.
+    func testChunksJoinLikeOneReader() throws {
+        func observations(crlf: Bool, quotedBreaks: Bool) -> String {
+            let end = crlf ? "\r\n" : "\n"
+            var obs = "\u{FEFF}area,indicator,period,value,numerator,denominator,team,note" + end
+            for i in 0..<120 {
+                let month = String(format: "%04d-%02d", 2000 + i / 12, i % 12 + 1)
+                let note = quotedBreaks && i % 9 == 0 ? "\"a\(end)b, \"\"c\"\"\"" : (i % 4 == 0 ? "n\(i % 3)" : "")
+                let team = i % 5 == 0 ? "T\(i % 2)" : ""
+                let fraction = i % 3 == 0 ? "\(i),\(i + 10)" : ","
+                obs += "A1,K1,\(month),\(i % 90).5,\(fraction),\(team),\(note)" + end
+            }
+            return obs
+        }
+        let files = [
+            "areas.csv": "code,name,parent\nA1,Area one,\n",
+            "indicators.csv": "code,name,polarity,period_type,decimals,target,floor\nK1,KPI one,H,MS,1,50,20\n",
+        ]
+        let clean = observations(crlf: true, quotedBreaks: false)
+        let cases: [(String, String, Bool)] = [
+            ("crlf", clean, true),
+            ("lf breaks", observations(crlf: false, quotedBreaks: true), true),
+            ("crlf breaks", observations(crlf: true, quotedBreaks: true), true),
+            ("error at the end", clean + "A1,K1,2100-01,1\"2,,,,\r\n", false),
+            ("error early", "area,indicator,period,value\nA1,K1,2000-01,1\"2\n" + clean.split(separator: "\n").dropFirst().joined(separator: "\n"), false),
+            ("no final line end", clean + "A1,K1,2100-01,1,,,,\"last\"", true),
+        ]
+        for (name, obs, loads) in cases {
+            let data = try TempDataset(files.merging(["observations.csv": obs]) { $1 }, function: name)
+            defer { data.remove() }
+            let whole = outcome([data.path], parts: 1)
+            XCTAssertEqual(!(whole.first?.hasPrefix("failed") ?? true), loads, "\(name): \(whole.prefix(3))")
+            for chunk in [1, 2, 3, 5, 8, 13, 21, 34, 55, 89, 144, 233, 377, 610, 987, 4000] {
+                for parts in [1, 2, 3] {
+                    let streamed = outcome([data.path], parts: parts, chunk: chunk)
+                    if streamed != whole {
+                        XCTFail("\(name) streamed in chunks of \(chunk) bytes, \(parts) stretches: \(streamed.count) lines, first difference \(zip(streamed, whole).first { $0 != $1 }.map { "\($0)\n  whole: \($1)" } ?? "in length")")
+                    }
+                }
+            }
+        }
+    }
+
+    /// The streaming path is taken (not read whole after all) on a clean file, a chunk at a time,
+    /// with progress reported as it goes; a quoted line break across a chunk's end makes it give
+    /// way to reading the file whole.
+    func testCleanFilesAreStreamed() throws {
+        var obs = "area,indicator,period,value\n"
+        for i in 0..<400 { obs += "A1,K1,\(String(format: "%04d-%02d", 2000 + i / 12, i % 12 + 1)),\(i)\n" }
+        let files = [
+            "areas.csv": "code,name,parent\nA1,Area one,\n",
+            "indicators.csv": "code,name,polarity,period_type\nK1,KPI one,H,MS\n",
+        ]
+        // Every row's note has a line break, most of the row after it: some chunk ends there.
+        var notes = "area,indicator,period,value,note\n"
+        for i in 0..<400 { notes += "A1,K1,\(String(format: "%04d-%02d", 2000 + i / 12, i % 12 + 1)),\(i),\"x\nsecond line of the note\"\n" }
+        for (name, text, streams) in [("clean", obs, true), ("quoted breaks", notes, false)] {
+            let data = try TempDataset(files.merging(["observations.csv": text]) { $1 }, function: name)
+            defer { data.remove() }
+            var builder = DatasetBuilder()
+            for file in ["areas.csv", "indicators.csv"] {
+                builder.read(name: file, path: data.path + "/" + file, bytes: Array(files[file]!.utf8))
+            }
+            var parallelism = LoadParallelism(maxParts: 2, stretchBytes: 1, rowsPerRatingPart: 1)
+            parallelism.chunkBytes = 500
+            let seen = Mutex<[LoadProgress]>([])
+            let reporter = LoadProgressReporter(total: Int64(text.utf8.count), step: 1) { p in seen.withLock { $0.append(p) } }
+            XCTAssertEqual(builder.streamObservations(path: data.path + "/observations.csv", parallelism: parallelism, progress: reporter), streams, name)
+            reporter.finish()
+            let reports = seen.withLock { $0 }
+            XCTAssertEqual(reports.last, LoadProgress(bytesRead: Int64(text.utf8.count), bytesTotal: Int64(text.utf8.count)), name)
+            XCTAssertEqual(reports.filter { $0.bytesRead == $0.bytesTotal }.count, 1, "\(name): one final report")
+            XCTAssertEqual(reports.map(\.bytesRead), reports.map(\.bytesRead).sorted(), "\(name): monotonic")
+            if streams {
+                XCTAssertEqual(builder.finish().observationCount, 400)
+                XCTAssertGreaterThan(reports.count, 1, "progress reported chunk by chunk")
+            } else {
+                XCTAssertEqual(builder.diagnostics.count, 0, "given way without a trace")
+            }
         }
     }
 }

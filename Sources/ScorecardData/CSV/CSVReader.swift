@@ -56,6 +56,14 @@ public struct CSVReader: Sendable {
         Array(repeating: Field(start: 0, end: 0, hasEscapedQuotes: false), count: n)
     }
 
+    /// A reader over no bytes that keeps this one's lines (the record's and the next's): what is
+    /// kept of a streamed chunk's reader once the chunk is read.
+    public func releasingBytes() -> CSVReader {
+        var r = CSVReader(bytes: [], from: 0, to: 0, line: nextLine)
+        r.recordLine = recordLine
+        return r
+    }
+
     /// Where the next record would start: after a stretch is read, the offset just past its last
     /// record.
     public var offset: Int { position }

@@ -237,25 +237,10 @@ struct DatasetBuilder {
             areaCodes: CodeTable(areas.map(\.code)), indicatorCodes: CodeTable(indicators.map(\.code)),
             areaIndex: areaIndex, indicatorIndex: indicatorIndex, file: Int32(clamping: files.count - 1))
         var outcome = ObservationReader.read(header, lookups, stretchBytes: parallelism.stretchBytes, maxStretches: parallelism.maxParts)
-        var table = outcome.readers[0].table
+        var table: TableReader?
         let rowsBefore = columns.count
         var rows = rowsBefore
-        for k in outcome.readers.indices {
-            if k > 0 { table.absorb(outcome.readers[k].table) }
-            if rows == 0 && strings.count == 0 {
-                // The first rows of the dataset: take the reader's other columns as they are
-                // (moved out of the reader, so later stretches append in place).
-                swap(&columns, &outcome.readers[k].columns)
-                swap(&strings, &outcome.readers[k].strings)
-                swap(&publishedCells, &outcome.readers[k].publishedCells)
-            } else {
-                let ids = outcome.readers[k].strings.strings.map { strings.intern($0) }
-                columns.appendSparse(outcome.readers[k].columns, after: rows, strings: ids)
-                outcome.readers[k].columns = ObservationColumns()
-                for (row, cells) in outcome.readers[k].publishedCells { publishedCells[Int32(rows) + row] = cells }
-            }
-            rows += outcome.readers[k].rows
-        }
+        join(&outcome.readers, into: &table, rows: &rows)
         // The file's dense columns: the dataset's own when they are its first rows.
         if rowsBefore == 0 {
             columns.area = outcome.dense.area
@@ -265,7 +250,126 @@ struct DatasetBuilder {
         } else {
             columns.appendDense(outcome.dense)
         }
-        finishTable(table)
+        if let table { finishTable(table) }
+    }
+
+    /// Takes the sparse columns, strings, published cells and diagnostics of `readers` (in file
+    /// order, following the store's first `rows` rows) into the store; `table` gathers their
+    /// diagnostics (the first reader's table when nil).
+    private mutating func join(_ readers: inout [ObservationReader], into table: inout TableReader?, rows: inout Int) {
+        for k in readers.indices {
+            if table == nil { table = readers[k].table } else { table?.absorb(readers[k].table) }
+            if rows == 0 && strings.count == 0 {
+                // The first rows of the dataset: take the reader's other columns as they are
+                // (moved out of the reader, so later stretches append in place).
+                swap(&columns, &readers[k].columns)
+                swap(&strings, &readers[k].strings)
+                swap(&publishedCells, &readers[k].publishedCells)
+            } else {
+                let ids = readers[k].strings.strings.map { strings.intern($0) }
+                columns.appendSparse(readers[k].columns, after: rows, strings: ids)
+                readers[k].columns = ObservationColumns()
+                for (row, cells) in readers[k].publishedCells { publishedCells[Int32(rows) + row] = cells }
+            }
+            rows += readers[k].rows
+        }
+    }
+
+    /// Reads a large observations.csv a chunk at a time (`LoadParallelism.chunkBytes`, cut after
+    /// a line feed), each chunk in parallel stretches, into dense columns made once for the
+    /// whole file (sized by counting its line feeds first): the file's bytes are never all
+    /// resident, only a chunk or two. Rows, strings and diagnostics come out as from
+    /// `readObservations`. Returns false, with the builder as it was, when the file must be
+    /// read whole instead: it cannot be read, its header is wrong, or a chunk other than the
+    /// last ends on a CSV syntax error (a real one, or a quoted line break across the chunk's
+    /// end), all of which the whole-file path reports exactly.
+    mutating func streamObservations(path: String, parallelism: LoadParallelism, progress: LoadProgressReporter) -> Bool {
+        guard let file = ChunkedFile(path: path), let lineFeeds = file.lineFeeds(),
+              var chunk = file.next(parallelism.chunkBytes) else { return false }
+        let saved = self
+        files.append(path)
+        if !hierarchyChecked {
+            hierarchyChecked = true
+            validateHierarchy()
+        }
+        let spec = DatasetLoader.observationColumns
+        var headerDiagnostics: [Diagnostic] = []
+        guard var chunkTable = TableReader(path: path, bytes: chunk.bytes, required: spec.required, optional: spec.optional, diagnostics: &headerDiagnostics) else {
+            self = saved
+            return false
+        }
+        diagnostics += headerDiagnostics
+        // The table's columns without the first chunk's bytes, for the chunks after it.
+        let template = chunkTable.chunk([], line: 1)
+        let lookups = ObservationReader.Lookups(
+            areaCodes: CodeTable(areas.map(\.code)), indicatorCodes: CodeTable(indicators.map(\.code)),
+            areaIndex: areaIndex, indicatorIndex: indicatorIndex, file: Int32(clamping: files.count - 1))
+        // Every stretch may have one row more than its line feeds: room for a few per chunk.
+        let chunks = 2 * file.size / max(1, parallelism.chunkBytes) + 4
+        let capacity = lineFeeds + 1 + parallelism.maxParts * chunks
+        let rowsBefore = columns.count
+        var rows = rowsBefore
+        var table: TableReader?
+        var failed = false
+        var consumed = chunk.bytes.count
+        // Every chunk in one stretch per processor: a chunk is a little short of `chunkBytes`
+        // (cut at a line feed), so stretches of `stretchBytes` could make it one.
+        let stretchBytes = max(1, min(parallelism.stretchBytes, parallelism.chunkBytes / (2 * max(1, parallelism.maxParts))))
+        let prefetch = ChunkPrefetch(file, bytes: parallelism.chunkBytes)
+        defer { prefetch.cancel() }
+        let dense = DenseColumns.filled(capacity: capacity) { slots in
+            var written = 0
+            while true {
+                if !chunk.last { prefetch.start() }
+                let plan = ObservationReader.Plan(chunkTable, stretchBytes: stretchBytes, maxStretches: parallelism.maxParts)
+                guard written + plan.rows <= slots.capacity else {
+                    failed = true
+                    return 0
+                }
+                var readers = ObservationReader.read(chunkTable, lookups, plan, into: slots, base: written,
+                                                     expectedFirst: written == 0 ? slots.capacity : plan.rows)
+                guard let lastReader = readers.last else {
+                    failed = true
+                    return 0
+                }
+                if lastReader.table.endedOnSyntaxError && !chunk.last {
+                    failed = true
+                    return 0
+                }
+                let line = lastReader.table.csv.nextRecordLine
+                let ended = lastReader.table.endedOnSyntaxError || chunk.last
+                written += readers.reduce(0) { $0 + $1.rows }
+                join(&readers, into: &table, rows: &rows)
+                readers = []
+                progress.reached(Int64(consumed))
+                if ended { return written }
+                // The chunk's bytes go with its readers; the next chunk's have been read meanwhile.
+                table?.releaseBytes()
+                chunkTable = template
+                chunk = ([], false)
+                guard let next = prefetch.take() else {
+                    failed = true
+                    return 0
+                }
+                chunk = next
+                consumed += chunk.bytes.count
+                chunkTable = template.chunk(chunk.bytes, line: line)
+            }
+        }
+        if failed {
+            self = saved
+            return false
+        }
+        if rowsBefore == 0 {
+            columns.area = dense.area
+            columns.indicator = dense.indicator
+            columns.period = dense.period
+            columns.value = dense.value
+        } else {
+            columns.appendDense(dense)
+        }
+        if let table { finishTable(table) }
+        return true
     }
 
     private mutating func readBenchmarks(_ path: String, _ bytes: [UInt8]) {

@@ -1,9 +1,3 @@
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
-
 /// The outcome of a successful load: the dataset and any warnings.
 public struct LoadResult: Sendable {
     public let dataset: Dataset
@@ -53,22 +47,19 @@ public enum DatasetLoader {
         try load(directories: directories, parallelism: .standard)
     }
 
-    /// `load(directories:)`, telling `progress` (from the loading thread) how much of the
-    /// observation files has been read: once before reading, after each observations.csv, and
-    /// once with `bytesRead == bytesTotal` at the end. Coarse: a file counts as read when parsed.
-    public static func load(directories: [URL], progress: (@Sendable (LoadProgress) -> Void)?) throws -> LoadResult {
-        try load(directories: directories.map(\.path), parallelism: .standard, progress: progress)
+    /// `load(directories:)`, telling `progress` how many bytes of the observation files have
+    /// been read (from any thread, monotonically, about every megabyte or chunk, and once with
+    /// everything read at the end, whether the load succeeds or fails).
+    public static func load(directories: [String], progress: (@Sendable (LoadProgress) -> Void)?) throws(LoadFailure) -> LoadResult {
+        try load(directories: directories, parallelism: .standard, progress: progress)
     }
 
     /// `load(directories:)` with the given use of processors (tests make the parts small to
-    /// exercise the parallel paths on small files), and `progress` as above.
+    /// exercise the parallel and streaming paths on small files).
     static func load(directories: [String], parallelism: LoadParallelism,
                      progress: (@Sendable (LoadProgress) -> Void)? = nil) throws(LoadFailure) -> LoadResult {
-        let observationSizes = directories.map { FileReader.signature(of: ($0.hasSuffix("/") ? String($0.dropLast()) : $0) + "/observations.csv")?.size ?? 0 }
-        let total = observationSizes.reduce(0, +)
-        var done: Int64 = 0
-        progress?(LoadProgress(bytesRead: 0, bytesTotal: total))
-        defer { progress?(LoadProgress(bytesRead: total, bytesTotal: total)) }
+        let reporter = LoadProgressReporter(total: observationBytes(directories), progress)
+        defer { reporter.finish() }
         var builder = DatasetBuilder()
         builder.parallelism = parallelism
         var missing = false
@@ -92,13 +83,21 @@ public enum DatasetLoader {
             for dirPath in present {
                 let path = dirPath + "/" + name
                 if !requiredFiles.contains(name) && FileReader.kind(of: path) == .missing { continue }
+                // A large observations.csv is streamed: read and parsed a chunk at a time, so its
+                // bytes are not all resident at once (see `DatasetBuilder.streamObservations`).
+                if name == "observations.csv", FileReader.kind(of: path) == .file,
+                   let size = FileReader.signature(of: path)?.size, size >= Int64(parallelism.streamBytes) {
+                    // Anything it cannot stream (a read failure, a quoted line break or a syntax
+                    // error at a chunk's end) is read whole, as a small file is, below.
+                    if builder.streamObservations(path: path, parallelism: parallelism, progress: reporter) {
+                        reporter.fileDone(size)
+                        continue
+                    }
+                }
                 switch FileReader.read(path) {
                 case .success(let bytes):
                     builder.read(name: name, path: path, bytes: bytes)
-                    if name == "observations.csv", let progress {
-                        done = min(total, done + Int64(bytes.count))
-                        progress(LoadProgress(bytesRead: done, bytesTotal: total))
-                    }
+                    if name == "observations.csv" { reporter.fileDone(Int64(bytes.count)) }
                 case .failure(let failure):
                     let message = failure == .missing
                         ? "required file is missing (a dataset needs \(requiredFiles.joined(separator: ", ")))"
@@ -117,6 +116,16 @@ public enum DatasetLoader {
         }
         return LoadResult(dataset: dataset, diagnostics: builder.diagnostics)
     }
+
+    /// The bytes of the observation files of `directories`: the total a load's progress counts to.
+    static func observationBytes(_ directories: [String]) -> Int64 {
+        directories.reduce(0) { sum, dir in
+            let dirPath = dir.count > 1 && dir.hasSuffix("/") ? String(dir.dropLast()) : dir
+            let path = dirPath + "/observations.csv"
+            guard FileReader.kind(of: path) == .file else { return sum }
+            return sum + max(0, FileReader.signature(of: path)?.size ?? 0)
+        }
+    }
 }
 
 /// How a large load shares out work: observations.csv is read in stretches, and series are rated
@@ -128,6 +137,18 @@ struct LoadParallelism: Sendable {
     var stretchBytes: Int
     /// A part of the series to rate holds at least this many rows.
     var rowsPerRatingPart: Int
+    /// An observations.csv of this size or more is streamed, in chunks of `chunkBytes`.
+    var streamBytes: Int
+    /// The bytes read and parsed at a time when streaming (a chunk ends at a line feed).
+    var chunkBytes: Int
+
+    init(maxParts: Int, stretchBytes: Int, rowsPerRatingPart: Int, streamBytes: Int = 32 << 20, chunkBytes: Int = 8 << 20) {
+        self.maxParts = maxParts
+        self.stretchBytes = stretchBytes
+        self.rowsPerRatingPart = rowsPerRatingPart
+        self.streamBytes = streamBytes
+        self.chunkBytes = chunkBytes
+    }
 
     static let standard = LoadParallelism(maxParts: ObservationReader.processors, stretchBytes: 4 << 20, rowsPerRatingPart: 250_000)
 }

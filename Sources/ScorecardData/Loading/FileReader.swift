@@ -141,6 +141,150 @@ public enum FileReader {
     }
 }
 
+/// A regular file read a chunk at a time, each chunk ending after a line feed, so that a large
+/// observations.csv is never resident all at once. Never writes.
+final class ChunkedFile {
+    private let fd: Int32
+    /// The file's size when opened.
+    let size: Int
+    /// Bytes read past the last chunk's final line feed: the start of the next chunk.
+    private var carry: [UInt8] = []
+    private var ended = false
+    /// Bytes of the file in the chunks handed out so far.
+    private(set) var consumed = 0
+
+    /// Opens the regular file at `path`; nil if it cannot be.
+    init?(path: String) {
+        guard FileReader.kind(of: path) == .file else { return nil }
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return nil }
+        var st = stat()
+        guard fstat(fd, &st) == 0 else {
+            close(fd)
+            return nil
+        }
+        self.fd = fd
+        self.size = max(Int(st.st_size), 0)
+    }
+
+    deinit { close(fd) }
+
+    /// The line feeds in the file's first `size` bytes (read in small blocks into one reused
+    /// buffer, so nothing stays resident), or nil on a read error.
+    func lineFeeds() -> Int? {
+        let block = 1 << 20
+        var buffer = [UInt8](repeating: 0, count: block)
+        var count = 0, offset = 0
+        while offset < size {
+            let want = min(block, size - offset)
+            let n = buffer.withUnsafeMutableBytes { raw -> Int in
+                while true {
+                    let r = pread(fd, raw.baseAddress, want, off_t(offset))
+                    if r < 0 && errno == EINTR { continue }
+                    return r
+                }
+            }
+            if n < 0 { return nil }
+            if n == 0 { break }
+            count += CSVReader.lineCount(buffer[0..<n])
+            offset += n
+        }
+        return count
+    }
+
+    /// The next chunk: about `bytes` bytes, up to and including the last line feed read (more
+    /// when a line is longer), or the rest of the file at its end. Nil on a read error; `last`
+    /// is true for the final chunk (which may be empty).
+    func next(_ bytes: Int) -> (bytes: [UInt8], last: Bool)? {
+        if ended { return ([], true) }
+        var want = max(bytes, carry.count + 1)
+        var searched = 0
+        var buffer = carry
+        carry = []
+        while true {
+            let have = buffer.count
+            let old = buffer
+            var failure: Int32?
+            var eof = false
+            buffer = [UInt8](unsafeUninitializedCapacity: want) { raw, filled in
+                guard let base = raw.baseAddress else { return }
+                old.withUnsafeBufferPointer { old in
+                    if let from = old.baseAddress { base.initialize(from: from, count: have) }
+                }
+                filled = have
+                while filled < want {
+                    let n = Glibc.read(fd, base + filled, want - filled)
+                    if n < 0 {
+                        if errno == EINTR { continue }
+                        failure = errno
+                        return
+                    }
+                    if n == 0 {
+                        eof = true
+                        return
+                    }
+                    filled += n
+                }
+            }
+            if failure != nil { return nil }
+            if eof {
+                ended = true
+                consumed += buffer.count
+                return (buffer, true)
+            }
+            if let lf = buffer[searched...].lastIndex(of: UInt8(ascii: "\n")) {
+                carry = Array(buffer[(lf + 1)...])
+                buffer.removeSubrange((lf + 1)...)
+                consumed += buffer.count
+                return (buffer, false)
+            }
+            // A line longer than the chunk: read on.
+            searched = buffer.count
+            want *= 2
+        }
+    }
+}
+
+/// Reads the chunks of a `ChunkedFile` one ahead, on another thread: the next chunk is read
+/// while the current one is parsed. Only one read is under way at a time, and the file is
+/// touched by nothing else meanwhile.
+final class ChunkPrefetch: @unchecked Sendable {
+    private let file: ChunkedFile
+    private let bytes: Int
+    private var pending: (bytes: [UInt8], last: Bool)?
+    private var started = false
+    private let ready = DispatchSemaphore(value: 0)
+
+    init(_ file: ChunkedFile, bytes: Int) {
+        self.file = file
+        self.bytes = bytes
+    }
+
+    /// Starts reading the next chunk.
+    func start() {
+        precondition(!started, "a chunk is already being read")
+        started = true
+        DispatchQueue.global(qos: .userInitiated).async {
+            self.pending = self.file.next(self.bytes)
+            self.ready.signal()
+        }
+    }
+
+    /// The chunk `start` read (nil on a read error), once it is read.
+    func take() -> (bytes: [UInt8], last: Bool)? {
+        precondition(started, "no chunk is being read")
+        ready.wait()
+        started = false
+        defer { pending = nil }
+        return pending
+    }
+
+    /// Waits for a read under way, if any, and drops what it read.
+    func cancel() {
+        if started { _ = take() }
+    }
+}
+
 /// What identifies a version of a file cheaply: size, modification time and inode.
 public struct FileSignature: Hashable, Sendable {
     public var size: Int64

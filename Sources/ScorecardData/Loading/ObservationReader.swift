@@ -56,45 +56,73 @@ struct ObservationReader: Sendable {
     /// Reads every row after the header of `table`: in up to `maxStretches` stretches of at
     /// least `stretchBytes` each, or in one go.
     static func read(_ table: TableReader, _ lookups: Lookups, stretchBytes: Int, maxStretches: Int) -> Outcome {
-        let bytes = table.csv.bytes
-        let start = table.csv.offset
-        let count = max(1, min(maxStretches, (bytes.count - start) / max(1, stretchBytes)))
-        // Cut after the first line feed past each equal share. A line feed inside a quoted cell
-        // makes a wrong cut; the reader before it then ends past the cut, and that is caught below.
-        var cuts = [start]
-        for k in 1..<count {
-            guard let lf = bytes[max(cuts[cuts.count - 1], start + (bytes.count - start) * k / count)...]
-                .firstIndex(of: UInt8(ascii: "\n")), lf + 1 < bytes.count else { break }
-            cuts.append(lf + 1)
-        }
-        let bounds = cuts + [bytes.count]
-        let lineFeeds = (0..<(bounds.count - 1)).map { CSVReader.lineCount(bytes[bounds[$0]..<bounds[$0 + 1]]) }
-        // A stretch has at most one record more than line feeds (each record but its last ends
-        // with one), so stretch k may write that many rows from the sum of those before it.
-        var firstRows = [0]
-        for feeds in lineFeeds { firstRows.append(firstRows[firstRows.count - 1] + feeds + 1) }
-        let capacity = firstRows[firstRows.count - 1]
+        let plan = Plan(table, stretchBytes: stretchBytes, maxStretches: maxStretches)
         var readers: [ObservationReader] = []
-        let dense = DenseColumns.filled(capacity: capacity) { slots in
-            readers = read(table, lookups, into: slots, bounds: bounds, lineFeeds: lineFeeds, firstRows: firstRows)
-            // Close up the ranges: each reader's rows follow the last's.
-            var next = 0
-            for k in readers.indices {
-                slots.move(from: readers[k].firstRow, to: next, count: readers[k].rows)
-                next += readers[k].rows
-            }
-            return next
+        let dense = DenseColumns.filled(capacity: plan.rows) { slots in
+            readers = read(table, lookups, plan, into: slots, base: 0, expectedFirst: slots.capacity)
+            return readers.reduce(0) { $0 + $1.rows }
         }
         return Outcome(dense: dense, readers: readers)
     }
 
-    /// Reads the stretches `bounds[k] ..< bounds[k + 1]` into `slots`, in parallel when there are
-    /// several, or the whole table in one go when a cut fell inside a quoted cell.
-    private static func read(_ table: TableReader, _ lookups: Lookups, into slots: DenseColumnSlots,
-                             bounds: [Int], lineFeeds: [Int], firstRows: [Int]) -> [ObservationReader] {
+    /// Where the stretches of a table (a file, or a chunk of one) start and end, and the most rows
+    /// each may have.
+    struct Plan {
+        /// Stretch k is `bounds[k] ..< bounds[k + 1]`.
+        var bounds: [Int]
+        var lineFeeds: [Int]
+        /// Stretch k writes from row `firstRows[k]` (of the table's rows) on; the last entry is
+        /// the most rows the table may have.
+        var firstRows: [Int]
+        var rows: Int { firstRows[firstRows.count - 1] }
+
+        init(_ table: TableReader, stretchBytes: Int, maxStretches: Int) {
+            let bytes = table.csv.bytes
+            let start = table.csv.offset
+            let end = bytes.count
+            let count = max(1, min(maxStretches, (end - start) / max(1, stretchBytes)))
+            // Cut after the first line feed past each equal share. A line feed inside a quoted
+            // cell makes a wrong cut; the reader before it then ends past the cut, and that is
+            // caught when reading.
+            var cuts = [start]
+            for k in 1..<count {
+                guard let lf = bytes[max(cuts[cuts.count - 1], start + (end - start) * k / count)..<end]
+                    .firstIndex(of: UInt8(ascii: "\n")), lf + 1 < end else { break }
+                cuts.append(lf + 1)
+            }
+            bounds = cuts + [end]
+            let b = bounds
+            lineFeeds = (0..<(b.count - 1)).map { CSVReader.lineCount(bytes[b[$0]..<b[$0 + 1]]) }
+            // A stretch has at most one record more than line feeds (each record but its last
+            // ends with one), so stretch k may write that many rows from the sum of those before it.
+            firstRows = [0]
+            for feeds in lineFeeds { firstRows.append(firstRows[firstRows.count - 1] + feeds + 1) }
+        }
+    }
+
+    /// Reads the stretches of `plan` into `slots` from row `base` on, in parallel when there are
+    /// several, or the whole table in one go when a cut fell inside a quoted cell; then moves
+    /// the readers' rows together so that they follow one another from `base`. The first
+    /// reader's sparse columns reserve `expectedFirst` rows.
+    static func read(_ table: TableReader, _ lookups: Lookups, _ plan: Plan, into slots: DenseColumnSlots,
+                     base: Int, expectedFirst: Int) -> [ObservationReader] {
+        let readers = readStretches(table, lookups, plan, into: slots, base: base, expectedFirst: expectedFirst)
+        // Close up the ranges: each reader's rows follow the last's.
+        var next = base
+        for k in readers.indices {
+            slots.move(from: readers[k].firstRow, to: next, count: readers[k].rows)
+            next += readers[k].rows
+        }
+        return readers
+    }
+
+    private static func readStretches(_ table: TableReader, _ lookups: Lookups, _ plan: Plan, into slots: DenseColumnSlots,
+                                      base: Int, expectedFirst: Int) -> [ObservationReader] {
+        let bounds = plan.bounds, lineFeeds = plan.lineFeeds, firstRows = plan.firstRows
+        precondition(base + plan.rows <= slots.capacity, "observation rows beyond the dense columns")
         if bounds.count == 2 {
-            var reader = ObservationReader(table: table, firstRow: 0)
-            reader.read(lookups, into: slots, limit: slots.capacity, expected: slots.capacity)
+            var reader = ObservationReader(table: table, firstRow: base)
+            reader.read(lookups, into: slots, limit: plan.rows, expected: expectedFirst)
             return [reader]
         }
         // The line each stretch starts on: the reader counts every line feed, quoted or not.
@@ -104,8 +132,8 @@ struct ObservationReader: Sendable {
         let results = Mutex([ObservationReader?](repeating: nil, count: bounds.count - 1))
         DispatchQueue.concurrentPerform(iterations: bounds.count - 1) { k in
             var reader = ObservationReader(table: table.stretch(from: bounds[k], to: bounds[k + 1], line: lines[k]),
-                                           firstRow: firstRows[k])
-            reader.read(lookups, into: slots, limit: lineFeeds[k] + 1, expected: k == 0 ? slots.capacity : lineFeeds[k] + 1)
+                                           firstRow: base + firstRows[k])
+            reader.read(lookups, into: slots, limit: lineFeeds[k] + 1, expected: k == 0 ? expectedFirst : lineFeeds[k] + 1)
             results.withLock { $0[k] = reader }
         }
         let readers = results.withLock { $0 }.compactMap { $0 }
@@ -113,8 +141,8 @@ struct ObservationReader: Sendable {
             let t = readers[k].table
             if t.endedOnSyntaxError { return Array(readers[...k]) }
             if t.csv.offset != bounds[k + 1] {
-                var reader = ObservationReader(table: table, firstRow: 0)
-                reader.read(lookups, into: slots, limit: slots.capacity, expected: slots.capacity)
+                var reader = ObservationReader(table: table, firstRow: base)
+                reader.read(lookups, into: slots, limit: plan.rows, expected: expectedFirst)
                 return [reader]
             }
         }

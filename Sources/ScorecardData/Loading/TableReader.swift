@@ -79,6 +79,25 @@ struct TableReader: Sendable {
         return t
     }
 
+    /// A reader of the same table for the records of `bytes`, a later chunk of the file that
+    /// starts with a record on line `line`, with no diagnostics yet. A large file is streamed a
+    /// chunk at a time; the chunks' readers are `absorb`ed in file order.
+    func chunk(_ bytes: [UInt8], line: Int) -> TableReader {
+        var t = self
+        t.csv = CSVReader(bytes: bytes, from: 0, to: bytes.count, line: line)
+        t.diagnostics = []
+        t.rowHasError = false
+        t.errorCount = 0
+        t.warningCount = 0
+        t.endedOnSyntaxError = false
+        return t
+    }
+
+    /// Lets go of the bytes read, keeping the line reached: a streamed chunk's table, once read.
+    mutating func releaseBytes() {
+        csv = csv.releasingBytes()
+    }
+
     /// Takes in the diagnostics of a stretch read after this reader's records, listing them as
     /// if one reader had read both: the listing limits apply to the sum.
     mutating func absorb(_ later: TableReader) {

@@ -58,6 +58,12 @@ public final class Dataset: Sendable {
     /// in series order. Series of an area's own figures and of single-area teams are absent.
     let sharedTeamSeries: [Int32: [Int32]]
 
+    /// Bytes held for the observations, row by row: the columns, the series order and the
+    /// ratings (buffer capacities, not counts). Tests hold it to a budget per observation.
+    var observationStorageBytes: Int {
+        columns.storageBytes + order.capacity * 4 + effectiveRAG.capacity + effectiveDOT.capacity
+    }
+
     init(areas: [Area], indicators: [Indicator], benchmarks: [Benchmark], waits: [Wait], providers: [Provider],
          coverage: [Coverage], files: [String], columns: ObservationColumns, strings: StringPool,
          order: [Int32], seriesStart: [Int32], seriesArea: [Int32], seriesIndicator: [Int32], seriesTeam: [Int32],
