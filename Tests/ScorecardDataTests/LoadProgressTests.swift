@@ -4,7 +4,9 @@ import XCTest
 @testable import ScorecardData
 
 /// `DatasetLoader.load(directories:progress:)`: progress in bytes of the observation files,
-/// never going back, starting at 0 and ending once with everything read — on success and failure.
+/// never going back, never past the total, and ending once with everything read — on success and
+/// failure. (Reports come at most about once a megabyte: these files are smaller, so the end is
+/// all they see; ParallelLoadTests follows a streamed load chunk by chunk.)
 final class LoadProgressTests: XCTestCase {
     private func load(_ dirs: [TempDataset]) -> (reports: [LoadProgress], failed: Bool) {
         let seen = Mutex<[LoadProgress]>([])
@@ -28,14 +30,13 @@ final class LoadProgressTests: XCTestCase {
         let sizeA = Int64(LoaderTests.observations.utf8.count), sizeB = Int64(54)
         let (reports, failed) = load([a, b])
         XCTAssertFalse(failed)
-        XCTAssertEqual(reports.first, LoadProgress(bytesRead: 0, bytesTotal: sizeA + sizeB))
-        XCTAssertTrue(reports.contains(LoadProgress(bytesRead: sizeA, bytesTotal: sizeA + sizeB)), "\(reports)")
-        XCTAssertEqual(reports.last, LoadProgress(bytesRead: sizeA + sizeB, bytesTotal: sizeA + sizeB))
-        XCTAssertEqual(reports.filter { $0.bytesRead == $0.bytesTotal }.count, reports.count - 2, "\(reports)")
+        XCTAssertFalse(reports.isEmpty)
+        XCTAssertEqual(reports.last, LoadProgress(bytesRead: sizeA + sizeB, bytesTotal: sizeA + sizeB), "both folders' files count")
+        XCTAssertEqual(reports.filter { $0.bytesRead == $0.bytesTotal }.count, 1, "one report of the end: \(reports)")
         for (before, after) in zip(reports, reports.dropFirst()) {
             XCTAssertLessThanOrEqual(before.bytesRead, after.bytesRead, "monotonic: \(reports)")
         }
-        XCTAssertEqual(reports[1].fraction, Double(sizeA) / Double(sizeA + sizeB), accuracy: 1e-12)
+        XCTAssertTrue(reports.allSatisfy { $0.bytesTotal == sizeA + sizeB && $0.bytesRead <= $0.bytesTotal }, "\(reports)")
     }
 
     func testAFailedLoadStillEndsComplete() throws {
@@ -43,7 +44,6 @@ final class LoadProgressTests: XCTestCase {
         defer { a.remove() }
         let (reports, failed) = load([a])
         XCTAssertTrue(failed)
-        XCTAssertEqual(reports.first?.bytesRead, 0)
         XCTAssertEqual(reports.last, LoadProgress(bytesRead: 59, bytesTotal: 59))
     }
 }
