@@ -22,7 +22,7 @@ struct EffectRunner {
     /// What a reload in the background has to report, until `collect()` takes it.
     private let inbox = ReloadInbox()
     /// RAGTOP_TEST_LOAD_DELAY_MS: a test-only hook that makes a reload in the background pause
-    /// this long at each report of progress, so tests can act while it runs. 0 (unset) in use.
+    /// this long before it starts and at each report of progress, so tests can act while it runs. 0 (unset) in use.
     private let testDelayMilliseconds: UInt32
 
     init(directories: [String], catalog: ThemeCatalog, theme: Theme, depth: ColorDepth, colorOff: Bool,
@@ -83,6 +83,8 @@ struct EffectRunner {
     private func startReload(wake: @escaping @Sendable () -> Void) {
         let (inbox, directories, delay) = (self.inbox, self.directories, testDelayMilliseconds)
         let thread = Thread {
+            // The test hook pauses before the load too: a small file reports only its end.
+            if delay > 0 { usleep(delay * 1000) }
             let result = Self.reload(directories) { progress in
                 inbox.post(progress)
                 wake()

@@ -20,11 +20,18 @@ public struct DistrictsPane: PaneModule {
     /// What each (district row, KPI column) cell shows: the rating, where it came from, and
     /// whether it is a shared team's (`MatrixCell`).
     public internal(set) var cells: [[MatrixCell]] = []
+    /// Some cell shows a shared team's rating (the key under the matrix then says what ⋈ is).
+    var showsTeamRatings = false
     public internal(set) var list = ListPosition()
     /// The selected KPI column.
     public internal(set) var column = 0
     /// The first KPI column shown.
     var columnScroll = 0
+    /// This rebuild's version, and the models `regions` built for it (see `ModelMemo`): moving
+    /// the cursor lays the matrix out again without building its cells again.
+    var version = 0
+    let baseMemo = ModelMemo<Int>()
+    let matrixMemo = ModelMemo<MatrixKey>()
 
     public init() {}
 
@@ -35,6 +42,7 @@ public struct DistrictsPane: PaneModule {
     /// from the dataset, so filtering as you type stays instant at England scale), and the RAG
     /// filter applied to the selected KPI.
     public mutating func rebuild(_ shared: SharedState) {
+        version = ModelVersion.next()
         let ds = shared.dataset
         let keepArea = areas.indices.contains(list.cursor) ? areas[list.cursor] : nil
         let children = ds.children(of: shared.rootArea), ratings = ds.latestRatings(childrenOf: shared.rootArea)
@@ -60,6 +68,7 @@ public struct DistrictsPane: PaneModule {
         areas = rows
         matrix = own
         cells = shownCells
+        showsTeamRatings = shownCells.contains { $0.contains { $0.showsTeamRating } }
         // Sorted by a column (the counts, a KPI's ratings, the name): the districts in that order.
         let model = shared.mightSort(table: Self.table) ? sortingModel(shared) : TableModel(columns: [], rows: [])
         if let order = TableSort.order(model.rows, columns: model.columns, by: shared.sort(table: Self.table, columns: model.columns)) {

@@ -36,7 +36,7 @@ extension DistrictsPane {
 
     public func regions(in body: Rect, _ shared: SharedState) -> Regions {
         let (kpiLine, rest) = body.inset(left: 1, right: 1).splitTop(1)
-        let base = baseColumns(shared)
+        let base = baseMemo.model(version) { baseColumns(shared) }
         let baseWidth = (0..<base.columns.count).reduce(0) { $0 + TableLayout.wantedWidth(base, column: $1) + 1 }
         // The matrix keeps room for eight KPI columns before the tile map takes the rest.
         let tiles = tileRegions(shared, in: rest, leaving: baseWidth + 2 * 8)
@@ -46,6 +46,31 @@ extension DistrictsPane {
         let visible = max(1, (matrixRect.width - baseWidth - 1) / 2)
         let first = ListScroll.firstRow(scroll: columnScroll, cursor: column, count: indicators.count, visible: visible)
         let shownCount = min(visible, max(0, indicators.count - first))
+        let model = matrixMemo.model(MatrixKey(version: version, first: first, count: shownCount, column: column)) {
+            matrixModel(base, first: first, count: shownCount, shared)
+        }
+        // The key under the matrix, as much of it as fits.
+        let keyLines = keyText(shared, first: first, count: shownCount, width: matrixRect.width)
+        let wantedTable = 3 + areas.count
+        let keyRoom = max(0, matrixRect.height - wantedTable - 1)
+        let keyHeight = min(keyLines.count, keyRoom)
+        let tableRect = Rect(x: matrixRect.x, y: matrixRect.y, width: matrixRect.width,
+                             height: min(wantedTable, matrixRect.height - (keyHeight > 0 ? keyHeight + 1 : 0)))
+        let table = TableLayout.regions(model, in: tableRect, cursor: list.cursor, scroll: list.scroll)
+        let key = Rect(x: matrixRect.x, y: tableRect.bottom + 1, width: matrixRect.width, height: keyHeight)
+        return Regions(kpiLine: kpiLine, model: model, table: table, firstColumn: first, visibleColumns: shownCount, key: key,
+                       keyLines: keyLines, tiles: tiles)
+    }
+
+    /// What `regions` keeps between layouts: the model of the KPI columns in view, built for
+    /// this rebuild (`version`), the first of them, how many, and the selected one.
+    struct MatrixKey: Equatable, Sendable {
+        var version: Int, first: Int, count: Int, column: Int
+    }
+
+    /// The base columns with the KPI columns `first..<first + count`: a header of the KPI's
+    /// number, and a cell per district with its rating's glyph.
+    func matrixModel(_ base: TableModel, first: Int, count shownCount: Int, _ shared: SharedState) -> TableModel {
         var model = base
         for k in first..<(first + shownCount) {
             let n = k + 1
@@ -67,17 +92,7 @@ extension DistrictsPane {
             model.rows[r] = .data(row)
         }
         model = model.markingSort(shared.sort(table: Self.table, columns: model.columns), g)
-        // The key under the matrix, as much of it as fits.
-        let keyLines = keyText(shared, first: first, count: shownCount, width: matrixRect.width)
-        let wantedTable = 3 + areas.count
-        let keyRoom = max(0, matrixRect.height - wantedTable - 1)
-        let keyHeight = min(keyLines.count, keyRoom)
-        let tableRect = Rect(x: matrixRect.x, y: matrixRect.y, width: matrixRect.width,
-                             height: min(wantedTable, matrixRect.height - (keyHeight > 0 ? keyHeight + 1 : 0)))
-        let table = TableLayout.regions(model, in: tableRect, cursor: list.cursor, scroll: list.scroll)
-        let key = Rect(x: matrixRect.x, y: tableRect.bottom + 1, width: matrixRect.width, height: keyHeight)
-        return Regions(kpiLine: kpiLine, model: model, table: table, firstColumn: first, visibleColumns: shownCount, key: key,
-                       keyLines: keyLines, tiles: tiles)
+        return model
     }
 
     /// The district and count columns, with a row per district. The counts are of each
@@ -130,7 +145,7 @@ extension DistrictsPane {
         }
         lines.append(line)
         // Say what the counts count when a cell shows a team's rating they leave out.
-        if cells.contains(where: { $0.contains { $0.showsTeamRating } }) {
+        if showsTeamRatings {
             lines += TextBlock.wrap("\(shared.glyphs[.sharedTeam]) a shared team's rating, not in the R/A/G counts", width: width)
         }
         return lines

@@ -1,0 +1,36 @@
+import XCTest
+@testable import Dashboard
+import ScorecardData
+
+/// The districts matrix keeps the model it built (`ModelMemo`) while only the cursor moves: what
+/// it lays out and draws must always be the model built afresh from the pane as it is.
+final class ModelMemoTests: XCTestCase {
+    /// The model `regions` used, against one built now from the pane's state.
+    private func assertFresh(_ s: DashboardState, after keys: String, file: StaticString = #filePath, line: UInt = #line) {
+        let pane = s.module(DistrictsPane.self)
+        let r = pane.regions(in: s.screen.body, s.shared)
+        let base = pane.baseColumns(s.shared)
+        let fresh = pane.matrixModel(base, first: r.firstColumn, count: r.visibleColumns, s.shared)
+        XCTAssertEqual(r.model, fresh, "after '\(keys)'", file: file, line: line)
+    }
+
+    func testTheKeptMatrixIsAlwaysTheOneTheStateWouldBuild() {
+        var s = Kent.state(width: 120, height: 40, pane: .districts)
+        // Moves (kept), a KPI to the right and back (rebuilt), filters, a sort, a drill-down into
+        // a district's scorecard and back (the pane restored from the back history), a search.
+        let steps = ["Down", "Down", "Right", "Right", "Left", "r", "Down", "r", "o", "o", "O", "Enter", "Escape", "g", "x",
+                     "End", "Home", "Right", "Right", "Right", "/", "S", "Enter", "Down", "x", "2"]
+        var done: [String] = []
+        for key in steps {
+            _ = s.apply(keys: [Key(name: key)].compactMap { $0 })
+            done.append(key)
+            assertFresh(s, after: done.joined(separator: " "))
+        }
+        // The kept model follows the pane: a copy kept elsewhere does not read another's model.
+        let copy = s.module(DistrictsPane.self)
+        _ = s.apply(keys: ["Right", "r"].compactMap { Key(name: $0) })
+        XCTAssertNotEqual(copy.regions(in: s.screen.body, s.shared).model.columns.map(\.title),
+                          s.module(DistrictsPane.self).regions(in: s.screen.body, s.shared).model.columns.map(\.title))
+        assertFresh(s, after: "Right r")
+    }
+}
