@@ -21,6 +21,9 @@ private func libcWCWidth(_ c: wchar_t) -> Int32
 public enum TextWidth {
     /// The columns `string` takes.
     public static func of(_ string: String) -> Int {
+        // Printable ASCII (most of what a table holds) is a column a byte; tables measure every
+        // cell of a column each layout, so this is kept quick.
+        if string.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return string.utf8.count }
         var total = 0
         for ch in string { total += of(ch) }
         return total

@@ -33,4 +33,21 @@ final class ModelMemoTests: XCTestCase {
                           s.module(DistrictsPane.self).regions(in: s.screen.body, s.shared).model.columns.map(\.title))
         assertFresh(s, after: "Right r")
     }
+
+    /// A reload with a changed published rating: the matrix shows the new data's cells, not the
+    /// ones it kept for the old (whatever address the new data has).
+    func testAReloadShowsTheNewDataInTheMatrix() throws {
+        let old = "E07000105,SCS08,2024-10,87.2,34,39,90.0,AMBER,"
+        let new = try Kent.dataset(replacing: old, with: "E07000105,SCS08,2024-10,97.2,34,39,90.0,GREEN,")
+        var s = Kent.state(width: 120, height: 40, pane: .districts)
+        func cell(_ s: DashboardState) -> MatrixCell? {
+            let pane = s.module(DistrictsPane.self)
+            guard let r = pane.areas.firstIndex(of: "E07000105"), let k = pane.indicators.firstIndex(of: "SCS08") else { return nil }
+            return pane.cells[r][k]
+        }
+        XCTAssertEqual(cell(s)?.rating.rag, .amber)
+        _ = s.update(.reloaded(new, at: "12:00:00"))
+        XCTAssertEqual(cell(s)?.rating.rag, .green)
+        assertFresh(s, after: "a reload")
+    }
 }

@@ -4,7 +4,10 @@ import ScorecardData
 /// the theme's name and the status line's message. Panes read it; the root state changes it,
 /// from keys and from what panes ask for (`PaneIntent`).
 public struct SharedState: Sendable {
-    public internal(set) var dataset: Dataset
+    public internal(set) var dataset: Dataset { didSet { dataVersion = ModelVersion.next() } }
+    /// Which data this is: a new number for every dataset loaded, so what a pane keeps for one
+    /// is never taken for another's (an address, `ObjectIdentifier`, can be reused after a reload).
+    public private(set) var dataVersion = ModelVersion.next()
     /// The root area whose children are the "districts" (Kent in the bundled data).
     public internal(set) var rootArea: String
     /// The area whose scorecard (and KPI detail) is shown.

@@ -1,20 +1,22 @@
 import Synchronization
 
-/// Keeps the last table model a pane built, so that the several layouts of one frame (the key's
-/// update, settling the cursor, drawing) and the frames that only move the cursor do not build
-/// every row's cells again. A pane takes a new `version` each time it rebuilds (`next()`: unique
-/// across copies of the pane, so a copy kept in the back history never reads another's model)
-/// and asks for the model by that version and whatever else the model depends on.
-final class ModelMemo<Key: Equatable & Sendable>: Sendable {
-    private let slot = Mutex<(key: Key, model: TableModel)?>(nil)
+/// Keeps the last table model (and its columns' widths) a pane built, so that the several
+/// layouts of one frame (the key's update, settling the cursor, drawing) and the frames that only
+/// move the cursor do not build and measure every row's cells again. A pane takes a new version
+/// each time it rebuilds (`ModelVersion.next()`: unique across copies of the pane, so a copy kept
+/// in the back history never reads another's) and asks by that version and whatever else the
+/// value depends on.
+final class ModelMemo<Key: Equatable & Sendable, Value: Sendable>: Sendable {
+    private let slot = Mutex<(key: Key, value: Value)?>(nil)
+
     init() {}
 
-    /// The model for `key`: the one kept if it was built for `key`, else `make()`'s, kept.
-    func model(_ key: Key, _ make: () -> TableModel) -> TableModel {
-        if let kept = slot.withLock({ $0 }), kept.key == key { return kept.model }
-        let model = make()
-        slot.withLock { $0 = (key, model) }
-        return model
+    /// The value for `key`: the one kept if it was made for `key`, else `make()`'s, kept.
+    func value(_ key: Key, _ make: () -> Value) -> Value {
+        if let kept = slot.withLock({ $0 }), kept.key == key { return kept.value }
+        let value = make()
+        slot.withLock { $0 = (key, value) }
+        return value
     }
 }
 

@@ -160,10 +160,12 @@ public struct TableRegions: Sendable, Equatable {
 public enum TableLayout {
     /// Column widths and visible rows for `model` in `rect` (a header row on top when
     /// `header`), with `cursor` kept in view from `scroll`.
-    public static func regions(_ model: TableModel, in rect: Rect, header: Bool = true, cursor: Int, scroll: Int, spacing: Int = 1) -> TableRegions {
+    /// `wanted`: each column's `wantedWidth`, when the caller keeps them (`ModelMemo`).
+    public static func regions(_ model: TableModel, in rect: Rect, header: Bool = true, cursor: Int, scroll: Int, spacing: Int = 1,
+                               wanted: [Int]? = nil) -> TableRegions {
         let headerHeight = header ? (model.columns.map { $0.titleLines.count }.max() ?? 1) : 0
         let (headerRect, body) = rect.splitTop(headerHeight)
-        let columns = placeColumns(model, width: rect.width, x: rect.x, spacing: spacing)
+        let columns = placeColumns(model, width: rect.width, x: rect.x, spacing: spacing, wanted: wanted)
         let first = ListScroll.firstRow(scroll: scroll, cursor: cursor, count: model.rows.count, visible: body.height,
                                         isSection: { model.rows[$0].isSection })
         var rows: [TableRegions.PlacedRow] = []
@@ -172,6 +174,9 @@ public enum TableLayout {
         }
         return TableRegions(frame: rect, header: headerRect, body: body, columns: columns, rows: rows, firstRow: first)
     }
+
+    /// Every column's `wantedWidth`.
+    static func wantedWidths(_ model: TableModel) -> [Int] { model.columns.indices.map { wantedWidth(model, column: $0) } }
 
     /// The width each column would like: its fixed width, or its widest value or title.
     static func wantedWidth(_ model: TableModel, column k: Int) -> Int {
@@ -202,10 +207,10 @@ public enum TableLayout {
 
     /// The columns that fit `width`, lowest priority dropped first; shrinking columns grow back
     /// towards their widest value and fill columns share what is left.
-    static func placeColumns(_ model: TableModel, width: Int, x: Int, spacing: Int) -> [TableRegions.PlacedColumn] {
+    static func placeColumns(_ model: TableModel, width: Int, x: Int, spacing: Int, wanted known: [Int]? = nil) -> [TableRegions.PlacedColumn] {
         var kept = Array(model.columns.indices)
         // A shrinking column counts its minimum until the room is shared out.
-        let wanted = model.columns.indices.map { wantedWidth(model, column: $0) }
+        let wanted = known.flatMap { $0.count == model.columns.count ? $0 : nil } ?? wantedWidths(model)
         var widths = model.columns.indices.map { k -> Int in
             if case .shrink(let lo, _) = model.columns[k].sizing { return lo }
             return wanted[k]

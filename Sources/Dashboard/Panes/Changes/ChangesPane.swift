@@ -20,7 +20,7 @@ public struct ChangesPane: PaneModule {
     /// The data, area and comparison the changes were worked out for: a filter re-filters
     /// without asking the data again.
     struct Basis: Equatable {
-        var dataset: ObjectIdentifier
+        var dataVersion: Int
         var area: String
         var comparison: Comparison
         var edition: ObjectIdentifier?
@@ -49,7 +49,7 @@ public struct ChangesPane: PaneModule {
     }
 
     public mutating func rebuild(_ shared: SharedState) {
-        let now = Basis(dataset: ObjectIdentifier(shared.dataset), area: shared.area, comparison: shared.comparison,
+        let now = Basis(dataVersion: shared.dataVersion, area: shared.area, comparison: shared.comparison,
                         edition: shared.edition.map { ObjectIdentifier($0.dataset) })
         let keep = basis?.area == now.area ? selectedRow.map { ($0.indicator.code, $0.team) } : nil
         if now != basis {

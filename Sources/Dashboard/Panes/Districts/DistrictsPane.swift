@@ -30,8 +30,17 @@ public struct DistrictsPane: PaneModule {
     /// This rebuild's version, and the models `regions` built for it (see `ModelMemo`): moving
     /// the cursor lays the matrix out again without building its cells again.
     var version = 0
-    let baseMemo = ModelMemo<Int>()
-    let matrixMemo = ModelMemo<MatrixKey>()
+    let baseMemo = ModelMemo<Int, (TableModel, [Int])>()
+    let matrixMemo = ModelMemo<MatrixKey, (TableModel, [Int])>()
+    let cellsMemo = ModelMemo<CellsKey, ([[MatrixCell]], [[TableCell]])>()
+    /// `cells` as the matrix draws them, row by row (built once with them).
+    var tableCells: [[TableCell]] = []
+
+    /// What every district's cells depend on: the data, the root area, the KPIs shown and the
+    /// alphabet of the glyphs.
+    struct CellsKey: Equatable, Sendable {
+        var dataVersion: Int, root: String, indicators: [String], ascii: Bool
+    }
 
     public init() {}
 
@@ -54,20 +63,29 @@ public struct DistrictsPane: PaneModule {
         }
         indicators = shown.map { ds.indicators[$0].code }
         column = shared.indicator.flatMap { indicators.firstIndex(of: $0) } ?? min(column, max(0, indicators.count - 1))
-        let columnOf = Dictionary(uniqueKeysWithValues: indicators.enumerated().map { ($1, $0) })
-        var rows: [String] = [], own: [[Int8]] = [], shownCells: [[MatrixCell]] = []
-        for k in withData {
-            let row = MatrixCell.cells(ds, area: children[k].code, columns: columnOf)
+        // Every district's cells, kept while the data, root and KPIs stay (choosing another KPI
+        // or colour only filters and orders them).
+        let (allCells, allTableCells) = cellsMemo.value(CellsKey(dataVersion: shared.dataVersion, root: shared.rootArea, indicators: indicators,
+                                                                ascii: shared.glyphs.ascii)) {
+            let columnOf = Dictionary(uniqueKeysWithValues: indicators.enumerated().map { ($1, $0) })
+            let cells = withData.map { MatrixCell.cells(ds, area: children[$0].code, columns: columnOf) }
+            return (cells, cells.map { $0.map { $0.tableCell(shared.glyphs) } })
+        }
+        var rows: [String] = [], own: [[Int8]] = [], shownCells: [[MatrixCell]] = [], shownTableCells: [[TableCell]] = []
+        for (n, k) in withData.enumerated() {
+            let row = allCells[n]
             // The RAG filter keeps districts rated the chosen colours on the selected KPI (as
             // the cell shows it: a shared team's rating too).
             if !shared.ragFilter.isEmpty, !shared.matchesRAG(indicators.isEmpty ? nil : row[column].rating.rag) { continue }
             rows.append(children[k].code)
             own.append(row.map { $0.ownRAG?.rawValue ?? -1 })
             shownCells.append(row)
+            shownTableCells.append(allTableCells[n])
         }
         areas = rows
         matrix = own
         cells = shownCells
+        tableCells = shownTableCells
         showsTeamRatings = shownCells.contains { $0.contains { $0.showsTeamRating } }
         // Sorted by a column (the counts, a KPI's ratings, the name): the districts in that order.
         let model = shared.mightSort(table: Self.table) ? sortingModel(shared) : TableModel(columns: [], rows: [])
@@ -75,6 +93,7 @@ public struct DistrictsPane: PaneModule {
             areas = order.map { rows[$0] }
             matrix = order.map { own[$0] }
             cells = order.map { shownCells[$0] }
+            tableCells = order.map { shownTableCells[$0] }
         }
         if let keepArea, let i = areas.firstIndex(of: keepArea) { list.select(i) }
         list.clamp(count: areas.count)

@@ -36,8 +36,11 @@ extension DistrictsPane {
 
     public func regions(in body: Rect, _ shared: SharedState) -> Regions {
         let (kpiLine, rest) = body.inset(left: 1, right: 1).splitTop(1)
-        let base = baseMemo.model(version) { baseColumns(shared) }
-        let baseWidth = (0..<base.columns.count).reduce(0) { $0 + TableLayout.wantedWidth(base, column: $1) + 1 }
+        let (base, baseWanted) = baseMemo.value(version) { () -> (TableModel, [Int]) in
+            let base = baseColumns(shared)
+            return (base, TableLayout.wantedWidths(base))
+        }
+        let baseWidth = baseWanted.reduce(0) { $0 + $1 + 1 }
         // The matrix keeps room for eight KPI columns before the tile map takes the rest.
         let tiles = tileRegions(shared, in: rest, leaving: baseWidth + 2 * 8)
         let matrixRect = Rect(x: rest.x, y: rest.y, width: (tiles.map { $0.title.x - 2 } ?? rest.right) - rest.x, height: rest.height)
@@ -46,8 +49,9 @@ extension DistrictsPane {
         let visible = max(1, (matrixRect.width - baseWidth - 1) / 2)
         let first = ListScroll.firstRow(scroll: columnScroll, cursor: column, count: indicators.count, visible: visible)
         let shownCount = min(visible, max(0, indicators.count - first))
-        let model = matrixMemo.model(MatrixKey(version: version, first: first, count: shownCount, column: column)) {
-            matrixModel(base, first: first, count: shownCount, shared)
+        let (model, wanted) = matrixMemo.value(MatrixKey(version: version, first: first, count: shownCount, column: column)) { () -> (TableModel, [Int]) in
+            let model = matrixModel(base, first: first, count: shownCount, shared)
+            return (model, TableLayout.wantedWidths(model))
         }
         // The key under the matrix, as much of it as fits.
         let keyLines = keyText(shared, first: first, count: shownCount, width: matrixRect.width)
@@ -56,7 +60,7 @@ extension DistrictsPane {
         let keyHeight = min(keyLines.count, keyRoom)
         let tableRect = Rect(x: matrixRect.x, y: matrixRect.y, width: matrixRect.width,
                              height: min(wantedTable, matrixRect.height - (keyHeight > 0 ? keyHeight + 1 : 0)))
-        let table = TableLayout.regions(model, in: tableRect, cursor: list.cursor, scroll: list.scroll)
+        let table = TableLayout.regions(model, in: tableRect, cursor: list.cursor, scroll: list.scroll, wanted: wanted)
         let key = Rect(x: matrixRect.x, y: tableRect.bottom + 1, width: matrixRect.width, height: keyHeight)
         return Regions(kpiLine: kpiLine, model: model, table: table, firstColumn: first, visibleColumns: shownCount, key: key,
                        keyLines: keyLines, tiles: tiles)
@@ -80,18 +84,12 @@ extension DistrictsPane {
                                              export: [indicators[k], indicators[k] + "_rated_by"],
                                              titleRole: selected ? .highlight : .muted, titleMarks: selected ? [.selectedColumn] : []))
         }
-        let g = shared.glyphs
         for r in areas.indices {
             guard case .data(var row) = model.rows[r] else { continue }
-            for k in first..<(first + shownCount) {
-                // The glyph here; ʳ (by rule) or ⋈ (a shared team's) after it, in the gap (see draw).
-                let cell = cells[r][k]
-                row.append(TableCell(String(g.glyph(cell.rating)), role: cell.role, marks: cell.marks, export: cell.rating.exportFields,
-                                     keepsRole: true, sort: .rating(cell.rating.rag, source: cell.rating.source)))
-            }
+            row.append(contentsOf: tableCells[r][first..<(first + shownCount)])
             model.rows[r] = .data(row)
         }
-        model = model.markingSort(shared.sort(table: Self.table, columns: model.columns), g)
+        model = model.markingSort(shared.sort(table: Self.table, columns: model.columns), shared.glyphs)
         return model
     }
 
@@ -134,13 +132,16 @@ extension DistrictsPane {
     func keyText(_ shared: SharedState, first: Int, count: Int, width: Int) -> [String] {
         let items = (first..<(first + count)).map { "\($0 + 1) \(indicators[$0])" }
         var lines: [String] = []
-        var line = "KPI columns:"
+        var line = "KPI columns:", lineWidth = TextWidth.of(line)
         for item in items {
-            if TextWidth.of(line) + 2 + TextWidth.of(item) > width {
+            let itemWidth = TextWidth.of(item)
+            if lineWidth + 2 + itemWidth > width {
                 lines.append(line)
-                line = item
+                (line, lineWidth) = (item, itemWidth)
             } else {
-                line += (line.hasSuffix(":") ? " " : "  ") + item
+                let gap = line.hasSuffix(":") ? " " : "  "
+                line += gap + item
+                lineWidth += gap.count + itemWidth
             }
         }
         lines.append(line)

@@ -49,4 +49,11 @@ public struct MatrixCell: Equatable, Sendable {
 
     /// The worse of two cells (see `ShownRating.worse`).
     func worse(_ other: MatrixCell) -> MatrixCell { rating.worse(other.rating) == rating ? self : other }
+
+    /// The matrix' cell: the glyph; ʳ (by rule) or ⋈ (a shared team's) after it, in the gap
+    /// (see `DistrictsPane.draw`).
+    func tableCell(_ g: Glyphs) -> TableCell {
+        TableCell(String(g.glyph(rating)), role: role, marks: marks, export: rating.exportFields, keepsRole: true,
+                  sort: .rating(rating.rag, source: rating.source))
+    }
 }
