@@ -79,9 +79,9 @@ final class SecondaryTableSortTests: XCTestCase {
     }
 
     /// The DfE calendar years by the root area's share: lowest first (shown from the top, not
-    /// the latest year), then highest first.
+    /// the latest year), then highest first. At 120×32 only the latest few years fit.
     func testTheEHCPCalendarYearsSortByAHeaderClick() throws {
-        var s = Self.state(.ehcp)
+        var s = Self.state(.ehcp, 120, 32)
         let ds = s.dataset
         let sid = try XCTUnwrap(ds.seriesID(area: s.shared.rootArea, indicator: EHCPStatement.calendarYear))
         let rows = ds.trendRows(series: sid)
@@ -89,6 +89,8 @@ final class SecondaryTableSortTests: XCTestCase {
         let value = { (row: Int) in ds.value(row: row) }
         let table = { (s: DashboardState) in (self.ehcp(s).yearsModel, self.ehcp(s).years) }
         XCTAssertEqual(Self.column(ehcp(s).yearsModel, 0), labels(rows), "oldest first")
+        XCTAssertLessThan(ehcp(s).years.rows.count, rows.count, "not every year fits")
+        XCTAssertEqual(ehcp(s).years.rows.last?.index, rows.count - 1, "the latest year at the bottom")
         XCTAssertNotEqual(Self.expected(rows, descending: false, key: value), rows, "the years sort into another order")
         try Self.clickHeader(&s, "value", table)
         XCTAssertEqual(Self.column(ehcp(s).yearsModel, 0), labels(Self.expected(rows, descending: false, key: value)), "lowest first")
@@ -150,11 +152,16 @@ final class SecondaryTableSortTests: XCTestCase {
             s.therapy.regions(in: s.screen.body, s.shared).blocks.compactMap { if case .table(let m, let r) = $0 { (m, r) } else { nil } }
         }
         let (model, _) = try XCTUnwrap(tables(s).first, "a waits table is shown")
-        // A figure column: the long table's latest value, else a short table's latest period.
-        let id = try XCTUnwrap(model.columns.first { $0.id == "value" }?.id ?? model.columns.dropLast().last?.id)
-        let k = try XCTUnwrap(model.columns.firstIndex { $0.id == id })
         let rows: [[String]] = model.rows.compactMap { if case .data(let c) = $0 { c.map(\.text) } else { nil } }
-        let number = { (cells: [String]) -> Double? in Double(cells[k].replacingOccurrences(of: ",", with: "")) }
+        func number(_ k: Int) -> ([String]) -> Double? { { cells in Double(cells[k].replacingOccurrences(of: ",", with: "")) } }
+        // A figure column (a period's, or the latest) whose numbers do not sort like their text.
+        let k = try XCTUnwrap(model.columns.indices.first { k in
+            model.columns[k].sortable && Set(rows.map(number(k))).count > 2 && Self.expected(rows, descending: false, key: number(k)) != rows.enumerated().sorted { a, b in
+                a.element[k] != b.element[k] ? a.element[k] < b.element[k] : a.offset < b.offset
+            }.map(\.element)
+        }, "a figure column whose numbers do not sort as text")
+        let id = model.columns[k].id
+        let number = number(k)
         XCTAssertGreaterThan(rows.count, 2)
         XCTAssertGreaterThan(Set(rows.map(number)).count, 2, "the rows have different figures")
         let data = { (m: TableModel) in m.rows.compactMap { if case .data(let c) = $0 { c.map(\.text) } else { nil } } }
