@@ -116,6 +116,20 @@ extension TableSort {
 }
 
 extension TableModel {
+    /// The model in the order table `id`'s sort gives (`o`/`O` on a pane's main table, a header
+    /// click, `--sort`), its header marked, and the order (indices of the rows it was built
+    /// with; nil: its own order). For a table whose rows are its model, such as one without a
+    /// cursor beside a pane's main table.
+    public func sorted(as id: String, _ shared: SharedState) -> (model: TableModel, order: [Int]?) {
+        let sort = shared.sort(table: id, columns: columns)
+        guard let order = TableSort.order(rows, columns: columns, by: sort) else { return (self, nil) }
+        var out = self
+        out.rows = order.map { rows[$0] }
+        return (out.markingSort(sort, shared.glyphs), order)
+    }
+}
+
+extension TableModel {
     /// The model with the sorted column's title marked ▴ (ascending) or ▾ (descending).
     public func markingSort(_ sort: ColumnSort?, _ glyphs: Glyphs) -> TableModel {
         guard let sort, let k = columns.firstIndex(where: { $0.id == sort.column && $0.sortable }) else { return self }
@@ -143,7 +157,9 @@ public enum SortableColumns {
     static var tableColumns: [[TableColumn]] {
         [ScorecardPane.columns, ScorecardPane.bColumnIDs.map { TableColumn($0, "") }, ChangesPane.columns, EHCPPane.districtColumns, TherapyPane.districtColumns,
          [TableColumn("district", ""), TableColumn("red", ""), TableColumn("amber", ""), TableColumn("green", "")],
-         [TableColumn("rank", ""), TableColumn("area", ""), TableColumn("neighbour", "")] + NationalColumns.standingColumns]
+         [TableColumn("rank", ""), TableColumn("area", ""), TableColumn("neighbour", "")] + NationalColumns.standingColumns,
+         // The tables without a cursor beside a pane's main one (a header click sorts them).
+         EHCPPane.secondaryColumnIDs.map { TableColumn($0, "") }, TherapyPane.waitsColumnIDs.map { TableColumn($0, "") }]
     }
 
     /// Every name, sorted.

@@ -10,7 +10,8 @@ extension EHCPPane {
     static func neighbourArea(_ shared: SharedState) -> String? { DetailPane.neighbourArea(shared) }
 
     /// The area's and its neighbours' report rows for the calendar-year indicator (the area's
-    /// latest year), best first; empty without neighbours or figures.
+    /// latest year), best first; empty without neighbours or figures. (The pane shows them in
+    /// the order their table is sorted in: `Regions.neighbourRows`.)
     static func neighbourRows(_ shared: SharedState) -> [ReportRow] {
         guard let area = neighbourArea(shared) else { return [] }
         let rows = shared.dataset.neighbourReport(area: area, ReportQuery(indicator: EHCPStatement.calendarYear)).rows
@@ -35,7 +36,7 @@ extension EHCPPane {
         let columns = [
             TableColumn("neighbour_rank", "#", align: .right, .fit(max: 3), export: ["neighbour_rank", "neighbour_of"]),
             TableColumn("area", "Authority", .fit(min: 8, max: 20), export: ["area_code", "area", "neighbour"]),
-            TableColumn("bar", "", .fill(min: 6), priority: 2, export: []),
+            TableColumn("bar", "", .fill(min: 6), priority: 2, export: [], sortable: false),
             TableColumn("value", first.period.label, align: .right, .fit(max: 8)),
         ] + NationalColumns.standingColumns
         let area = Self.neighbourArea(shared)
@@ -46,11 +47,12 @@ extension EHCPPane {
                 ds.rows(series: s).first { ds.period(row: Int($0)) == r.period }.map(Int.init)
             }
             return .data([
-                TableCell(n?.rank.map(String.init) ?? "", role: .muted, export: [n?.rank.map(String.init) ?? "", n.map { String($0.of) } ?? ""]),
+                TableCell(n?.rank.map(String.init) ?? "", role: .muted, export: [n?.rank.map(String.init) ?? "", n.map { String($0.of) } ?? ""],
+                          sort: .number(n?.rank.map(Double.init))),
                 TableCell(r.areaName, role: mine ? .highlight : .text, export: [r.areaCode, r.areaName, n?.neighbour.map(String.init) ?? ""]),
                 // The bar's length is its share of the largest; drawn to the column's width.
                 TableCell("", export: [], keepsRole: true),
-                TableCell(Fmt.value(r.value, ind), role: mine ? .highlight : .text, export: [Fmt.plain(r.value, ind)]),
+                TableCell(Fmt.value(r.value, ind), role: mine ? .highlight : .text, export: [Fmt.plain(r.value, ind)], sort: .number(r.value)),
             ] + standings.standingCells(row: row))
         }
         return TableModel(columns: columns, rows: model)

@@ -107,6 +107,11 @@ public struct EHCPPane: PaneModule {
         if let sorting = TableSort.headerClick(x: x, y: y, table: Self.table, model: regions.districtsModel, regions: regions.districts, shared) {
             return sorting
         }
+        // The tables without a cursor sort by a click on a header (again: reversed).
+        for (id, model, placed) in [(Self.driversTable, regions.driversModel, regions.drivers), (Self.yearsTable, regions.yearsModel, regions.years),
+                                    (Self.neighboursTable, regions.neighboursModel, regions.neighbours)] {
+            if let sorting = TableSort.headerClick(x: x, y: y, table: id, model: model, regions: placed, shared) { return sorting }
+        }
         if case .row(let i)? = regions.districts.hit(x: x, y: y) {
             return list.click(i) ? perform(.enter, regions, shared) ?? [] : []
         }

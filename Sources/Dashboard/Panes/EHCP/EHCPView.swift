@@ -20,6 +20,8 @@ extension EHCPPane {
         public var yearsTitle: Rect
         public var yearsModel: TableModel
         public var years: TableRegions
+        /// The calendar years are sorted by a column (a header click): shown from the top, not the latest.
+        public var yearsSorted = false
         /// Two rows: the spread of all authorities in the latest year, and its scale.
         public var spread: Rect
         /// Under the calendar years: why England has two figures for one year.
@@ -43,14 +45,19 @@ extension EHCPPane {
         let inner = body.inset(left: 1, right: 1)
         let wide = body.width >= LowerView.wideLayoutWidth
         let districtsModel = districtTable(shared).markingSort(shared.sort(table: Self.table, columns: Self.districtColumns), shared.glyphs)
-        let driversModel = driverTable(shared)
-        let yearsModel = yearTable(shared)
+        // The tables without a cursor sort by a header click (`o` and `O` sort the districts).
+        let driversModel = driverTable(shared).sorted(as: Self.driversTable, shared).model
+        let (yearsModel, yearsOrder) = yearTable(shared).sorted(as: Self.yearsTable, shared)
         let none = TableLayout.regions(TableModel(columns: [], rows: []), in: .zero, cursor: 0, scroll: 0)
         var r = Regions(frame: inner, wide: wide, headline: .zero, statement: .zero, statementLines: [], chart: .zero,
                         districtsTitle: .zero, districtsModel: districtsModel, districts: none, driversTitle: .zero, driversModel: driversModel,
                         drivers: none, yearsTitle: .zero, yearsModel: yearsModel, years: none, spread: .zero, note: .zero, noteLines: [])
-        r.neighbourRows = Self.neighbourRows(shared)
-        r.neighboursModel = neighbourTable(r.neighbourRows, shared)
+        r.yearsSorted = yearsOrder != nil
+        // The neighbours' report rows in the order of their table's rows (the bars follow them).
+        let neighbourRows = Self.neighbourRows(shared)
+        let (neighboursModel, neighboursOrder) = neighbourTable(neighbourRows, shared).sorted(as: Self.neighboursTable, shared)
+        r.neighbourRows = neighboursOrder.map { $0.map { neighbourRows[$0] } } ?? neighbourRows
+        r.neighboursModel = neighboursModel
         guard ds.indicator(EHCPStatement.headline) != nil, ds.seriesID(area: shared.rootArea, indicator: EHCPStatement.headline) != nil else {
             r.headline = inner.row(1)
             return r
@@ -168,7 +175,8 @@ extension EHCPPane {
         let tableHeight = min(rect.height - 1 - spreadHeight - noteHeight, r.yearsModel.rows.count + 1)
         let parts = Layout.vertical([.length(1), .length(tableHeight), .length(spreadHeight), .length(noteHeight)]).split(rect)
         r.yearsTitle = parts[0]
-        let last = r.yearsModel.rows.count - 1
+        // The latest year at the bottom; sorted, the first rows of the order.
+        let last = r.yearsSorted ? 0 : r.yearsModel.rows.count - 1
         r.years = TableLayout.regions(r.yearsModel, in: parts[1], cursor: last, scroll: last)
         r.spread = parts[2]
         r.note = parts[3]
@@ -213,6 +221,14 @@ extension EHCPPane {
     /// The district table's id for sorting (`SharedState.sorts`).
     static let table = "ehcp"
 
+    /// The ids for sorting of the tables without a cursor (a header click sorts them; `o` and
+    /// `O` sort the districts).
+    static let driversTable = "ehcp-drivers", yearsTable = "ehcp-years", neighboursTable = "ehcp-neighbours"
+
+    /// The sortable column ids of those tables, for `--sort`.
+    static let secondaryColumnIDs = ["indicator", "name", "value", "rag", "year", "england", "region", "neighbour_rank", "area"]
+        + NationalColumns.standingColumns.map(\.id)
+
     /// The measures that drive timeliness: latest value, trend and rating.
     func driverTable(_ shared: SharedState) -> TableModel {
         let ds = shared.dataset
@@ -222,7 +238,7 @@ extension EHCPPane {
             .notes,
             TableColumn("name", "Measure", .fill(min: 10)),
             .figure("Latest", max: 12),
-            TableColumn("trend", "Trend", .fit(min: 5, max: 8), priority: 1),
+            TableColumn("trend", "Trend", .fit(min: 5, max: 8), priority: 1, sortable: false),
             .rating(),
         ]
         let rows: [TableRow] = EHCPStatement.drivers.compactMap { code in
@@ -270,7 +286,7 @@ extension EHCPPane {
             let eng = country.flatMap { ds.observation(area: $0.code, indicator: code, period: p) }
             let reg = region.flatMap { ds.observation(area: $0.code, indicator: code, period: p) }
             return .data([
-                TableCell(p.label, export: [p.description]),
+                TableCell(p.label, export: [p.description], sort: .period(p)),
                 .figure(ds, row: r, ind, g),
                 .figure(eng?.value, ind, status: eng?.status, g, role: .muted),
                 .figure(reg?.value, ind, status: reg?.status, g, role: .muted),

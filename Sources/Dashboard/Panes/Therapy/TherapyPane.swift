@@ -48,6 +48,10 @@ public struct TherapyPane: PaneModule {
         if let sorting = TableSort.headerClick(x: x, y: y, table: Self.table, model: regions.districtsModel, regions: regions.districts, shared) {
             return sorting
         }
+        // The waits tables (no cursor) sort by a click on a header, again: reversed.
+        for case .table(let model, let placed) in regions.blocks {
+            if let sorting = TableSort.headerClick(x: x, y: y, table: Self.waitsTable, model: model, regions: placed, shared) { return sorting }
+        }
         guard case .row(let i)? = regions.districts.hit(x: x, y: y) else { return [] }
         return list.click(i) ? perform(.enter, regions, shared) ?? [] : []
     }

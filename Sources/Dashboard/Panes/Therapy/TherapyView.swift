@@ -149,6 +149,14 @@ extension TherapyPane {
     /// The district table's id for sorting (`SharedState.sorts`).
     static let table = "therapy"
 
+    /// The waits tables' id for sorting: they have no cursor, so a click on a header sorts every
+    /// waits table in the panel that has that column (`o` and `O` sort the districts).
+    static let waitsTable = "therapy-waits"
+
+    /// The waits tables' sortable column ids, for `--sort` (a short table's period columns are
+    /// named by their periods, and sort only by a click).
+    static let waitsColumnIDs = ["measure", "value", "period", "share", "england"]
+
     /// What goes in the panel, top to bottom, before placing.
     enum Item {
         case heading(String)
@@ -280,18 +288,19 @@ extension TherapyPane {
             // The oldest periods go first on a narrow screen.
             columns.append(TableColumn(p.description, p.label, align: .right, .fit(max: 8), priority: periods.count - k - 1))
         }
-        columns.append(TableColumn("note", "", .fit(max: 6)))
+        columns.append(TableColumn("note", "", .fit(max: 6), sortable: false))
         let rows: [TableRow] = series.map { s in
             let over = Wait.isOverStandard(s.measure)
             var cells = [TableCell("\(s.service) \(Wait.measureName(s.measure))", role: over ? .warning : .text, export: [s.service, s.measure])]
             for p in periods {
                 let w = s.waits.first { $0.period == p }
-                cells.append(TableCell(w.map { $0.value.map(Fmt.count) ?? "–" } ?? "", export: [w?.value.map { ValueFormatter.plain($0) } ?? ""]))
+                cells.append(TableCell(w.map { $0.value.map(Fmt.count) ?? "–" } ?? "", export: [w?.value.map { ValueFormatter.plain($0) } ?? ""],
+                                       sort: .number(w?.value)))
             }
             cells.append(Self.flag(over: over, note: Self.noteNumber(s.note, &notes), shared.glyphs))
             return .data(cells)
         }
-        return TableModel(columns: columns, rows: rows)
+        return TableModel(columns: columns, rows: rows).sorted(as: Self.waitsTable, shared).model
     }
 
     func longTable(_ series: [WaitSeries], notes: inout [String], _ shared: SharedState) -> TableModel {
@@ -299,12 +308,12 @@ extension TherapyPane {
         let country = ds.country(of: shared.rootArea)?.code
         let columns = [
             TableColumn("measure", "Measure", .shrink(min: 14, max: 40), export: ["service", "measure"]),
-            TableColumn("trend", "Trend", .fit(min: 5, max: 10), priority: 2),
+            TableColumn("trend", "Trend", .fit(min: 5, max: 10), priority: 2, sortable: false),
             TableColumn("value", "Latest", align: .right, .fit(max: 8)),
             TableColumn("period", "Month", .fit(max: 8), priority: 3),
             TableColumn("share", "% of list", align: .right, .fit(max: 9), priority: 1),
             TableColumn("england", "England", align: .right, .fit(max: 8), priority: 1),
-            TableColumn("note", "", .fit(max: 6)),
+            TableColumn("note", "", .fit(max: 6), sortable: false),
         ]
         /// The share of the waiting list a measure is, for a provider (or England) and month.
         func share(_ provider: String?, area: String?, _ s: WaitSeries, _ p: Period) -> Double? {
@@ -324,16 +333,16 @@ extension TherapyPane {
             return .data([
                 TableCell("\(s.service) \(Wait.measureName(s.measure))\(areaNote)", role: worse ? .warning : .text, export: [s.service, s.measure]),
                 .trend(s.waits.map(\.value), width: 10, shared.glyphs, decimals: 0),
-                TableCell(Fmt.count(last?.value), export: [last?.value.map { ValueFormatter.plain($0) } ?? ""]),
-                TableCell(last?.period.label ?? "", role: .muted, export: [last?.period.description ?? ""]),
+                TableCell(Fmt.count(last?.value), export: [last?.value.map { ValueFormatter.plain($0) } ?? ""], sort: .number(last?.value)),
+                TableCell(last?.period.label ?? "", role: .muted, export: [last?.period.description ?? ""], sort: last.map { .period($0.period) } ?? .missing),
                 TableCell(mine.map { ValueFormatter.fixed($0, decimals: 1) + "%" } ?? "", role: worse ? .warning : .text,
-                          export: [mine.map { ValueFormatter.fixed($0, decimals: 1) } ?? ""]),
+                          export: [mine.map { ValueFormatter.fixed($0, decimals: 1) } ?? ""], sort: .number(mine)),
                 TableCell(england.map { ValueFormatter.fixed($0, decimals: 1) + "%" } ?? "", role: .muted,
-                          export: [england.map { ValueFormatter.fixed($0, decimals: 1) } ?? ""]),
+                          export: [england.map { ValueFormatter.fixed($0, decimals: 1) } ?? ""], sort: .number(england)),
                 Self.flag(over: false, note: Self.noteNumber(s.note, &notes), shared.glyphs),
             ])
         }
-        return TableModel(columns: columns, rows: rows)
+        return TableModel(columns: columns, rows: rows).sorted(as: Self.waitsTable, shared).model
     }
 
     public func draw(_ r: Regions, into c: inout Canvas, _ shared: SharedState) {
