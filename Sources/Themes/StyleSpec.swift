@@ -1,4 +1,5 @@
 import Dashboard
+import ScorecardData
 
 /// Parsing of the colour and attribute words a theme file uses.
 ///
@@ -143,13 +144,6 @@ public struct SpecError: Error, Equatable, Sendable {
 }
 
 extension String {
-    func trimmingSpaces() -> String {
-        var s = Substring(self)
-        while let f = s.first, f == " " || f == "\t" { s.removeFirst() }
-        while let l = s.last, l == " " || l == "\t" { s.removeLast() }
-        return String(s)
-    }
-
     func replacingAll(_ a: Character, with b: String) -> String {
         var out = ""
         for ch in self { if ch == a { out += b } else { out.append(ch) } }

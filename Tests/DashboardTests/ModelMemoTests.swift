@@ -50,4 +50,24 @@ final class ModelMemoTests: XCTestCase {
         XCTAssertEqual(cell(s)?.rating.rag, .green)
         assertFresh(s, after: "a reload")
     }
+
+    /// KPI detail keeps its league table while only the cursor moves: the rows drawn are always
+    /// the league the pane holds now, through moves, a sort, filters, the scope and compared areas.
+    func testTheKeptLeagueIsAlwaysThePanesLeague() throws {
+        let directories = ["Sources/ragtop/Resources/kent-cype-2024-10", "Sources/ragtop/Resources/national"]
+        var s = try Golden.state(arguments: ["--data", directories[0], "--data", directories[1], "--pane", "detail",
+                                               "--indicator", "EHCP20-CY", "--size", "120x40"])
+        var done: [String] = []
+        for key in ["Down", "Down", "o", "o", "O", "s", "Down", "s", "s", "r", "g", "x", "+", "Down", "+", "-", "End", "Home", "/", "n", "Enter", "x"] {
+            _ = s.apply(keys: [Key(name: key)].compactMap { $0 })
+            done.append(key)
+            let pane = s.module(DetailPane.self)
+            let r = pane.regions(in: s.screen.body, s.shared)
+            let drawn = r.leagueModel.rows.compactMap { row -> String? in
+                if case .data(let cells) = row { return cells[1...].first { $0.export?.count == 3 }?.export?[0] }
+                return nil
+            }
+            XCTAssertEqual(drawn, pane.league.map { s.dataset.series($0).area }, "after '\(done.joined(separator: " "))'")
+        }
+    }
 }

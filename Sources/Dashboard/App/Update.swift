@@ -473,13 +473,3 @@ extension DashboardState {
         return []
     }
 }
-
-extension String {
-    /// The string without leading and trailing spaces.
-    func trimmingSpaces() -> String {
-        var s = Substring(self)
-        while s.first == " " { s.removeFirst() }
-        while s.last == " " { s.removeLast() }
-        return String(s)
-    }
-}

@@ -24,10 +24,20 @@ public struct DetailPane: PaneModule {
     /// The areas compared with the one shown on the chart (`+`, `-`, `--compare`), in the order
     /// added; at most `maxCompared`.
     public internal(set) var compared: [String] = []
+    /// This rebuild's version, and the league table `regions` built for it (see `ModelMemo`):
+    /// moving the cursor lays the league out again without building its rows again.
+    var version = 0
+    let leagueMemo = ModelMemo<LeagueKey, (TableModel, [Int])>()
+
+    /// What the league table kept between layouts depends on.
+    struct LeagueKey: Equatable, Sendable {
+        var version: Int, scope: LeagueScope, compared: [String]
+    }
 
     public init() {}
 
     public mutating func rebuild(_ shared: SharedState) {
+        version = ModelVersion.next()
         let ds = shared.dataset
         let keep = league.indices.contains(list.cursor) ? ds.series(league[list.cursor]) : nil
         guard let code = shared.indicator, let ind = ds.indicator(code) else { league = []; list.clamp(count: 0); return }

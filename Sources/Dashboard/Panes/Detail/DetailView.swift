@@ -46,9 +46,13 @@ extension DetailPane {
         let periods = TableLayout.regions(periodsModel, in: top[1].width >= 20 ? top[1] : .zero, cursor: last, scroll: last)
         // The league: its title, then the table; bars sized to the column they get.
         let (leagueTitle, leagueRect) = bottom.league.splitTop(1)
-        let unsorted = leagueTable(ind, shared)
-        var leagueModel = unsorted.markingSort(shared.sort(table: Self.leagueID, columns: unsorted.columns), shared.glyphs)
-        let league = TableLayout.regions(leagueModel, in: leagueRect, cursor: list.cursor, scroll: list.scroll)
+        let (sortedLeague, leagueWanted) = leagueMemo.value(LeagueKey(version: version, scope: scope, compared: compared)) { () -> (TableModel, [Int]) in
+            let unsorted = leagueTable(ind, shared)
+            let model = unsorted.markingSort(shared.sort(table: Self.leagueID, columns: unsorted.columns), shared.glyphs)
+            return (model, TableLayout.wantedWidths(model))
+        }
+        var leagueModel = sortedLeague
+        let league = TableLayout.regions(leagueModel, in: leagueRect, cursor: list.cursor, scroll: list.scroll, wanted: leagueWanted)
         let barColumn = leagueModel.columns.firstIndex { $0.id == "bar" } ?? 3
         fillBars(&leagueModel, column: barColumn, width: league.column(barColumn)?.width ?? 0, shared)
         return Regions(title: parts[0], titleLines: titleLines, facts: parts[1], chart: top[0], periodsModel: periodsModel, periods: periods,
