@@ -58,7 +58,7 @@ final class ModelMemoTests: XCTestCase {
         var s = try Golden.state(arguments: ["--data", directories[0], "--data", directories[1], "--pane", "detail",
                                                "--indicator", "EHCP20-CY", "--size", "120x40"])
         var done: [String] = []
-        for key in ["Down", "Down", "o", "o", "O", "s", "Down", "s", "s", "r", "g", "x", "+", "Down", "+", "-", "End", "Home", "/", "n", "Enter", "x"] {
+        for key in ["Down", "Down", "o", "o", "O", "s", "Down", "s", "s", "r", "g", "x", "+", "Down", "+", "-", "End", "Home", "/", "n", "Enter", "x", "Down", "Down", "Enter", "Down"] {
             _ = s.apply(keys: [Key(name: key)].compactMap { $0 })
             done.append(key)
             let pane = s.module(DetailPane.self)
@@ -68,6 +68,12 @@ final class ModelMemoTests: XCTestCase {
                 return nil
             }
             XCTAssertEqual(drawn, pane.league.map { s.dataset.series($0).area }, "after '\(done.joined(separator: " "))'")
+            // The periods table kept is the one the area shown has now.
+            if let code = s.shared.indicator, let ind = s.dataset.indicator(code) {
+                let series = DetailPane.series(area: s.shared.area, indicator: code, s.dataset)
+                let fresh = pane.sortedPeriodTable(series.map { s.dataset.rows(series: $0).map(Int.init) } ?? [], ind, s.shared).model
+                XCTAssertEqual(r.periodsModel, fresh, "periods after '\(done.joined(separator: " "))'")
+            }
         }
     }
 }

@@ -28,10 +28,17 @@ public struct DetailPane: PaneModule {
     /// moving the cursor lays the league out again without building its rows again.
     var version = 0
     let leagueMemo = ModelMemo<LeagueKey, (TableModel, [Int])>()
+    let barsMemo = ModelMemo<BarsKey, TableModel>()
+    let periodsMemo = ModelMemo<Int, (TableModel, Bool, [Int])>()
 
     /// What the league table kept between layouts depends on.
     struct LeagueKey: Equatable, Sendable {
         var version: Int, scope: LeagueScope, compared: [String]
+    }
+
+    /// The league with its bars, drawn to the bar column's width.
+    struct BarsKey: Equatable, Sendable {
+        var league: LeagueKey, width: Int
     }
 
     public init() {}

@@ -39,11 +39,14 @@ extension DetailPane {
         let split = Layout.horizontal([.fill(1), .length(inner.width >= 98 ? inner.width / 3 : 0)], spacing: 2).split(parts[3])
         let bottom = bottomParts(league: split[0], definition: split[1], shared)
         // The periods table: the series' rows, the latest at the bottom.
-        let series = Self.series(area: shared.area, indicator: code, ds)
-        let (periodsModel, periodsSorted) = sortedPeriodTable(series.map { ds.rows(series: $0).map(Int.init) } ?? [], ind, shared)
+        let (periodsModel, periodsSorted, periodsWanted) = periodsMemo.value(version) { () -> (TableModel, Bool, [Int]) in
+            let series = Self.series(area: shared.area, indicator: code, ds)
+            let (model, sorted) = sortedPeriodTable(series.map { ds.rows(series: $0).map(Int.init) } ?? [], ind, shared)
+            return (model, sorted, TableLayout.wantedWidths(model))
+        }
         // Oldest first, the latest in view at the bottom; sorted, from the top.
         let last = periodsSorted ? 0 : max(0, periodsModel.rows.count - 1)
-        let periods = TableLayout.regions(periodsModel, in: top[1].width >= 20 ? top[1] : .zero, cursor: last, scroll: last)
+        let periods = TableLayout.regions(periodsModel, in: top[1].width >= 20 ? top[1] : .zero, cursor: last, scroll: last, wanted: periodsWanted)
         // The league: its title, then the table; bars sized to the column they get.
         let (leagueTitle, leagueRect) = bottom.league.splitTop(1)
         let (sortedLeague, leagueWanted) = leagueMemo.value(LeagueKey(version: version, scope: scope, compared: compared)) { () -> (TableModel, [Int]) in
@@ -51,10 +54,15 @@ extension DetailPane {
             let model = unsorted.markingSort(shared.sort(table: Self.leagueID, columns: unsorted.columns), shared.glyphs)
             return (model, TableLayout.wantedWidths(model))
         }
-        var leagueModel = sortedLeague
-        let league = TableLayout.regions(leagueModel, in: leagueRect, cursor: list.cursor, scroll: list.scroll, wanted: leagueWanted)
-        let barColumn = leagueModel.columns.firstIndex { $0.id == "bar" } ?? 3
-        fillBars(&leagueModel, column: barColumn, width: league.column(barColumn)?.width ?? 0, shared)
+        let league = TableLayout.regions(sortedLeague, in: leagueRect, cursor: list.cursor, scroll: list.scroll, wanted: leagueWanted)
+        let barColumn = sortedLeague.columns.firstIndex { $0.id == "bar" } ?? 3
+        let barWidth = league.column(barColumn)?.width ?? 0
+        // The bars, drawn to the width the column gets.
+        let leagueModel = barsMemo.value(BarsKey(league: LeagueKey(version: version, scope: scope, compared: compared), width: barWidth)) {
+            var model = sortedLeague
+            fillBars(&model, column: barColumn, width: barWidth, shared)
+            return model
+        }
         return Regions(title: parts[0], titleLines: titleLines, facts: parts[1], chart: top[0], periodsModel: periodsModel, periods: periods,
                        leagueTitle: leagueTitle, leagueModel: leagueModel, league: league, definition: bottom.definition, notes: bottom.notes)
     }
