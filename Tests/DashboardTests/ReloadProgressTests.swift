@@ -131,4 +131,20 @@ final class ReloadProgressTests: XCTestCase {
         // The failure is said beside the progress of the next reload.
         XCTAssertTrue(statusLine(s).contains("reloading the data [--------] 0% - reload failed at 12:00:01"), statusLine(s))
     }
+
+    /// A message that came while a reload ran (an export's path) stays when the data is swapped
+    /// in; a failed reload's message is cleared by one that works.
+    func testASwapKeepsAnExportsMessageAndClearsAFailure() throws {
+        var s = reloading(ascii: false, LoadProgress(bytesRead: 50, bytesTotal: 100))
+        s.update(.exported(path: "/tmp/ragtop-scorecard-kent.csv"))
+        let edited = try Kent.dataset(replacing: "E10000016,APP17,2024-10,76.9,", with: "E10000016,APP17,2024-10,71.4,")
+        s.update(.reloaded(edited, at: "12:00:00"))
+        XCTAssertTrue(statusLine(s).contains("ragtop-scorecard-kent.csv"), statusLine(s))
+        XCTAssertEqual(s.update(.key(.ctrl("r"))), [.reload])
+        s.update(.reloadFailed("reload failed at 12:00:01, showing the last good data: x"))
+        XCTAssertTrue(statusLine(s).contains("reload failed"), statusLine(s))
+        XCTAssertEqual(s.update(.key(.ctrl("r"))), [.reload])
+        s.update(.reloaded(edited, at: "12:00:02"))
+        XCTAssertFalse(statusLine(s).contains("reload failed"), statusLine(s))
+    }
 }
