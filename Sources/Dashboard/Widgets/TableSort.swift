@@ -15,13 +15,8 @@ public struct ColumnSort: Sendable, Equatable, CustomStringConvertible {
     /// Parses `COLUMN`, `COLUMN:asc` or `COLUMN:desc` (any case); nil for anything else. Whether
     /// the column exists is the caller's to check (`SortableColumns.names`).
     public init?(parsing text: String) {
-        let parts = text.trimmingSpaces().lowercased().split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
-        guard let column = parts.first?.trimmingSpaces(), !column.isEmpty else { return nil }
-        switch parts.count > 1 ? parts[1].trimmingSpaces() : "asc" {
-        case "asc": self.init(column)
-        case "desc": self.init(column, descending: true)
-        default: return nil
-        }
+        guard let (column, descending) = ReportSort.parse(text) else { return nil }
+        self.init(column, descending: descending)
     }
 
     /// `gap` or `gap:desc`.

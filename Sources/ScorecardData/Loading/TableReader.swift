@@ -69,22 +69,21 @@ struct TableReader: Sendable {
     /// the first byte of a record on line `line`), with no diagnostics yet. Stretches of a large
     /// file are read in parallel, then `absorb`ed in file order.
     func stretch(from start: Int, to end: Int, line: Int) -> TableReader {
-        var t = self
-        t.csv = CSVReader(bytes: csv.bytes, from: start, to: end, line: line)
-        t.diagnostics = []
-        t.rowHasError = false
-        t.errorCount = 0
-        t.warningCount = 0
-        t.endedOnSyntaxError = false
-        return t
+        reading(CSVReader(bytes: csv.bytes, from: start, to: end, line: line))
     }
 
     /// A reader of the same table for the records of `bytes`, a later chunk of the file that
     /// starts with a record on line `line`, with no diagnostics yet. A large file is streamed a
     /// chunk at a time; the chunks' readers are `absorb`ed in file order.
     func chunk(_ bytes: [UInt8], line: Int) -> TableReader {
+        reading(CSVReader(bytes: bytes, from: 0, to: bytes.count, line: line))
+    }
+
+    /// A reader of the same table (its columns and lookups) for `csv`'s records, with no
+    /// diagnostics or errors yet.
+    private func reading(_ csv: CSVReader) -> TableReader {
         var t = self
-        t.csv = CSVReader(bytes: bytes, from: 0, to: bytes.count, line: line)
+        t.csv = csv
         t.diagnostics = []
         t.rowHasError = false
         t.errorCount = 0

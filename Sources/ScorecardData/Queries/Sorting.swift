@@ -131,14 +131,22 @@ public struct ReportSort: Sendable, Equatable {
 
     /// Parses `COLUMN`, `COLUMN:asc` or `COLUMN:desc` (any case), e.g. `gap`, `rag:desc`.
     public init?(parsing argument: String) {
-        let parts = argument.split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false)
-        guard let column = ReportColumn(rawValue: parts[0].trimmingSpaces().lowercased()) else { return nil }
-        switch parts.count > 1 ? parts[1].trimmingSpaces().lowercased() : "asc" {
-        case "asc": descending = false
-        case "desc": descending = true
+        guard let (name, descending) = Self.parse(argument), let column = ReportColumn(rawValue: name) else { return nil }
+        self.init(column, descending: descending)
+    }
+
+    /// `COLUMN`, `COLUMN:asc` or `COLUMN:desc` (any case, spaces around each part ignored): the
+    /// column's name, lower-cased, and whether descending; nil for an empty column or another
+    /// direction. Whether the column exists is the caller's to say (the dashboard's tables have
+    /// columns of their own).
+    public static func parse(_ argument: String) -> (column: String, descending: Bool)? {
+        let parts = argument.lowercased().split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false).map { String($0).trimmingSpaces() }
+        guard let column = parts.first, !column.isEmpty else { return nil }
+        switch parts.count > 1 ? parts[1] : "asc" {
+        case "asc": return (column, false)
+        case "desc": return (column, true)
         default: return nil
         }
-        self.column = column
     }
 
     /// `gap`, `rag:desc`.
