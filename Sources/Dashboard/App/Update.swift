@@ -87,7 +87,7 @@ extension DashboardState {
         if newData.area(code: shared.area) == nil { shared.area = shared.rootArea }
         if let ind = shared.indicator, newData.indicator(ind) == nil { shared.indicator = newData.indicators.first?.code }
         shared.reloadedAt = time
-        // A reload that worked clears a failed one's message; any other message stays (the
+        // A reload that worked clears an error (a failed reload's); any other message stays (the
         // reload ran in the background: an export's path may have come meanwhile).
         if shared.messageIsError {
             shared.message = nil

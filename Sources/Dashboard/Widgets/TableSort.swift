@@ -88,6 +88,17 @@ public enum TableSort {
     }
 }
 
+extension SharedState {
+    /// The order table `id`'s sort puts the rows of `model()` in (their indices); nil when the
+    /// table keeps its own order. The model is built only when the table may be sorted, so a
+    /// pane need not build its rows just to learn that they stay as they are.
+    func sortOrder(table id: String, _ model: () -> TableModel) -> [Int]? {
+        guard mightSort(table: id) else { return nil }
+        let m = model()
+        return TableSort.order(m.rows, columns: m.columns, by: sort(table: id, columns: m.columns))
+    }
+}
+
 extension TableSort {
     /// What `o` (`.sortNext`) and `O` (`.sortReverse`) ask of table `table`, cycling through the
     /// columns on screen; nil for any other command.

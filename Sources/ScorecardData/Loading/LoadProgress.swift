@@ -33,8 +33,6 @@ final class LoadProgressReporter: @unchecked Sendable {
         self.callback = callback
     }
 
-    var isActive: Bool { callback != nil }
-
     /// `bytes` of the current file have been read.
     func reached(_ bytes: Int64) {
         guard let callback, !finished else { return }

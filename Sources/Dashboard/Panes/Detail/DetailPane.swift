@@ -76,8 +76,7 @@ public struct DetailPane: PaneModule {
         rank = Dictionary(uniqueKeysWithValues: league.enumerated().map { ($1, $0 + 1) })
         // Sorted by a column (`o`, a header click, `--sort`): the members in that order; the
         // rank column keeps each one's place in the league.
-        let model = shared.mightSort(table: Self.leagueID) ? leagueTable(ind, shared) : TableModel(columns: [], rows: [])
-        if let order = TableSort.order(model.rows, columns: model.columns, by: shared.sort(table: Self.leagueID, columns: model.columns)) {
+        if let order = shared.sortOrder(table: Self.leagueID, { leagueTable(ind, shared) }) {
             league = order.map { league[$0] }
         }
         if let keep, keep.indicator == code, let i = league.firstIndex(where: { ds.series($0).area == keep.area && ds.series($0).team == keep.team }) {

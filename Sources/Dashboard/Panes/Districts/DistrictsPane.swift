@@ -88,8 +88,7 @@ public struct DistrictsPane: PaneModule {
         tableCells = shownTableCells
         showsTeamRatings = shownCells.contains { $0.contains { $0.showsTeamRating } }
         // Sorted by a column (the counts, a KPI's ratings, the name): the districts in that order.
-        let model = shared.mightSort(table: Self.table) ? sortingModel(shared) : TableModel(columns: [], rows: [])
-        if let order = TableSort.order(model.rows, columns: model.columns, by: shared.sort(table: Self.table, columns: model.columns)) {
+        if let order = shared.sortOrder(table: Self.table, { sortingModel(shared) }) {
             areas = order.map { rows[$0] }
             matrix = order.map { own[$0] }
             cells = order.map { shownCells[$0] }

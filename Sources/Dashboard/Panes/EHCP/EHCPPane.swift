@@ -58,8 +58,7 @@ public struct EHCPPane: PaneModule {
         }
         series = entries.sorted { $0.1 != $1.1 ? $0.1 < $1.1 : $0.0 < $1.0 }.map(\.0)
         // Sorted by a column (`o`, a header click, `--sort`): the districts in that order.
-        let model = shared.mightSort(table: Self.table) ? districtTable(shared) : TableModel(columns: [], rows: [])
-        if let order = TableSort.order(model.rows, columns: model.columns, by: shared.sort(table: Self.table, columns: Self.districtColumns)) {
+        if let order = shared.sortOrder(table: Self.table, { districtTable(shared) }) {
             series = order.map { series[$0] }
         }
         if let keep, let i = series.firstIndex(where: { ds.series($0).area == keep }) { list.select(i) }

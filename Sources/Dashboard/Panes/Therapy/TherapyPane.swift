@@ -24,8 +24,7 @@ public struct TherapyPane: PaneModule {
         districts = shared.dataset.children(of: shared.rootArea)
             .filter { shared.textFilter.isEmpty || shared.matchesText([$0.name, $0.code]) }.map(\.code)
         // Sorted by a column (`o`, a header click, `--sort`): the districts in that order.
-        let model = shared.mightSort(table: Self.table) ? districtTable(shared) : TableModel(columns: [], rows: [])
-        if let order = TableSort.order(model.rows, columns: model.columns, by: shared.sort(table: Self.table, columns: Self.districtColumns)) {
+        if let order = shared.sortOrder(table: Self.table, { districtTable(shared) }) {
             districts = order.map { districts[$0] }
         }
         if let keep, let i = districts.firstIndex(of: keep) { list.select(i) }
