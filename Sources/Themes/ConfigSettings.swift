@@ -32,7 +32,7 @@ extension RagtopConfig {
                           defaultValue: "scorecard", usedBy: "dashboard, snapshot"),
         ConfigSettingInfo(key: "area", form: "CODE|NAME", help: "the area the dashboard opens on",
                           defaultValue: "the top area with figures (Kent)", usedBy: "dashboard, snapshot"),
-        ConfigSettingInfo(key: "sort", form: "COLUMN[:desc]", help: "the default sort of the dashboard's tables: a column of 'ragtop report --format csv', ascending unless :desc",
+        ConfigSettingInfo(key: "sort", form: "COLUMN[:desc]", help: "the default sort of the dashboard's tables: a column --sort takes (a table's or 'ragtop report --format csv''s), ascending unless :desc",
                           defaultValue: "each table's own order", usedBy: "dashboard, snapshot (each table that has the column; --sort wins)"),
         ConfigSettingInfo(key: "since", form: "PERIOD", help: "the period the changes pane compares the latest figures with (their figures at its end), e.g. 2024-09 or FY2024-25-Q1; --since and --compare-data win",
                           defaultValue: "the period before the latest", usedBy: "dashboard, snapshot (the changes pane)"),
@@ -41,35 +41,21 @@ extension RagtopConfig {
     ]
 }
 
-/// A default sort order: a column of `ragtop report --format csv`, ascending or descending.
-public struct SortSetting: Sendable, Equatable, CustomStringConvertible {
-    public var column: String
-    public var descending: Bool
-
-    public init(column: String, descending: Bool = false) {
-        self.column = column
-        self.descending = descending
+extension ColumnSort {
+    /// config.toml's `sort`: `COLUMN`, `COLUMN:asc` or `COLUMN:desc` (any case), where COLUMN is
+    /// one `--sort` takes (`SortableColumns.names`); the error says what was expected.
+    public static func setting(_ text: String) -> Result<ColumnSort, ThemeLookupError> {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        guard let sort = ColumnSort(parsing: trimmed) else {
+            let column = trimmed.split(separator: ":", omittingEmptySubsequences: false).first.map(String.init) ?? ""
+            if !column.isEmpty, !SortableColumns.names.contains(column.lowercased()) { return .failure(unknownColumn(column)) }
+            return .failure(ThemeLookupError(message: "'\(text)' is not COLUMN or COLUMN:desc (the direction is asc or desc)"))
+        }
+        guard SortableColumns.names.contains(sort.column) else { return .failure(unknownColumn(sort.column)) }
+        return .success(sort)
     }
 
-    /// The columns a sort can name: the report's machine-readable fields.
-    public static var columns: [String] { ReportFormat.fields }
-
-    /// Parses `COLUMN`, `COLUMN:asc` or `COLUMN:desc` (case-insensitive); the error says what
-    /// was expected.
-    public static func parse(_ text: String) -> Result<SortSetting, ThemeLookupError> {
-        let parts = text.trimmingCharacters(in: .whitespaces).lowercased().split(separator: ":", omittingEmptySubsequences: false).map(String.init)
-        let column = parts[0]
-        guard columns.contains(column) else {
-            return .failure(ThemeLookupError(message: "unknown column '\(column)' (sort takes COLUMN[:desc], a column of \(columns.joined(separator: ", ")))"))
-        }
-        switch parts.count {
-        case 1: return .success(SortSetting(column: column))
-        case 2 where parts[1] == "asc": return .success(SortSetting(column: column))
-        case 2 where parts[1] == "desc": return .success(SortSetting(column: column, descending: true))
-        default: return .failure(ThemeLookupError(message: "'\(text)' is not COLUMN or COLUMN:desc (the direction is asc or desc)"))
-        }
+    private static func unknownColumn(_ column: String) -> ThemeLookupError {
+        ThemeLookupError(message: "unknown column '\(column)' (sort takes COLUMN[:desc], a column of \(SortableColumns.names.joined(separator: ", ")))")
     }
-
-    /// `COLUMN` or `COLUMN:desc`.
-    public var description: String { descending ? "\(column):desc" : column }
 }

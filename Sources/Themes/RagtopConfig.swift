@@ -27,7 +27,7 @@ public struct RagtopConfig: Sendable, Equatable {
     public var pane: String?
     public var area: String?
     /// The default sort of the dashboard's tables.
-    public var sort: SortSetting?
+    public var sort: ColumnSort?
     /// The period the dashboard's changes are counted from.
     public var since: Period?
     /// The folder exports go to, `~` expanded; it existed when the file was read.
@@ -111,7 +111,7 @@ public struct RagtopConfig: Sendable, Equatable {
             case "pane": config.pane = s
             case "area": config.area = s
             case "sort":
-                switch SortSetting.parse(s) {
+                switch ColumnSort.setting(s) {
                 case .success(let sort): config.sort = sort
                 case .failure(let why): reject("'sort': \(why.message)"); continue
                 }

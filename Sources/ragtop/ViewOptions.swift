@@ -77,8 +77,8 @@ struct ViewOptions: ParsableArguments {
             }
             state.setAreaB(b.code)
         }
-        // --sort, else config.toml's sort (checked against report's columns when it was read).
-        if let sort = sort ?? config?.sort.map({ ColumnSort($0.column, descending: $0.descending) }) { state.setDefaultSort(sort) }
+        // --sort, else config.toml's sort (checked against the same names when it was read).
+        if let sort = sort ?? config?.sort { state.setDefaultSort(sort) }
         return state
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import Dashboard
 import ScorecardData
 import XCTest
 @testable import Themes
@@ -27,7 +28,7 @@ final class ConfigSettingsTests: XCTestCase {
         export_dir = "\(root)/exports"
         """, path: "c.toml")
         XCTAssertEqual(config.diagnostics, [])
-        XCTAssertEqual(config.sort, SortSetting(column: "value", descending: true))
+        XCTAssertEqual(config.sort, ColumnSort("value", descending: true))
         XCTAssertEqual(config.since, Period.month(2024, 9))
         XCTAssertEqual(config.exportDir, root + "/exports")
         XCTAssertEqual(config.line(of: "sort"), 4)
@@ -37,14 +38,30 @@ final class ConfigSettingsTests: XCTestCase {
     }
 
     func testSortForms() {
-        XCTAssertEqual(try SortSetting.parse("rag").get(), SortSetting(column: "rag"))
-        XCTAssertEqual(try SortSetting.parse("Period:ASC").get(), SortSetting(column: "period"))
-        XCTAssertEqual(try SortSetting.parse(" area:desc ").get(), SortSetting(column: "area", descending: true))
-        XCTAssertEqual(SortSetting(column: "value", descending: true).description, "value:desc")
-        XCTAssertEqual(SortSetting.columns, ReportFormat.fields)
+        XCTAssertEqual(try ColumnSort.setting("rag").get(), ColumnSort("rag"))
+        XCTAssertEqual(try ColumnSort.setting("Period:ASC").get(), ColumnSort("period"))
+        XCTAssertEqual(try ColumnSort.setting(" area:desc ").get(), ColumnSort("area", descending: true))
+        XCTAssertEqual(ColumnSort("value", descending: true).description, "value:desc")
         for bad in ["", "colour", "value:down", "value:desc:asc", ":desc"] {
-            guard case .failure = SortSetting.parse(bad) else { return XCTFail("'\(bad)' was accepted") }
+            guard case .failure = ColumnSort.setting(bad) else { return XCTFail("'\(bad)' was accepted") }
         }
+    }
+
+    /// config.toml's `sort` takes every name `--sort` takes: the report's columns and the
+    /// dashboard tables' own (a district table's `district`, the league's `rank`, area B's `b_diff`).
+    func testSortTakesWhatSortOptionTakes() {
+        XCTAssertTrue(Set(ReportFormat.fields).isSubset(of: Set(SortableColumns.names)))
+        for name in SortableColumns.names {
+            XCTAssertEqual(try ColumnSort.setting(name + ":desc").get(), ColumnSort(name, descending: true), name)
+        }
+        for tableOnly in ["district", "rank", "b_diff", "numden"] {
+            XCTAssertFalse(ReportFormat.fields.contains(tableOnly), tableOnly)
+            let config = RagtopConfig.parse("sort = \"\(tableOnly)\"\n", path: "c.toml")
+            XCTAssertEqual(config.diagnostics, [], tableOnly)
+            XCTAssertEqual(config.sort, ColumnSort(tableOnly), tableOnly)
+        }
+        guard case .failure(let why) = ColumnSort.setting("colour:desc") else { return XCTFail("colour accepted") }
+        XCTAssertEqual(why.message, "unknown column 'colour' (sort takes COLUMN[:desc], a column of \(SortableColumns.names.joined(separator: ", ")))")
     }
 
     func testBadValuesAreErrorsAtTheirLineAndIgnored() {
@@ -61,7 +78,7 @@ final class ConfigSettingsTests: XCTestCase {
         XCTAssertNil(config.exportDir)
         XCTAssertEqual(config.theme, "light")
         XCTAssertEqual(config.diagnostics.map(\.description), [
-            "/home/me/.config/ragtop/config.toml:2: error: 'sort': unknown column 'colour' (sort takes COLUMN[:desc], a column of \(ReportFormat.fields.joined(separator: ", "))); it is ignored",
+            "/home/me/.config/ragtop/config.toml:2: error: 'sort': unknown column 'colour' (sort takes COLUMN[:desc], a column of \(SortableColumns.names.joined(separator: ", "))); it is ignored",
             "/home/me/.config/ragtop/config.toml:3: error: 'since' is not a period: 'Oct-24' (a period is \(Period.expectedForms)); it is ignored",
             "/home/me/.config/ragtop/config.toml:4: error: 'export_dir' must be an absolute path or start with ~/, not 'exports'; it is ignored",
         ])
