@@ -243,8 +243,6 @@ struct DatasetBuilder {
         join(&outcome.readers, into: &table, rows: &rows)
         // The file's dense columns: the dataset's own when they are its first rows.
         if rowsBefore == 0 {
-            columns.area = outcome.dense.area
-            columns.indicator = outcome.dense.indicator
             columns.period = outcome.dense.period
             columns.value = outcome.dense.value
         } else {
@@ -361,8 +359,6 @@ struct DatasetBuilder {
             return false
         }
         if rowsBefore == 0 {
-            columns.area = dense.area
-            columns.indicator = dense.indicator
             columns.period = dense.period
             columns.value = dense.value
         } else {
@@ -523,40 +519,58 @@ struct DatasetBuilder {
         // where each series starts then.
         var grouped = true
         var firstRows: [Int32] = []
-        for r in 0..<n {
-            let key = Dataset.seriesKey(columns.area[r], columns.indicator[r], columns.team[r])
-            if key == previousKey { continue }
-            previousKey = key
-            if index[key] != nil {
-                grouped = false
-                continue
+        // Without teams, a run of one area and indicator is one series: its first row says which.
+        let hasTeams = columns.team.count > 0
+        columns.forEachAreaIndicatorRun { rows, area, indicator in
+            for r in hasTeams ? rows : rows.lowerBound..<(rows.lowerBound + 1) {
+                let team = columns.team[r]
+                let key = Dataset.seriesKey(area, indicator, team)
+                if key == previousKey { continue }
+                previousKey = key
+                if index[key] != nil {
+                    grouped = false
+                    continue
+                }
+                index[key] = Int32(seriesArea.count)
+                firstRows.append(Int32(r))
+                seriesArea.append(area)
+                seriesIndicator.append(indicator)
+                seriesTeam.append(team)
             }
-            index[key] = Int32(seriesArea.count)
-            firstRows.append(Int32(r))
-            seriesArea.append(columns.area[r])
-            seriesIndicator.append(columns.indicator[r])
-            seriesTeam.append(columns.team[r])
         }
         // Counting sort rows by series (stable), then order each series by period. Rows that
         // already come series by series keep the file's order.
         let seriesCount = seriesArea.count
+        let periods = columns.period
         var start: [Int32]
-        var order: [Int32]
+        // Empty for the identity (no array made) while every series' rows are in period order.
+        var order: [Int32] = []
         if grouped {
             start = firstRows + [Int32(n)]
-            order = [Int32](largeCount: n) { Int32($0) }
+            // Periods ascend within every series: the file's order is the series order.
+            var next = 1
+            for r in 1..<max(1, n) {
+                if next < start.count - 1 && Int(start[next]) == r {
+                    next += 1
+                } else if periods[r - 1] >= periods[r] {
+                    order = [Int32](largeCount: n) { Int32($0) }
+                    break
+                }
+            }
         } else {
             // The series of every row (each key was indexed above), counted, then placed.
             var seriesOf = [Int32](largeCount: n) { _ in 0 }
             previousKey = nil
             var previousSeries: Int32 = 0
-            for r in 0..<n {
-                let key = Dataset.seriesKey(columns.area[r], columns.indicator[r], columns.team[r])
-                if key != previousKey {
-                    previousKey = key
-                    previousSeries = index[key] ?? 0
+            columns.forEachAreaIndicatorRun { rows, area, indicator in
+                for r in rows {
+                    let key = Dataset.seriesKey(area, indicator, hasTeams ? columns.team[r] : -1)
+                    if key != previousKey {
+                        previousKey = key
+                        previousSeries = index[key] ?? 0
+                    }
+                    seriesOf[r] = previousSeries
                 }
-                seriesOf[r] = previousSeries
             }
             start = [Int32](repeating: 0, count: seriesCount + 1)
             for r in 0..<n { start[Int(seriesOf[r]) + 1] += 1 }
@@ -569,10 +583,9 @@ struct DatasetBuilder {
                 fill[s] += 1
             }
         }
-        let periods = columns.period
         // True while `order` is the file's order, position for row.
         var fileOrder = grouped
-        for s in 0..<seriesCount {
+        for s in 0..<seriesCount where !order.isEmpty {
             let lo = Int(start[s]), hi = Int(start[s + 1])
             guard hi - lo > 1 else { continue }
             var sorted = true
@@ -601,8 +614,10 @@ struct DatasetBuilder {
         for s in 0..<seriesCount where cuts.count < parts && Int(start[s]) >= n * cuts.count / parts { cuts.append(s) }
         cuts.append(seriesCount)
         let scopes = TargetScopes(indicators: indicators, areas: areas, areaTargets: areaTargets)
+        let rowOrder = order.isEmpty ? RowOrder.identity : RowOrder(rows: order)
+        order = []
         let inputs = RatingInputs(indicators: indicators, rules: indicators.map(RatingRule.init), scopes: scopes, seriesArea: seriesArea,
-                                  seriesIndicator: seriesIndicator, start: start, order: order,
+                                  seriesIndicator: seriesIndicator, start: start, order: rowOrder,
                                   columns: columns, publishedCells: publishedCells, files: files)
         var results: [Ratings]
         if cuts.count == 2 {
@@ -616,30 +631,24 @@ struct DatasetBuilder {
             }
             results = shared.withLock { $0 }.map { $0! }
         }
-        var effectiveRAG: [Int8], effectiveDOT: [Int8]
+        var ratings: [UInt8]
         if fileOrder {
             // Positions in `order` are rows.
-            effectiveRAG = results.count == 1 ? results[0].rag : results.flatMap(\.rag)
-            effectiveDOT = results.count == 1 ? results[0].dot : results.flatMap(\.dot)
+            ratings = results.count == 1 ? results[0].codes : results.flatMap(\.codes)
         } else {
-            effectiveRAG = [Int8](repeating: -1, count: n)
-            effectiveDOT = [Int8](repeating: -1, count: n)
+            ratings = [UInt8](repeating: RatingCode.packed(rating: RatingCode.none, dot: -1), count: n)
             var position = 0
             for part in results {
-                for k in part.rag.indices {
-                    let r = Int(order[position + k])
-                    effectiveRAG[r] = part.rag[k]
-                    effectiveDOT[r] = part.dot[k]
-                }
-                position += part.rag.count
+                for k in part.codes.indices { ratings[Int(rowOrder[position + k])] = part.codes[k] }
+                position += part.codes.count
             }
         }
         for part in results { diagnostics += part.warnings }
         results = []
         let dataset = Dataset(areas: areas, indicators: indicators, benchmarks: benchmarks, waits: waits, providers: providers,
-                              coverage: coverage, files: files, columns: columns, strings: strings, order: order,
+                              coverage: coverage, files: files, columns: columns, strings: strings, order: rowOrder,
                               seriesStart: start, seriesArea: seriesArea, seriesIndicator: seriesIndicator, seriesTeam: seriesTeam,
-                              effectiveRAG: effectiveRAG, effectiveDOT: effectiveDOT, notes: notes,
+                              ratings: ratings, notes: notes,
                               neighbours: NeighbourSets(neighbours.rows), areaTargets: areaTargets, scopes: scopes)
         diagnostics += RatingAudit.countsRatedAgainstLargerAreas(dataset, targetCells: indicatorTargetCell)
         diagnostics += RatingAudit.sharedTeamsThatDiffer(dataset)
@@ -651,8 +660,8 @@ struct DatasetBuilder {
 /// The rating and direction each row shows, and warnings where published ones disagree with the
 /// rules, for a range of series: by position in `order`, from the range's first row.
 private struct Ratings: Sendable {
-    var rag: [Int8] = []
-    var dot: [Int8] = []
+    /// Each row's rating code and direction (`RatingCode.packed(rating:dot:)`).
+    var codes: [UInt8] = []
     var warnings: [Diagnostic] = []
 }
 
@@ -666,7 +675,7 @@ private struct RatingInputs: Sendable {
     let seriesArea: [Int32]
     let seriesIndicator: [Int32]
     let start: [Int32]
-    let order: [Int32]
+    let order: RowOrder
     let columns: ObservationColumns
     let publishedCells: [Int32: (rag: Int32, dot: Int32)]
     let files: [String]
@@ -678,8 +687,7 @@ private struct RatingInputs: Sendable {
         var out = Ratings()
         guard !series.isEmpty else { return out }
         let rows = Int(start[series.upperBound]) - Int(start[series.lowerBound])
-        out.rag.reserveCapacity(rows)
-        out.dot.reserveCapacity(rows)
+        out.codes.reserveCapacity(rows)
         let periods = columns.period
         for s in series {
             let base = rules[Int(seriesIndicator[s])]
@@ -711,8 +719,7 @@ private struct RatingInputs: Sendable {
                 case (nil, .undecided?): RatingCode.undecided
                 case (nil, nil): RatingCode.none
                 }
-                out.rag.append(code)
-                out.dot.append(publishedDOT?.rawValue ?? computedDOT?.rawValue ?? -1)
+                out.codes.append(RatingCode.packed(rating: code, dot: publishedDOT?.rawValue ?? computedDOT?.rawValue ?? -1))
                 if let p = publishedRAG, let computed = computedRAG, !RAGRule.agrees(published: p, computed: computed, floor: floor) {
                     let c = computed.rag?.name ?? "target missed"
                     let cell = publishedCells[Int32(r)]

@@ -90,14 +90,16 @@ struct SparseColumn<T: Sendable>: Sendable {
 }
 
 /// A column of whole numbers that mostly come in runs, stored as runs: line numbers (row r of a
-/// file usually sits on line r + 2) and file positions (a file's rows come together). A value
-/// that continues the last run costs no memory.
+/// file usually sits on line r + 2), file positions (a file's rows come together), and areas and
+/// indicators (a file's rows usually come series by series). A value that continues the last
+/// run costs no memory. Reading a row is a binary search of the runs; `forEachRun` reads them
+/// in order.
 struct RunColumn: Sendable {
-    /// How a run goes on: +1 a row for line numbers, 0 for file positions.
+    /// How a run goes on: +1 a row for line numbers, 0 for file positions, areas and indicators.
     let step: Int32
     /// The first row of each run and its value.
-    private var runRows: [Int32] = []
-    private var runValues: [Int32] = []
+    private(set) var runRows: [Int32] = []
+    private(set) var runValues: [Int32] = []
     private(set) var count = 0
 
     init(step: Int32) { self.step = step }
@@ -127,6 +129,11 @@ struct RunColumn: Sendable {
     /// Bytes of storage held (capacities).
     var storageBytes: Int { (runRows.capacity + runValues.capacity) * 4 }
 
+    /// The rows of run `k`.
+    @inline(__always) func rows(ofRun k: Int) -> Range<Int> {
+        Int(runRows[k])..<(k + 1 < runRows.count ? Int(runRows[k + 1]) : count)
+    }
+
     subscript(row: Int) -> Int32 {
         // The last run starting at or before `row`.
         var lo = 0, hi = runRows.count
@@ -141,8 +148,10 @@ struct RunColumn: Sendable {
 /// Observations stored by column: interned codes, compact periods, doubles with NaN for "not
 /// available". A million rows take tens of megabytes, not hundreds.
 public struct ObservationColumns: Sendable {
-    var area: [Int32] = []
-    var indicator: [Int32] = []
+    /// Area and indicator ids, as runs: a file that comes series by series costs 8 bytes a
+    /// series, not 8 a row (see `forEachSeriesRun`).
+    var area = RunColumn(step: 0)
+    var indicator = RunColumn(step: 0)
     /// Interned team names (-1 for none): most files have no team column.
     var team = SparseColumn<Int32>(missing: -1)
     var period: [Period] = []
@@ -162,20 +171,33 @@ public struct ObservationColumns: Sendable {
     /// `ObservationStatus` raw values (-1 for none).
     var status = SparseColumn<Int8>(missing: -1)
 
-    public var count: Int { area.count }
+    public var count: Int { period.count }
 
     /// Bytes of storage the columns hold (their buffers' capacities, not their counts).
     var storageBytes: Int {
-        area.capacity * 4 + indicator.capacity * 4 + period.capacity * MemoryLayout<Period>.stride + value.capacity * 8
+        area.storageBytes + indicator.storageBytes + period.capacity * MemoryLayout<Period>.stride + value.capacity * 8
             + line.storageBytes + file.storageBytes + team.storageBytes + numerator.storageBytes + denominator.storageBytes
             + target.storageBytes + floor.storageBytes + rag.storageBytes + dot.storageBytes + note.storageBytes
             + source.storageBytes + status.storageBytes
     }
 
+    /// Calls `body` with each stretch of consecutive rows of one area and indicator, in row
+    /// order: the runs of both columns, cut wherever either changes.
+    func forEachAreaIndicatorRun(_ body: (Range<Int>, _ area: Int32, _ indicator: Int32) -> Void) {
+        let n = min(area.count, indicator.count)
+        var a = 0, i = 0, row = 0
+        while row < n {
+            var areaRows = area.rows(ofRun: a), indicatorRows = indicator.rows(ofRun: i)
+            while areaRows.upperBound <= row { a += 1; areaRows = area.rows(ofRun: a) }
+            while indicatorRows.upperBound <= row { i += 1; indicatorRows = indicator.rows(ofRun: i) }
+            let end = min(areaRows.upperBound, indicatorRows.upperBound)
+            body(row..<end, area.runValues[a], indicator.runValues[i])
+            row = end
+        }
+    }
+
     /// Appends the dense columns of `rows` rows.
     mutating func appendDense(_ rows: DenseColumns) {
-        area += rows.area
-        indicator += rows.indicator
         period += rows.period
         value += rows.value
     }
@@ -190,6 +212,8 @@ public struct ObservationColumns: Sendable {
         note.mapValues(id)
         source.mapValues(id)
         self.team.append(team, after: rowsBefore)
+        area.append(other.area)
+        indicator.append(other.indicator)
         line.append(other.line)
         file.append(other.file)
         numerator.append(other.numerator, after: rowsBefore)
