@@ -106,6 +106,34 @@ final class StorageSizeTests: XCTestCase {
         }
     }
 
+    /// A run column reads back every value appended, one by one or a whole column at a time,
+    /// and a value that continues the last run (also one appended with a column) adds no run.
+    func testRunColumnReadsBackAndContinuesRuns() {
+        for step: Int32 in [0, 1] {
+            var column = RunColumn(step: step), other = RunColumn(step: step)
+            var expected: [Int32] = [], otherExpected: [Int32] = []
+            var seed: UInt64 = 5
+            for target in [0, 1] {
+                var value: Int32 = 10
+                for _ in 0..<200 {
+                    seed = seed &* 6364136223846793005 &+ 1442695040888963407
+                    if seed >> 62 == 0 { value = Int32(seed >> 40 & 1023) } else { value &+= step }
+                    if target == 0 { column.append(value); expected.append(value) } else { other.append(value); otherExpected.append(value) }
+                }
+            }
+            column.append(other)
+            expected += otherExpected
+            let runs = column.runRows.count
+            // The next value of the last run: no new run.
+            let next = expected[expected.count - 1] &+ step
+            column.append(next)
+            expected.append(next)
+            XCTAssertEqual(column.runRows.count, runs, "step \(step)")
+            XCTAssertEqual(column.count, expected.count)
+            for r in expected.indices { XCTAssertEqual(column[r], expected[r], "step \(step), row \(r)") }
+        }
+    }
+
     /// A rating code and a direction share one byte and come back apart unchanged.
     func testRatingAndDirectionShareOneByte() {
         var seen = Set<UInt8>()

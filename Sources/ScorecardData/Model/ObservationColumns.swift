@@ -101,18 +101,23 @@ struct RunColumn: Sendable {
     private(set) var runRows: [Int32] = []
     private(set) var runValues: [Int32] = []
     private(set) var count = 0
+    /// The value that continues the last run (while `count` > 0): kept so that the row loop's
+    /// appends compare one number and read no array.
+    private var nextValue: Int32 = 0
 
     init(step: Int32) { self.step = step }
 
     /// Appends the value of the next row.
     @inline(__always) mutating func append(_ value: Int32) {
-        if let row = runRows.last, let first = runValues.last, first &+ Int32(truncatingIfNeeded: count - Int(row)) &* step == value {
+        if value == nextValue && count > 0 {
             count += 1
+            nextValue = nextValue &+ step
             return
         }
         runRows.append(Int32(truncatingIfNeeded: count))
         runValues.append(value)
         count += 1
+        nextValue = value &+ step
     }
 
     /// Appends the rows of `other`.
@@ -122,7 +127,9 @@ struct RunColumn: Sendable {
             // The run's first row continues this column's last run or starts one; the rest of
             // the run follows it.
             append(other.runValues[k])
-            count += end - Int(other.runRows[k]) - 1
+            let rest = end - Int(other.runRows[k]) - 1
+            count += rest
+            nextValue = nextValue &+ Int32(truncatingIfNeeded: rest) &* step
         }
     }
 
