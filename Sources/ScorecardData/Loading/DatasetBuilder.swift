@@ -583,8 +583,6 @@ struct DatasetBuilder {
                 fill[s] += 1
             }
         }
-        // True while `order` is the file's order, position for row.
-        var fileOrder = grouped
         for s in 0..<seriesCount where !order.isEmpty {
             let lo = Int(start[s]), hi = Int(start[s + 1])
             guard hi - lo > 1 else { continue }
@@ -594,7 +592,6 @@ struct DatasetBuilder {
                 break
             }
             if !sorted {
-                fileOrder = false
                 order[lo..<hi].sort { (a, b) in
                     let pa = periods[Int(a)], pb = periods[Int(b)]
                     return pa != pb ? pa < pb : a < b
@@ -619,32 +616,27 @@ struct DatasetBuilder {
         let inputs = RatingInputs(indicators: indicators, rules: indicators.map(RatingRule.init), scopes: scopes, seriesArea: seriesArea,
                                   seriesIndicator: seriesIndicator, start: start, order: rowOrder,
                                   columns: columns, publishedCells: publishedCells, files: files)
-        var results: [Ratings]
-        if cuts.count == 2 {
-            results = [inputs.ratings(series: 0..<seriesCount)]
-        } else {
-            let shared = Mutex([Ratings?](repeating: nil, count: cuts.count - 1))
-            let bounds = cuts
-            DispatchQueue.concurrentPerform(iterations: bounds.count - 1) { k in
-                let part = inputs.ratings(series: bounds[k]..<bounds[k + 1])
-                shared.withLock { $0[k] = part }
+        // Every part writes the rows of its series (`order` is a permutation of the rows, so
+        // every row once) straight into the dataset's array: no part arrays to join.
+        var warnings: [[Diagnostic]] = []
+        let ratings = [UInt8](unsafeUninitializedCapacity: n) { buffer, count in
+            if let base = buffer.baseAddress { LargeStorage.adviseHugePages(base, bytes: buffer.count) }
+            let slots = RowBytes(buffer)
+            if cuts.count == 2 {
+                warnings = [inputs.ratings(series: 0..<seriesCount, into: slots)]
+            } else {
+                let shared = Mutex([[Diagnostic]](repeating: [], count: cuts.count - 1))
+                let bounds = cuts
+                DispatchQueue.concurrentPerform(iterations: bounds.count - 1) { k in
+                    let part = inputs.ratings(series: bounds[k]..<bounds[k + 1], into: slots)
+                    shared.withLock { $0[k] = part }
+                }
+                warnings = shared.withLock { $0 }
             }
-            results = shared.withLock { $0 }.map { $0! }
+            count = n
         }
-        var ratings: [UInt8]
-        if fileOrder {
-            // Positions in `order` are rows.
-            ratings = results.count == 1 ? results[0].codes : results.flatMap(\.codes)
-        } else {
-            ratings = [UInt8](repeating: RatingCode.packed(rating: RatingCode.none, dot: -1), count: n)
-            var position = 0
-            for part in results {
-                for k in part.codes.indices { ratings[Int(rowOrder[position + k])] = part.codes[k] }
-                position += part.codes.count
-            }
-        }
-        for part in results { diagnostics += part.warnings }
-        results = []
+        for part in warnings { diagnostics += part }
+        warnings = []
         let dataset = Dataset(areas: areas, indicators: indicators, benchmarks: benchmarks, waits: waits, providers: providers,
                               coverage: coverage, files: files, columns: columns, strings: strings, order: rowOrder,
                               seriesStart: start, seriesArea: seriesArea, seriesIndicator: seriesIndicator, seriesTeam: seriesTeam,
@@ -657,12 +649,15 @@ struct DatasetBuilder {
 
 }
 
-/// The rating and direction each row shows, and warnings where published ones disagree with the
-/// rules, for a range of series: by position in `order`, from the range's first row.
-private struct Ratings: Sendable {
-    /// Each row's rating code and direction (`RatingCode.packed(rating:dot:)`).
-    var codes: [UInt8] = []
-    var warnings: [Diagnostic] = []
+/// Bytes by row, written by several threads at once, each its own rows: the ratings while
+/// `finish` computes them. Valid only inside the call that made the buffer.
+private struct RowBytes: @unchecked Sendable {
+    private let buffer: UnsafeMutableBufferPointer<UInt8>
+
+    init(_ buffer: UnsafeMutableBufferPointer<UInt8>) { self.buffer = buffer }
+
+    /// Writes row `row`'s byte (bounds-checked).
+    @inline(__always) func set(_ row: Int, _ byte: UInt8) { buffer[row] = byte }
 }
 
 /// What rating the series needs; `ratings(series:)` may run for several ranges at once.
@@ -680,14 +675,12 @@ private struct RatingInputs: Sendable {
     let publishedCells: [Int32: (rag: Int32, dot: Int32)]
     let files: [String]
 
-    /// The published rating and direction of each row, else the rules' (as `RatingCode`s and
-    /// `DOT` raw values). Ratings use the thresholds that rate the series' area; directions
-    /// compare a row with the one before it of the same period kind.
-    func ratings(series: Range<Int>) -> Ratings {
-        var out = Ratings()
-        guard !series.isEmpty else { return out }
-        let rows = Int(start[series.upperBound]) - Int(start[series.lowerBound])
-        out.codes.reserveCapacity(rows)
+    /// Writes the published rating and direction of each row of `series` into `out`, else the
+    /// rules' (`RatingCode.packed(rating:dot:)`), and returns warnings where published ones
+    /// disagree with the rules. Ratings use the thresholds that rate the series' area;
+    /// directions compare a row with the one before it of the same period kind.
+    func ratings(series: Range<Int>, into out: RowBytes) -> [Diagnostic] {
+        var warnings: [Diagnostic] = []
         let periods = columns.period
         for s in series {
             let base = rules[Int(seriesIndicator[s])]
@@ -719,13 +712,13 @@ private struct RatingInputs: Sendable {
                 case (nil, .undecided?): RatingCode.undecided
                 case (nil, nil): RatingCode.none
                 }
-                out.codes.append(RatingCode.packed(rating: code, dot: publishedDOT?.rawValue ?? computedDOT?.rawValue ?? -1))
+                out.set(r, RatingCode.packed(rating: code, dot: publishedDOT?.rawValue ?? computedDOT?.rawValue ?? -1))
                 if let p = publishedRAG, let computed = computedRAG, !RAGRule.agrees(published: p, computed: computed, floor: floor) {
                     let c = computed.rag?.name ?? "target missed"
                     let cell = publishedCells[Int32(r)]
                     let indicator = indicators[Int(seriesIndicator[s])]
                     let v = value.isNaN ? "empty" : format(value)
-                    out.warnings.append(Diagnostic(.warning, path: files[Int(columns.file[r])], line: Int(columns.line[r]), column: Int(cell?.rag ?? 1),
+                    warnings.append(Diagnostic(.warning, path: files[Int(columns.file[r])], line: Int(columns.line[r]), column: Int(cell?.rag ?? 1),
                                                    "published RAG \(p.name) for \(indicator.code) disagrees with the rule (\(c): value \(v), target \(target.map(format) ?? "none"), floor \(floor.map(format) ?? "none"), polarity \(indicator.polarity.rawValue)); showing \(p.name)",
                                                    kind: .ragDisagrees))
                 }
@@ -733,7 +726,7 @@ private struct RatingInputs: Sendable {
                     let cell = publishedCells[Int32(r)]
                     let indicator = indicators[Int(seriesIndicator[s])]
                     let prev = previousByKind[kind]
-                    out.warnings.append(Diagnostic(.warning, path: files[Int(columns.file[r])], line: Int(columns.line[r]), column: Int(cell?.dot ?? 1),
+                    warnings.append(Diagnostic(.warning, path: files[Int(columns.file[r])], line: Int(columns.line[r]), column: Int(cell?.dot ?? 1),
                                                    "published direction \(p.arrow) (\(p.name)) for \(indicator.code) disagrees with the rule (\(c.arrow) \(c.name): \(format(prev)) → \(format(value)), polarity \(indicator.polarity.rawValue)); showing \(p.arrow)",
                                                    kind: .dotDisagrees))
                 }
@@ -743,7 +736,7 @@ private struct RatingInputs: Sendable {
                 }
             }
         }
-        return out
+        return warnings
     }
 
     private func format(_ v: Double) -> String { ValueFormatter.plain(v) }
