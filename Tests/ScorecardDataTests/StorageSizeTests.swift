@@ -106,6 +106,28 @@ final class StorageSizeTests: XCTestCase {
         }
     }
 
+    /// Sparse columns appended one after another at every offset within a word (as stretches
+    /// are joined) read back every row, and take further values after the join.
+    func testSparseColumnsAppendedAtAnyOffset() {
+        for offset in [0, 1, 5, 63, 64, 65, 127, 128, 200] {
+            var column = SparseColumn<Int32>(missing: -1), expected: [Int: Int32] = [:]
+            for r in stride(from: 0, to: offset, by: 3) { column.set(r, Int32(r)); expected[r] = Int32(r) }
+            var other = SparseColumn<Int32>(missing: -1)
+            var seed = UInt64(offset + 1)
+            for r in 0..<300 {
+                seed = seed &* 6364136223846793005 &+ 1442695040888963407
+                if seed >> 62 != 0 { other.set(r, Int32(10_000 + r)); expected[offset + r] = Int32(10_000 + r) }
+            }
+            column.append(other, after: offset)
+            column.set(offset + 300, 7)
+            expected[offset + 300] = 7
+            column.set(offset + 450, 8)
+            expected[offset + 450] = 8
+            XCTAssertEqual(column.count, expected.count, "offset \(offset)")
+            for r in 0..<(offset + 520) { XCTAssertEqual(column[r], expected[r] ?? -1, "offset \(offset), row \(r)") }
+        }
+    }
+
     /// A run column reads back every value appended, one by one or a whole column at a time,
     /// and a value that continues the last run (also one appended with a column) adds no run.
     func testRunColumnReadsBackAndContinuesRuns() {

@@ -68,9 +68,34 @@ struct SparseColumn<T: Sendable>: Sendable {
         for k in (w + 1)..<before.count { before[k] += 1 }
     }
 
-    /// Appends the rows of `other`, which follow this column's `rows` rows.
+    /// Appends the rows of `other`, which follow this column's `rows` rows: its presence words
+    /// shifted into place and its values appended whole, when every row set so far is below
+    /// `rows` (stretches joined in file order); else value by value.
     mutating func append(_ other: SparseColumn<T>, after rows: Int) {
         guard !other.values.isEmpty else { return }
+        if rows > lastRow {
+            let first = rows &>> 6, shift = rows & 63
+            let words = first + other.present.count + (shift > 0 ? 1 : 0)
+            if present.isEmpty && expectedRows > rows {
+                present.reserveCapacity(expectedRows / 64 + 1)
+                before.reserveCapacity(expectedRows / 64 + 1)
+            }
+            if present.count < words {
+                let n = UInt32(truncatingIfNeeded: values.count)
+                present.append(contentsOf: repeatElement(0, count: words - present.count))
+                before.append(contentsOf: repeatElement(n, count: words - before.count))
+            }
+            for w in other.present.indices {
+                let word = other.present[w]
+                guard word != 0 else { continue }
+                present[first + w] |= word &<< UInt64(shift)
+                if shift > 0 { present[first + w + 1] |= word &>> UInt64(64 - shift) }
+            }
+            values.append(contentsOf: other.values)
+            for k in (first + 1)..<present.count { before[k] = before[k - 1] &+ UInt32(present[k - 1].nonzeroBitCount) }
+            lastRow = rows + other.lastRow
+            return
+        }
         var next = 0
         for (w, word) in other.present.enumerated() where word != 0 {
             var bits = word
