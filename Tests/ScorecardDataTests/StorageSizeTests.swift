@@ -49,13 +49,154 @@ final class StorageSizeTests: XCTestCase {
             let ds = try DatasetLoader.load(directories: [data.path], parallelism: parallelism).dataset
             XCTAssertEqual(ds.observationCount, 40 * 30 * 120)
             let perObservation = Double(ds.observationStorageBytes) / Double(ds.observationCount)
-            // Area, indicator, period (4 bytes each), value (8), series order (4), rating and
-            // direction (1 each): 26; the sparse numerators, denominators and notes 3-4 more
-            // (13% of rows have a numerator; packed values grow geometrically). Measured 30.3.
-            // Dense numerators and denominators would add 16.
-            XCTAssertLessThanOrEqual(perObservation, 31, "bytes per observation (streamed: \(parallelism.streamBytes == 1))")
-            XCTAssertGreaterThanOrEqual(perObservation, 26, "the count covers every per-row column")
+            // Period (4 bytes) and value (8), the rating and direction in one byte: 13; the
+            // sparse numerators, denominators and notes 3-4 more (13% of rows have a numerator;
+            // packed values grow geometrically). Areas and indicators are runs (16 bytes a
+            // series), and the series order is the identity (no array). Measured 17.4.
+            // A 4-byte order, 16-bit areas and indicators, or a second rating byte would each
+            // break the budget (18).
+            XCTAssertTrue(ds.order.isIdentity, "the file comes series by series in period order")
+            XCTAssertLessThanOrEqual(perObservation, 18, "bytes per observation (streamed: \(parallelism.streamBytes == 1))")
+            XCTAssertGreaterThanOrEqual(perObservation, 13, "the count covers every per-row column")
         }
+    }
+
+    /// A dataset whose rows come series by series in period order keeps no series order (the
+    /// identity); one in another order keeps one. Either way every series lists its own rows,
+    /// oldest first, and every row reads back its own area and indicator (runs of the file's
+    /// rows, looked up by row) and its rating and direction.
+    func testSeriesRowsAndAreasInAnyRowOrder() throws {
+        let files = Self.generated(areas: 5, indicators: 4)
+        let lines = files["observations.csv", default: ""].split(separator: "\n").map(String.init)
+        let header = lines[0], rows = Array(lines.dropFirst())
+        // Every series' rows together but newest first; then rows reversed whole; then rows
+        // interleaved (every 7th row, seven passes).
+        var newestFirst: [String] = []
+        for k in stride(from: 0, to: rows.count, by: 120) { newestFirst += rows[k..<min(rows.count, k + 120)].reversed() }
+        let interleaved = (0..<7).flatMap { offset in stride(from: offset, to: rows.count, by: 7).map { rows[$0] } }
+        let orders: [(name: String, rows: [String], identity: Bool)] = [
+            ("file order", rows, true), ("newest first", newestFirst, false),
+            ("reversed", rows.reversed(), false), ("interleaved", interleaved, false),
+        ]
+        var expected: [String]?
+        for order in orders {
+            var variant = files
+            variant["observations.csv"] = ([header] + order.rows).joined(separator: "\n") + "\n"
+            let data = try TempDataset(variant)
+            defer { data.remove() }
+            let ds = try DatasetLoader.load(directories: [data.path]).dataset
+            XCTAssertEqual(ds.order.isIdentity, order.identity, order.name)
+            XCTAssertEqual(ds.observationCount, rows.count, order.name)
+            var listing: [String] = []
+            for s in 0..<ds.seriesCount {
+                let series = ds.series(s)
+                var previous: Period?
+                for r in ds.rows(series: s).map(Int.init) {
+                    let o = ds.observation(row: r)
+                    XCTAssertEqual(o.area, series.area, "\(order.name): row \(r)")
+                    XCTAssertEqual(o.indicator, series.indicator, "\(order.name): row \(r)")
+                    if let previous { XCTAssertLessThan(previous, o.period, "\(order.name): series \(s)") }
+                    previous = o.period
+                    listing.append("\(o.area) \(o.indicator) \(o.period) \(String(describing: o.value)) \(String(describing: ds.rag(row: r))) \(String(describing: ds.ratingSource(row: r))) \(String(describing: ds.dot(row: r)))")
+                }
+            }
+            listing.sort()
+            XCTAssertEqual(listing.count, rows.count, order.name)
+            if let expected { XCTAssertEqual(listing, expected, order.name) } else { expected = listing }
+        }
+    }
+
+    /// Sparse columns appended one after another at every offset within a word (as stretches
+    /// are joined) read back every row, and take further values after the join.
+    func testSparseColumnsAppendedAtAnyOffset() {
+        for offset in [0, 1, 5, 63, 64, 65, 127, 128, 200] {
+            var column = SparseColumn<Int32>(missing: -1), expected: [Int: Int32] = [:]
+            for r in stride(from: 0, to: offset, by: 3) { column.set(r, Int32(r)); expected[r] = Int32(r) }
+            var other = SparseColumn<Int32>(missing: -1)
+            var seed = UInt64(offset + 1)
+            for r in 0..<300 {
+                seed = seed &* 6364136223846793005 &+ 1442695040888963407
+                if seed >> 62 != 0 { other.set(r, Int32(10_000 + r)); expected[offset + r] = Int32(10_000 + r) }
+            }
+            column.append(other, after: offset)
+            column.set(offset + 300, 7)
+            expected[offset + 300] = 7
+            column.set(offset + 450, 8)
+            expected[offset + 450] = 8
+            XCTAssertEqual(column.count, expected.count, "offset \(offset)")
+            for r in 0..<(offset + 520) { XCTAssertEqual(column[r], expected[r] ?? -1, "offset \(offset), row \(r)") }
+        }
+    }
+
+    /// A run column reads back every value appended, one by one or a whole column at a time,
+    /// and a value that continues the last run (also one appended with a column) adds no run.
+    func testRunColumnReadsBackAndContinuesRuns() {
+        for step: Int32 in [0, 1] {
+            var column = RunColumn(step: step), other = RunColumn(step: step)
+            var expected: [Int32] = [], otherExpected: [Int32] = []
+            var seed: UInt64 = 5
+            for target in [0, 1] {
+                var value: Int32 = 10
+                for _ in 0..<200 {
+                    seed = seed &* 6364136223846793005 &+ 1442695040888963407
+                    if seed >> 62 == 0 { value = Int32(seed >> 40 & 1023) } else { value &+= step }
+                    if target == 0 { column.append(value); expected.append(value) } else { other.append(value); otherExpected.append(value) }
+                }
+            }
+            column.append(other)
+            expected += otherExpected
+            let runs = column.runRows.count
+            // The next value of the last run: no new run.
+            let next = expected[expected.count - 1] &+ step
+            column.append(next)
+            expected.append(next)
+            XCTAssertEqual(column.runRows.count, runs, "step \(step)")
+            XCTAssertEqual(column.count, expected.count)
+            for r in expected.indices { XCTAssertEqual(column[r], expected[r], "step \(step), row \(r)") }
+        }
+    }
+
+    /// A rating code and a direction share one byte and come back apart unchanged.
+    func testRatingAndDirectionShareOneByte() {
+        var seen = Set<UInt8>()
+        for rating in [RatingCode.none, 0, 1, 2, 4, 5, 6, RatingCode.undecided] {
+            for dot: Int8 in [-1, 0, 1, 2] {
+                let byte = RatingCode.packed(rating: rating, dot: dot)
+                XCTAssertEqual(RatingCode.rating(packed: byte), rating)
+                XCTAssertEqual(RatingCode.dot(packed: byte), dot)
+                seen.insert(byte)
+            }
+        }
+        XCTAssertEqual(seen.count, 32)
+    }
+
+    /// The runs of two run columns, cut wherever either changes, cover every row once in order
+    /// with the values each column reads for those rows.
+    func testAreaIndicatorRunsMatchRowByRow() {
+        var columns = ObservationColumns()
+        var seed: UInt64 = 3
+        var rows = 0
+        for _ in 0..<300 {
+            seed = seed &* 6364136223846793005 &+ 1442695040888963407
+            let length = Int(seed >> 61) + 1  // 1-8 rows
+            let area = Int32(seed >> 59 & 3), indicator = Int32(seed >> 55 & 3)
+            for k in 0..<length {
+                columns.area.append(area)
+                columns.indicator.append(k == length / 2 ? indicator ^ 1 : indicator)
+            }
+            rows += length
+        }
+        var next = 0
+        columns.forEachAreaIndicatorRun { range, area, indicator in
+            XCTAssertEqual(range.lowerBound, next)
+            XCTAssertFalse(range.isEmpty)
+            for r in range {
+                XCTAssertEqual(columns.area[r], area, "row \(r)")
+                XCTAssertEqual(columns.indicator[r], indicator, "row \(r)")
+            }
+            next = range.upperBound
+        }
+        XCTAssertEqual(next, rows)
     }
 
     /// A sparse column reads back what was set, wherever rows fall in its words, set in order,

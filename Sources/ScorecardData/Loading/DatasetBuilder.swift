@@ -243,8 +243,6 @@ struct DatasetBuilder {
         join(&outcome.readers, into: &table, rows: &rows)
         // The file's dense columns: the dataset's own when they are its first rows.
         if rowsBefore == 0 {
-            columns.area = outcome.dense.area
-            columns.indicator = outcome.dense.indicator
             columns.period = outcome.dense.period
             columns.value = outcome.dense.value
         } else {
@@ -361,8 +359,6 @@ struct DatasetBuilder {
             return false
         }
         if rowsBefore == 0 {
-            columns.area = dense.area
-            columns.indicator = dense.indicator
             columns.period = dense.period
             columns.value = dense.value
         } else {
@@ -523,40 +519,58 @@ struct DatasetBuilder {
         // where each series starts then.
         var grouped = true
         var firstRows: [Int32] = []
-        for r in 0..<n {
-            let key = Dataset.seriesKey(columns.area[r], columns.indicator[r], columns.team[r])
-            if key == previousKey { continue }
-            previousKey = key
-            if index[key] != nil {
-                grouped = false
-                continue
+        // Without teams, a run of one area and indicator is one series: its first row says which.
+        let hasTeams = columns.team.count > 0
+        columns.forEachAreaIndicatorRun { rows, area, indicator in
+            for r in hasTeams ? rows : rows.lowerBound..<(rows.lowerBound + 1) {
+                let team = columns.team[r]
+                let key = Dataset.seriesKey(area, indicator, team)
+                if key == previousKey { continue }
+                previousKey = key
+                if index[key] != nil {
+                    grouped = false
+                    continue
+                }
+                index[key] = Int32(seriesArea.count)
+                firstRows.append(Int32(r))
+                seriesArea.append(area)
+                seriesIndicator.append(indicator)
+                seriesTeam.append(team)
             }
-            index[key] = Int32(seriesArea.count)
-            firstRows.append(Int32(r))
-            seriesArea.append(columns.area[r])
-            seriesIndicator.append(columns.indicator[r])
-            seriesTeam.append(columns.team[r])
         }
         // Counting sort rows by series (stable), then order each series by period. Rows that
         // already come series by series keep the file's order.
         let seriesCount = seriesArea.count
+        let periods = columns.period
         var start: [Int32]
-        var order: [Int32]
+        // Empty for the identity (no array made) while every series' rows are in period order.
+        var order: [Int32] = []
         if grouped {
             start = firstRows + [Int32(n)]
-            order = [Int32](largeCount: n) { Int32($0) }
+            // Periods ascend within every series: the file's order is the series order.
+            var next = 1
+            for r in 1..<max(1, n) {
+                if next < start.count - 1 && Int(start[next]) == r {
+                    next += 1
+                } else if periods[r - 1] >= periods[r] {
+                    order = [Int32](largeCount: n) { Int32($0) }
+                    break
+                }
+            }
         } else {
             // The series of every row (each key was indexed above), counted, then placed.
             var seriesOf = [Int32](largeCount: n) { _ in 0 }
             previousKey = nil
             var previousSeries: Int32 = 0
-            for r in 0..<n {
-                let key = Dataset.seriesKey(columns.area[r], columns.indicator[r], columns.team[r])
-                if key != previousKey {
-                    previousKey = key
-                    previousSeries = index[key] ?? 0
+            columns.forEachAreaIndicatorRun { rows, area, indicator in
+                for r in rows {
+                    let key = Dataset.seriesKey(area, indicator, hasTeams ? columns.team[r] : -1)
+                    if key != previousKey {
+                        previousKey = key
+                        previousSeries = index[key] ?? 0
+                    }
+                    seriesOf[r] = previousSeries
                 }
-                seriesOf[r] = previousSeries
             }
             start = [Int32](repeating: 0, count: seriesCount + 1)
             for r in 0..<n { start[Int(seriesOf[r]) + 1] += 1 }
@@ -569,10 +583,7 @@ struct DatasetBuilder {
                 fill[s] += 1
             }
         }
-        let periods = columns.period
-        // True while `order` is the file's order, position for row.
-        var fileOrder = grouped
-        for s in 0..<seriesCount {
+        for s in 0..<seriesCount where !order.isEmpty {
             let lo = Int(start[s]), hi = Int(start[s + 1])
             guard hi - lo > 1 else { continue }
             var sorted = true
@@ -581,7 +592,6 @@ struct DatasetBuilder {
                 break
             }
             if !sorted {
-                fileOrder = false
                 order[lo..<hi].sort { (a, b) in
                     let pa = periods[Int(a)], pb = periods[Int(b)]
                     return pa != pb ? pa < pb : a < b
@@ -601,45 +611,36 @@ struct DatasetBuilder {
         for s in 0..<seriesCount where cuts.count < parts && Int(start[s]) >= n * cuts.count / parts { cuts.append(s) }
         cuts.append(seriesCount)
         let scopes = TargetScopes(indicators: indicators, areas: areas, areaTargets: areaTargets)
+        let rowOrder = order.isEmpty ? RowOrder.identity : RowOrder(rows: order)
+        order = []
         let inputs = RatingInputs(indicators: indicators, rules: indicators.map(RatingRule.init), scopes: scopes, seriesArea: seriesArea,
-                                  seriesIndicator: seriesIndicator, start: start, order: order,
+                                  seriesIndicator: seriesIndicator, start: start, order: rowOrder,
                                   columns: columns, publishedCells: publishedCells, files: files)
-        var results: [Ratings]
-        if cuts.count == 2 {
-            results = [inputs.ratings(series: 0..<seriesCount)]
-        } else {
-            let shared = Mutex([Ratings?](repeating: nil, count: cuts.count - 1))
-            let bounds = cuts
-            DispatchQueue.concurrentPerform(iterations: bounds.count - 1) { k in
-                let part = inputs.ratings(series: bounds[k]..<bounds[k + 1])
-                shared.withLock { $0[k] = part }
-            }
-            results = shared.withLock { $0 }.map { $0! }
-        }
-        var effectiveRAG: [Int8], effectiveDOT: [Int8]
-        if fileOrder {
-            // Positions in `order` are rows.
-            effectiveRAG = results.count == 1 ? results[0].rag : results.flatMap(\.rag)
-            effectiveDOT = results.count == 1 ? results[0].dot : results.flatMap(\.dot)
-        } else {
-            effectiveRAG = [Int8](repeating: -1, count: n)
-            effectiveDOT = [Int8](repeating: -1, count: n)
-            var position = 0
-            for part in results {
-                for k in part.rag.indices {
-                    let r = Int(order[position + k])
-                    effectiveRAG[r] = part.rag[k]
-                    effectiveDOT[r] = part.dot[k]
+        // Every part writes the rows of its series (`order` is a permutation of the rows, so
+        // every row once) straight into the dataset's array: no part arrays to join.
+        var warnings: [[Diagnostic]] = []
+        let ratings = [UInt8](unsafeUninitializedCapacity: n) { buffer, count in
+            if let base = buffer.baseAddress { LargeStorage.adviseHugePages(base, bytes: buffer.count) }
+            let slots = RowBytes(buffer)
+            if cuts.count == 2 {
+                warnings = [inputs.ratings(series: 0..<seriesCount, into: slots)]
+            } else {
+                let shared = Mutex([[Diagnostic]](repeating: [], count: cuts.count - 1))
+                let bounds = cuts
+                DispatchQueue.concurrentPerform(iterations: bounds.count - 1) { k in
+                    let part = inputs.ratings(series: bounds[k]..<bounds[k + 1], into: slots)
+                    shared.withLock { $0[k] = part }
                 }
-                position += part.rag.count
+                warnings = shared.withLock { $0 }
             }
+            count = n
         }
-        for part in results { diagnostics += part.warnings }
-        results = []
+        for part in warnings { diagnostics += part }
+        warnings = []
         let dataset = Dataset(areas: areas, indicators: indicators, benchmarks: benchmarks, waits: waits, providers: providers,
-                              coverage: coverage, files: files, columns: columns, strings: strings, order: order,
+                              coverage: coverage, files: files, columns: columns, strings: strings, order: rowOrder,
                               seriesStart: start, seriesArea: seriesArea, seriesIndicator: seriesIndicator, seriesTeam: seriesTeam,
-                              effectiveRAG: effectiveRAG, effectiveDOT: effectiveDOT, notes: notes,
+                              ratings: ratings, notes: notes,
                               neighbours: NeighbourSets(neighbours.rows), areaTargets: areaTargets, scopes: scopes)
         diagnostics += RatingAudit.countsRatedAgainstLargerAreas(dataset, targetCells: indicatorTargetCell)
         diagnostics += RatingAudit.sharedTeamsThatDiffer(dataset)
@@ -648,12 +649,15 @@ struct DatasetBuilder {
 
 }
 
-/// The rating and direction each row shows, and warnings where published ones disagree with the
-/// rules, for a range of series: by position in `order`, from the range's first row.
-private struct Ratings: Sendable {
-    var rag: [Int8] = []
-    var dot: [Int8] = []
-    var warnings: [Diagnostic] = []
+/// Bytes by row, written by several threads at once, each its own rows: the ratings while
+/// `finish` computes them. Valid only inside the call that made the buffer.
+private struct RowBytes: @unchecked Sendable {
+    private let buffer: UnsafeMutableBufferPointer<UInt8>
+
+    init(_ buffer: UnsafeMutableBufferPointer<UInt8>) { self.buffer = buffer }
+
+    /// Writes row `row`'s byte (bounds-checked).
+    @inline(__always) func set(_ row: Int, _ byte: UInt8) { buffer[row] = byte }
 }
 
 /// What rating the series needs; `ratings(series:)` may run for several ranges at once.
@@ -666,20 +670,17 @@ private struct RatingInputs: Sendable {
     let seriesArea: [Int32]
     let seriesIndicator: [Int32]
     let start: [Int32]
-    let order: [Int32]
+    let order: RowOrder
     let columns: ObservationColumns
     let publishedCells: [Int32: (rag: Int32, dot: Int32)]
     let files: [String]
 
-    /// The published rating and direction of each row, else the rules' (as `RatingCode`s and
-    /// `DOT` raw values). Ratings use the thresholds that rate the series' area; directions
-    /// compare a row with the one before it of the same period kind.
-    func ratings(series: Range<Int>) -> Ratings {
-        var out = Ratings()
-        guard !series.isEmpty else { return out }
-        let rows = Int(start[series.upperBound]) - Int(start[series.lowerBound])
-        out.rag.reserveCapacity(rows)
-        out.dot.reserveCapacity(rows)
+    /// Writes the published rating and direction of each row of `series` into `out`, else the
+    /// rules' (`RatingCode.packed(rating:dot:)`), and returns warnings where published ones
+    /// disagree with the rules. Ratings use the thresholds that rate the series' area;
+    /// directions compare a row with the one before it of the same period kind.
+    func ratings(series: Range<Int>, into out: RowBytes) -> [Diagnostic] {
+        var warnings: [Diagnostic] = []
         let periods = columns.period
         for s in series {
             let base = rules[Int(seriesIndicator[s])]
@@ -711,14 +712,13 @@ private struct RatingInputs: Sendable {
                 case (nil, .undecided?): RatingCode.undecided
                 case (nil, nil): RatingCode.none
                 }
-                out.rag.append(code)
-                out.dot.append(publishedDOT?.rawValue ?? computedDOT?.rawValue ?? -1)
+                out.set(r, RatingCode.packed(rating: code, dot: publishedDOT?.rawValue ?? computedDOT?.rawValue ?? -1))
                 if let p = publishedRAG, let computed = computedRAG, !RAGRule.agrees(published: p, computed: computed, floor: floor) {
                     let c = computed.rag?.name ?? "target missed"
                     let cell = publishedCells[Int32(r)]
                     let indicator = indicators[Int(seriesIndicator[s])]
                     let v = value.isNaN ? "empty" : format(value)
-                    out.warnings.append(Diagnostic(.warning, path: files[Int(columns.file[r])], line: Int(columns.line[r]), column: Int(cell?.rag ?? 1),
+                    warnings.append(Diagnostic(.warning, path: files[Int(columns.file[r])], line: Int(columns.line[r]), column: Int(cell?.rag ?? 1),
                                                    "published RAG \(p.name) for \(indicator.code) disagrees with the rule (\(c): value \(v), target \(target.map(format) ?? "none"), floor \(floor.map(format) ?? "none"), polarity \(indicator.polarity.rawValue)); showing \(p.name)",
                                                    kind: .ragDisagrees))
                 }
@@ -726,7 +726,7 @@ private struct RatingInputs: Sendable {
                     let cell = publishedCells[Int32(r)]
                     let indicator = indicators[Int(seriesIndicator[s])]
                     let prev = previousByKind[kind]
-                    out.warnings.append(Diagnostic(.warning, path: files[Int(columns.file[r])], line: Int(columns.line[r]), column: Int(cell?.dot ?? 1),
+                    warnings.append(Diagnostic(.warning, path: files[Int(columns.file[r])], line: Int(columns.line[r]), column: Int(cell?.dot ?? 1),
                                                    "published direction \(p.arrow) (\(p.name)) for \(indicator.code) disagrees with the rule (\(c.arrow) \(c.name): \(format(prev)) → \(format(value)), polarity \(indicator.polarity.rawValue)); showing \(p.arrow)",
                                                    kind: .dotDisagrees))
                 }
@@ -736,7 +736,7 @@ private struct RatingInputs: Sendable {
                 }
             }
         }
-        return out
+        return warnings
     }
 
     private func format(_ v: Double) -> String { ValueFormatter.plain(v) }

@@ -1,5 +1,6 @@
-/// The dense columns of a file's rows (area, indicator, period, value), written in place by the
-/// readers of its stretches.
+/// The dense columns of a file's rows (period and value), written in place by the readers of
+/// its stretches. (Areas and indicators are runs, kept with the other columns: see
+/// `ObservationColumns.area`.)
 ///
 /// Stretches of a large observations.csv are read in parallel. Each used to fill its own arrays,
 /// which were then copied onto the first's: 12 MB at England scale, 13–35 ms on one processor,
@@ -8,37 +9,27 @@
 /// ranges are closed up afterwards only where a stretch had fewer rows than lines (a header,
 /// blank lines, rows with errors).
 struct DenseColumns {
-    var area: [Int32] = []
-    var indicator: [Int32] = []
     var period: [Period] = []
     var value: [Double] = []
 
-    /// Makes the four arrays with room for `capacity` rows and lets `fill` write them through
+    /// Makes the arrays with room for `capacity` rows and lets `fill` write them through
     /// `DenseColumnSlots`, which is valid only during the call. `fill` returns how many rows,
     /// from row 0, it wrote: every one of them, and only them, must have been written.
     static func filled(capacity: Int, _ fill: (DenseColumnSlots) -> Int) -> DenseColumns {
         var rows = 0
-        var indicatorColumn: [Int32] = [], periodColumn: [Period] = [], valueColumn: [Double] = []
-        let areaColumn = [Int32](unsafeUninitializedCapacity: capacity) { area, areaCount in
-            indicatorColumn = [Int32](unsafeUninitializedCapacity: capacity) { indicator, indicatorCount in
-                periodColumn = [Period](unsafeUninitializedCapacity: capacity) { period, periodCount in
-                    valueColumn = [Double](unsafeUninitializedCapacity: capacity) { value, valueCount in
-                        for buffer in [UnsafeMutableRawBufferPointer(area), UnsafeMutableRawBufferPointer(indicator),
-                                       UnsafeMutableRawBufferPointer(period), UnsafeMutableRawBufferPointer(value)] {
-                            if let base = buffer.baseAddress { LargeStorage.adviseHugePages(base, bytes: buffer.count) }
-                        }
-                        let slots = DenseColumnSlots(area: area.baseAddress, indicator: indicator.baseAddress,
-                                                     period: period.baseAddress, value: value.baseAddress, capacity: capacity)
-                        rows = min(max(0, fill(slots)), capacity)
-                        valueCount = rows
-                    }
-                    periodCount = rows
+        var valueColumn: [Double] = []
+        let periodColumn = [Period](unsafeUninitializedCapacity: capacity) { period, periodCount in
+            valueColumn = [Double](unsafeUninitializedCapacity: capacity) { value, valueCount in
+                for buffer in [UnsafeMutableRawBufferPointer(period), UnsafeMutableRawBufferPointer(value)] {
+                    if let base = buffer.baseAddress { LargeStorage.adviseHugePages(base, bytes: buffer.count) }
                 }
-                indicatorCount = rows
+                let slots = DenseColumnSlots(period: period.baseAddress, value: value.baseAddress, capacity: capacity)
+                rows = min(max(0, fill(slots)), capacity)
+                valueCount = rows
             }
-            areaCount = rows
+            periodCount = rows
         }
-        return DenseColumns(area: areaColumn, indicator: indicatorColumn, period: periodColumn, value: valueColumn)
+        return DenseColumns(period: periodColumn, value: valueColumn)
     }
 }
 
@@ -46,16 +37,11 @@ struct DenseColumns {
 /// different stretches write disjoint ranges of rows at once, which is why it may be shared
 /// between threads; it must not outlive the `DenseColumns.filled` call that made it.
 struct DenseColumnSlots: @unchecked Sendable {
-    private let area: UnsafeMutablePointer<Int32>?
-    private let indicator: UnsafeMutablePointer<Int32>?
     private let period: UnsafeMutablePointer<Period>?
     private let value: UnsafeMutablePointer<Double>?
     let capacity: Int
 
-    init(area: UnsafeMutablePointer<Int32>?, indicator: UnsafeMutablePointer<Int32>?,
-         period: UnsafeMutablePointer<Period>?, value: UnsafeMutablePointer<Double>?, capacity: Int) {
-        self.area = area
-        self.indicator = indicator
+    init(period: UnsafeMutablePointer<Period>?, value: UnsafeMutablePointer<Double>?, capacity: Int) {
         self.period = period
         self.value = value
         self.capacity = capacity
@@ -63,21 +49,17 @@ struct DenseColumnSlots: @unchecked Sendable {
 
     /// Writes row `row`, which must be below `capacity`.
     @inline(__always)
-    func write(row: Int, area a: Int32, indicator i: Int32, period p: Period, value v: Double) {
+    func write(row: Int, period p: Period, value v: Double) {
         precondition(row >= 0 && row < capacity, "dense column row \(row) outside 0..<\(capacity)")
-        guard let area, let indicator, let period, let value else { return }
-        (area + row).initialize(to: a)
-        (indicator + row).initialize(to: i)
+        guard let period, let value else { return }
         (period + row).initialize(to: p)
         (value + row).initialize(to: v)
     }
 
     /// Moves rows `source ..< source + count` to start at `destination` (the ranges may overlap).
     func move(from source: Int, to destination: Int, count: Int) {
-        guard count > 0, source != destination, let area, let indicator, let period, let value else { return }
+        guard count > 0, source != destination, let period, let value else { return }
         precondition(source >= 0 && destination >= 0 && max(source, destination) + count <= capacity)
-        (area + destination).moveInitialize(from: area + source, count: count)
-        (indicator + destination).moveInitialize(from: indicator + source, count: count)
         (period + destination).moveInitialize(from: period + source, count: count)
         (value + destination).moveInitialize(from: value + source, count: count)
     }

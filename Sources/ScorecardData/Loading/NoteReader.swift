@@ -13,8 +13,8 @@ struct NoteReader {
 
     init(columns: ObservationColumns) {
         var keys = Set<FigureKey>(minimumCapacity: columns.count)
-        for r in 0..<columns.count {
-            keys.insert(FigureKey(area: columns.area[r], indicator: columns.indicator[r], period: columns.period[r]))
+        columns.forEachAreaIndicatorRun { rows, area, indicator in
+            for r in rows { keys.insert(FigureKey(area: area, indicator: indicator, period: columns.period[r])) }
         }
         figures = keys
     }

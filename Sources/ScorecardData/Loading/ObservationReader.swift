@@ -27,7 +27,7 @@ struct ObservationReader: Sendable {
     }
 
     var table: TableReader
-    /// Where this reader writes its rows' area, indicator, period and value: rows
+    /// Where this reader writes its rows' period and value: rows
     /// `firstRow ..< firstRow + rows` of the file's dense columns.
     let firstRow: Int
     /// The rows read (their dense columns written through the slots `read` was given), and the
@@ -194,8 +194,10 @@ struct ObservationReader: Sendable {
             // Unreachable past the limit (rows ≤ records ≤ line feeds + 1); were it reached, the
             // next stretch's rows would be overwritten.
             precondition(row < rowLimit, "stretch of observations.csv has more rows than line feeds")
-            slots.write(row: firstRow + row, area: area, indicator: indicator, period: period, value: value)
+            slots.write(row: firstRow + row, period: period, value: value)
             rows += 1
+            columns.area.append(area)
+            columns.indicator.append(indicator)
             if team >= 0 { columns.team.set(row, team) }
             columns.line.append(Int32(clamping: table.line))
             columns.file.append(lookups.file)

@@ -24,8 +24,9 @@ public final class Dataset: Sendable {
     let strings: StringPool
     let areaIndex: [String: Int32]
     let indicatorIndex: [String: Int32]
-    /// Rows grouped by series, each series sorted by period.
-    let order: [Int32]
+    /// Rows grouped by series, each series sorted by period (the identity, with no array, when
+    /// the file came that way).
+    let order: RowOrder
     /// Series `s` owns `order[seriesStart[s] ..< seriesStart[s + 1]]`.
     let seriesStart: [Int32]
     let seriesArea: [Int32]
@@ -37,9 +38,9 @@ public final class Dataset: Sendable {
     /// Series ids of each indicator, in order of first appearance.
     let seriesByIndicator: [[Int32]]
     /// The rating each row shows and where it comes from (`RatingCode`): published if given,
-    /// else from the rule; and the direction (`DOT` raw values), likewise.
-    let effectiveRAG: [Int8]
-    let effectiveDOT: [Int8]
+    /// else from the rule; and the direction (a `DOT` raw value), likewise: both in one byte
+    /// (`RatingCode.packed(rating:dot:)`).
+    let ratings: [UInt8]
     let childrenIndex: [[Int32]]
     /// `children(of:)` for each area, built once: screens ask on every keystroke.
     let childAreas: [[Area]]
@@ -61,13 +62,13 @@ public final class Dataset: Sendable {
     /// Bytes held for the observations, row by row: the columns, the series order and the
     /// ratings (buffer capacities, not counts). Tests hold it to a budget per observation.
     var observationStorageBytes: Int {
-        columns.storageBytes + order.capacity * 4 + effectiveRAG.capacity + effectiveDOT.capacity
+        columns.storageBytes + order.storageBytes + ratings.capacity
     }
 
     init(areas: [Area], indicators: [Indicator], benchmarks: [Benchmark], waits: [Wait], providers: [Provider],
          coverage: [Coverage], files: [String], columns: ObservationColumns, strings: StringPool,
-         order: [Int32], seriesStart: [Int32], seriesArea: [Int32], seriesIndicator: [Int32], seriesTeam: [Int32],
-         effectiveRAG: [Int8], effectiveDOT: [Int8], notes: [Note] = [], neighbours: NeighbourSets = NeighbourSets(),
+         order: RowOrder, seriesStart: [Int32], seriesArea: [Int32], seriesIndicator: [Int32], seriesTeam: [Int32],
+         ratings: [UInt8], notes: [Note] = [], neighbours: NeighbourSets = NeighbourSets(),
          areaTargets: [AreaTarget] = [], scopes: TargetScopes? = nil) {
         noteIndex = NoteIndex(notes)
         self.areas = areas
@@ -114,8 +115,7 @@ public final class Dataset: Sendable {
         seriesIndex = si
         seriesByArea = byArea
         seriesByIndicator = byIndicator
-        self.effectiveRAG = effectiveRAG
-        self.effectiveDOT = effectiveDOT
+        self.ratings = ratings
         var children = Array(repeating: [Int32](), count: areas.count)
         for (i, a) in areas.enumerated() {
             if let p = a.parent, let pi = ai[p] { children[Int(pi)].append(Int32(i)) }
@@ -140,14 +140,14 @@ public final class Dataset: Sendable {
         var latest = [Int32](repeating: -1, count: seriesArea.count)
         var worst = [[Int8]](repeating: [Int8](repeating: -2, count: indicators.count), count: areas.count)
         for s in 0..<seriesArea.count {
-            let rows = order[Int(seriesStart[s])..<Int(seriesStart[s + 1])]
+            let rows = SeriesRows(order, Int(seriesStart[s])..<Int(seriesStart[s + 1]))
             let row = rows.last(where: { !columns.value[Int($0)].isNaN }) ?? rows.last(where: { columns.rag[Int($0)] >= 0 }) ?? rows.last
             let a = Int(seriesArea[s]), i = Int(seriesIndicator[s])
             if worst[a][i] == -2 { worst[a][i] = -1 }
             guard let row else { continue }
             latest[s] = row
             // A team shared with other areas is not one area's own: see `latestRatings(area:)`.
-            guard shared[Int32(s)] == nil, let rag = RatingCode.rag(effectiveRAG[Int(row)])?.rawValue else { continue }
+            guard shared[Int32(s)] == nil, let rag = RatingCode.rag(RatingCode.rating(packed: ratings[Int(row)]))?.rawValue else { continue }
             if worst[a][i] < 0 || rag < worst[a][i] { worst[a][i] = rag }
         }
         latestRows = latest
@@ -255,8 +255,8 @@ public final class Dataset: Sendable {
     }
 
     /// The rows of a series, oldest first.
-    public func rows(series id: Int) -> ArraySlice<Int32> {
-        order[Int(seriesStart[id])..<Int(seriesStart[id + 1])]
+    public func rows(series id: Int) -> SeriesRows {
+        SeriesRows(order, Int(seriesStart[id])..<Int(seriesStart[id + 1]))
     }
 
     /// The row of a series' latest figure: the latest period with a value; failing that the latest
@@ -409,14 +409,14 @@ public final class Dataset: Sendable {
 
     /// The rating a row shows: the published one, else the rule's; nil when there is none, and
     /// when the rule leaves it undecided (see `ratingSource(row:)`).
-    @inline(__always) public func rag(row r: Int) -> RAG? { RatingCode.rag(effectiveRAG[r]) }
+    @inline(__always) public func rag(row r: Int) -> RAG? { RatingCode.rag(RatingCode.rating(packed: ratings[r])) }
 
     /// Where a row's rating comes from: published, by rule, or undecided (a missed target with no
     /// floor); nil when there is nothing to rate (no value, or no target that applies to the
     /// row's area) and none was published.
-    @inline(__always) public func ratingSource(row r: Int) -> RatingSource? { RatingCode.source(effectiveRAG[r]) }
+    @inline(__always) public func ratingSource(row r: Int) -> RatingSource? { RatingCode.source(RatingCode.rating(packed: ratings[r])) }
     /// The direction of travel a row shows: the published one, else the rule's.
-    @inline(__always) public func dot(row r: Int) -> DOT? { DOT(rawValue: effectiveDOT[r]) }
+    @inline(__always) public func dot(row r: Int) -> DOT? { DOT(rawValue: RatingCode.dot(packed: ratings[r])) }
 
     /// The target that applies to a row: the one published with it, else the one that rates its
     /// area (`thresholds(indicator:area:)`); nil where the indicator's target is not that area's.

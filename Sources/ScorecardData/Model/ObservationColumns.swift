@@ -68,9 +68,34 @@ struct SparseColumn<T: Sendable>: Sendable {
         for k in (w + 1)..<before.count { before[k] += 1 }
     }
 
-    /// Appends the rows of `other`, which follow this column's `rows` rows.
+    /// Appends the rows of `other`, which follow this column's `rows` rows: its presence words
+    /// shifted into place and its values appended whole, when every row set so far is below
+    /// `rows` (stretches joined in file order); else value by value.
     mutating func append(_ other: SparseColumn<T>, after rows: Int) {
         guard !other.values.isEmpty else { return }
+        if rows > lastRow {
+            let first = rows &>> 6, shift = rows & 63
+            let words = first + other.present.count + (shift > 0 ? 1 : 0)
+            if present.isEmpty && expectedRows > rows {
+                present.reserveCapacity(expectedRows / 64 + 1)
+                before.reserveCapacity(expectedRows / 64 + 1)
+            }
+            if present.count < words {
+                let n = UInt32(truncatingIfNeeded: values.count)
+                present.append(contentsOf: repeatElement(0, count: words - present.count))
+                before.append(contentsOf: repeatElement(n, count: words - before.count))
+            }
+            for w in other.present.indices {
+                let word = other.present[w]
+                guard word != 0 else { continue }
+                present[first + w] |= word &<< UInt64(shift)
+                if shift > 0 { present[first + w + 1] |= word &>> UInt64(64 - shift) }
+            }
+            values.append(contentsOf: other.values)
+            for k in (first + 1)..<present.count { before[k] = before[k - 1] &+ UInt32(present[k - 1].nonzeroBitCount) }
+            lastRow = rows + other.lastRow
+            return
+        }
         var next = 0
         for (w, word) in other.present.enumerated() where word != 0 {
             var bits = word
@@ -90,27 +115,34 @@ struct SparseColumn<T: Sendable>: Sendable {
 }
 
 /// A column of whole numbers that mostly come in runs, stored as runs: line numbers (row r of a
-/// file usually sits on line r + 2) and file positions (a file's rows come together). A value
-/// that continues the last run costs no memory.
+/// file usually sits on line r + 2), file positions (a file's rows come together), and areas and
+/// indicators (a file's rows usually come series by series). A value that continues the last
+/// run costs no memory. Reading a row is a binary search of the runs; `forEachRun` reads them
+/// in order.
 struct RunColumn: Sendable {
-    /// How a run goes on: +1 a row for line numbers, 0 for file positions.
+    /// How a run goes on: +1 a row for line numbers, 0 for file positions, areas and indicators.
     let step: Int32
     /// The first row of each run and its value.
-    private var runRows: [Int32] = []
-    private var runValues: [Int32] = []
+    private(set) var runRows: [Int32] = []
+    private(set) var runValues: [Int32] = []
     private(set) var count = 0
+    /// The value that continues the last run (while `count` > 0): kept so that the row loop's
+    /// appends compare one number and read no array.
+    private var nextValue: Int32 = 0
 
     init(step: Int32) { self.step = step }
 
     /// Appends the value of the next row.
     @inline(__always) mutating func append(_ value: Int32) {
-        if let row = runRows.last, let first = runValues.last, first &+ Int32(truncatingIfNeeded: count - Int(row)) &* step == value {
+        if value == nextValue && count > 0 {
             count += 1
+            nextValue = nextValue &+ step
             return
         }
         runRows.append(Int32(truncatingIfNeeded: count))
         runValues.append(value)
         count += 1
+        nextValue = value &+ step
     }
 
     /// Appends the rows of `other`.
@@ -120,12 +152,19 @@ struct RunColumn: Sendable {
             // The run's first row continues this column's last run or starts one; the rest of
             // the run follows it.
             append(other.runValues[k])
-            count += end - Int(other.runRows[k]) - 1
+            let rest = end - Int(other.runRows[k]) - 1
+            count += rest
+            nextValue = nextValue &+ Int32(truncatingIfNeeded: rest) &* step
         }
     }
 
     /// Bytes of storage held (capacities).
     var storageBytes: Int { (runRows.capacity + runValues.capacity) * 4 }
+
+    /// The rows of run `k`.
+    @inline(__always) func rows(ofRun k: Int) -> Range<Int> {
+        Int(runRows[k])..<(k + 1 < runRows.count ? Int(runRows[k + 1]) : count)
+    }
 
     subscript(row: Int) -> Int32 {
         // The last run starting at or before `row`.
@@ -141,8 +180,10 @@ struct RunColumn: Sendable {
 /// Observations stored by column: interned codes, compact periods, doubles with NaN for "not
 /// available". A million rows take tens of megabytes, not hundreds.
 public struct ObservationColumns: Sendable {
-    var area: [Int32] = []
-    var indicator: [Int32] = []
+    /// Area and indicator ids, as runs: a file that comes series by series costs 8 bytes a
+    /// series, not 8 a row (see `forEachSeriesRun`).
+    var area = RunColumn(step: 0)
+    var indicator = RunColumn(step: 0)
     /// Interned team names (-1 for none): most files have no team column.
     var team = SparseColumn<Int32>(missing: -1)
     var period: [Period] = []
@@ -162,20 +203,33 @@ public struct ObservationColumns: Sendable {
     /// `ObservationStatus` raw values (-1 for none).
     var status = SparseColumn<Int8>(missing: -1)
 
-    public var count: Int { area.count }
+    public var count: Int { period.count }
 
     /// Bytes of storage the columns hold (their buffers' capacities, not their counts).
     var storageBytes: Int {
-        area.capacity * 4 + indicator.capacity * 4 + period.capacity * MemoryLayout<Period>.stride + value.capacity * 8
+        area.storageBytes + indicator.storageBytes + period.capacity * MemoryLayout<Period>.stride + value.capacity * 8
             + line.storageBytes + file.storageBytes + team.storageBytes + numerator.storageBytes + denominator.storageBytes
             + target.storageBytes + floor.storageBytes + rag.storageBytes + dot.storageBytes + note.storageBytes
             + source.storageBytes + status.storageBytes
     }
 
+    /// Calls `body` with each stretch of consecutive rows of one area and indicator, in row
+    /// order: the runs of both columns, cut wherever either changes.
+    func forEachAreaIndicatorRun(_ body: (Range<Int>, _ area: Int32, _ indicator: Int32) -> Void) {
+        let n = min(area.count, indicator.count)
+        var a = 0, i = 0, row = 0
+        while row < n {
+            var areaRows = area.rows(ofRun: a), indicatorRows = indicator.rows(ofRun: i)
+            while areaRows.upperBound <= row { a += 1; areaRows = area.rows(ofRun: a) }
+            while indicatorRows.upperBound <= row { i += 1; indicatorRows = indicator.rows(ofRun: i) }
+            let end = min(areaRows.upperBound, indicatorRows.upperBound)
+            body(row..<end, area.runValues[a], indicator.runValues[i])
+            row = end
+        }
+    }
+
     /// Appends the dense columns of `rows` rows.
     mutating func appendDense(_ rows: DenseColumns) {
-        area += rows.area
-        indicator += rows.indicator
         period += rows.period
         value += rows.value
     }
@@ -190,6 +244,8 @@ public struct ObservationColumns: Sendable {
         note.mapValues(id)
         source.mapValues(id)
         self.team.append(team, after: rowsBefore)
+        area.append(other.area)
+        indicator.append(other.indicator)
         line.append(other.line)
         file.append(other.file)
         numerator.append(other.numerator, after: rowsBefore)

@@ -11,8 +11,9 @@ public enum RatingSource: String, Sendable, CaseIterable {
     case undecided
 }
 
-/// A row's rating and where it came from, in the one byte a row costs (`Dataset.effectiveRAG`):
-/// -1 none; 0...2 a published `RAG`; 4...6 a `RAG` by rule (raw value + 4); 8 undecided.
+/// A row's rating and where it came from: -1 none; 0...2 a published `RAG`; 4...6 a `RAG` by
+/// rule (raw value + 4); 8 undecided. It shares the one byte a row costs with the row's
+/// direction (`packed(rating:dot:)`, `Dataset.ratings`).
 enum RatingCode {
     static let none: Int8 = -1
     static let undecided: Int8 = 8
@@ -28,4 +29,16 @@ enum RatingCode {
     @inline(__always) static func source(_ code: Int8) -> RatingSource? {
         code < 0 ? nil : code < 4 ? .published : code < undecided ? .rule : .undecided
     }
+
+    /// A rating code and a direction (a `DOT` raw value, -1 for none) in one byte: each plus
+    /// one, the rating in the low four bits and the direction in the high four.
+    @inline(__always) static func packed(rating: Int8, dot: Int8) -> UInt8 {
+        UInt8(truncatingIfNeeded: rating &+ 1) & 15 | UInt8(truncatingIfNeeded: dot &+ 1) << 4
+    }
+
+    /// The rating code of a `packed` byte.
+    @inline(__always) static func rating(packed byte: UInt8) -> Int8 { Int8(byte & 15) &- 1 }
+
+    /// The direction (`DOT` raw value, -1 for none) of a `packed` byte.
+    @inline(__always) static func dot(packed byte: UInt8) -> Int8 { Int8(byte >> 4) &- 1 }
 }
