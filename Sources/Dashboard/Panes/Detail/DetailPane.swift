@@ -29,11 +29,18 @@ public struct DetailPane: PaneModule {
     var version = 0
     let leagueMemo = ModelMemo<LeagueKey, (TableModel, [Int])>()
     let barsMemo = ModelMemo<BarsKey, TableModel>()
-    let periodsMemo = ModelMemo<Int, (TableModel, Bool, [Int])>()
+    let periodsMemo = ModelMemo<PeriodsKey, (TableModel, Bool, [Int])>()
 
     /// What the league table kept between layouts depends on.
     struct LeagueKey: Equatable, Sendable {
         var version: Int, scope: LeagueScope, compared: [String]
+    }
+
+    /// What the periods table depends on: the data, the area and KPI shown, the alphabet and
+    /// the table's sort (chosen, and the default); not the league's filters, so typing a search
+    /// keeps it.
+    struct PeriodsKey: Equatable, Sendable {
+        var dataVersion: Int, area: String, indicator: String, glyphs: Glyphs, sort: ColumnSort??, defaultSort: ColumnSort?
     }
 
     /// The league with its bars, drawn to the bar column's width.

@@ -39,7 +39,9 @@ extension DetailPane {
         let split = Layout.horizontal([.fill(1), .length(inner.width >= 98 ? inner.width / 3 : 0)], spacing: 2).split(parts[3])
         let bottom = bottomParts(league: split[0], definition: split[1], shared)
         // The periods table: the series' rows, the latest at the bottom.
-        let (periodsModel, periodsSorted, periodsWanted) = periodsMemo.value(version) { () -> (TableModel, Bool, [Int]) in
+        let periodsKey = PeriodsKey(dataVersion: shared.dataVersion, area: shared.area, indicator: code, glyphs: shared.glyphs,
+                                    sort: shared.sorts[Self.periodsID], defaultSort: shared.defaultSort)
+        let (periodsModel, periodsSorted, periodsWanted) = periodsMemo.value(periodsKey) { () -> (TableModel, Bool, [Int]) in
             let series = Self.series(area: shared.area, indicator: code, ds)
             let (model, sorted) = sortedPeriodTable(series.map { ds.rows(series: $0).map(Int.init) } ?? [], ind, shared)
             return (model, sorted, TableLayout.wantedWidths(model))
