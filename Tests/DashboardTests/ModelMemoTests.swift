@@ -126,7 +126,9 @@ final class ModelMemoTests: XCTestCase {
         var s = try Golden.state(arguments: ["--data", directories[0], "--data", directories[1], "--pane", "detail",
                                                "--indicator", "EHCP20-CY", "--size", "120x40"])
         var done: [String] = []
-        for key in ["Down", "Down", "o", "o", "O", "s", "Down", "s", "s", "r", "g", "x", "+", "Down", "+", "-", "End", "Home", "/", "n", "Enter", "x", "Down", "Down", "Enter", "Down"] {
+        for key in ["Down", "Down", "o", "o", "O", "s", "Down", "s", "s", "r", "g", "x", "+", "Down", "+", "-", "End", "Home", "/", "n", "Enter", "x", "Down", "Down", "Enter", "Down",
+                    // A search typed and erased, a RAG filter on it, another area's league.
+                    "/", "e", "a", "Backspace", "s", "Enter", "a", "x", "Down", "Enter", "/", "o", "Enter", "x"] {
             _ = s.apply(keys: [Key(name: key)].compactMap { $0 })
             done.append(key)
             let pane = s.module(DetailPane.self)
@@ -136,8 +138,24 @@ final class ModelMemoTests: XCTestCase {
                 return nil
             }
             XCTAssertEqual(drawn, pane.league.map { s.dataset.series($0).area }, "after '\(done.joined(separator: " "))'")
+            // The whole table, built afresh: the cells kept for the league's candidates are the
+            // ones the area, KPI, scope and data shown have now.
+            if let code = s.shared.indicator, let ind = s.dataset.indicator(code) {
+                let unsorted = pane.leagueTable(ind, s.shared)
+                var fresh = unsorted.markingSort(s.shared.sort(table: DetailPane.leagueID, columns: unsorted.columns), s.shared.glyphs)
+                let bar = fresh.columns.firstIndex { $0.id == "bar" } ?? 3
+                pane.fillBars(&fresh, column: bar, width: r.league.column(bar)?.width ?? 0, s.shared)
+                XCTAssertEqual(r.leagueModel, fresh, "league after '\(done.joined(separator: " "))'")
+            }
             assertFreshPeriods(s, after: done.joined(separator: " "))
         }
+        // Another KPI for the same area: a district KPI's league (the districts, not every
+        // authority) has other columns.
+        s.apply([PaneIntent.open(.detail, indicator: "SCS08")])
+        let local = s.module(DetailPane.self)
+        let ind = try XCTUnwrap(s.dataset.indicator("SCS08"))
+        let fresh = local.leagueTable(ind, s.shared)
+        XCTAssertEqual(local.regions(in: s.screen.body, s.shared).leagueModel.columns.map(\.id), fresh.columns.map(\.id), "a district KPI's league")
         // The periods table sorted by `--sort` (the default), then by a click on its header.
         s.setDefaultSort(ColumnSort("period", descending: true))
         assertFreshPeriods(s, after: "--sort period:desc")

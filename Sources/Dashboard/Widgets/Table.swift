@@ -54,6 +54,15 @@ public struct TableColumn: Sendable, Equatable {
     /// The title's lines, top first.
     var titleLines: [String] { title.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) }
 
+    /// How many lines the title has (`titleLines.count`), counted without making them: a
+    /// layout asks it of every column.
+    var titleLineCount: Int {
+        let utf8 = title.utf8
+        // CR LF is one Character, not a line break for `titleLines`: such a title is split.
+        if utf8.contains(UInt8(ascii: "\r")) { return titleLines.count }
+        return utf8.reduce(1) { $1 == UInt8(ascii: "\n") ? $0 + 1 : $0 }
+    }
+
     /// The export header fields.
     public var fields: [String] { exportFields ?? [id] }
 }
@@ -165,7 +174,7 @@ public enum TableLayout {
     /// shows (the districts matrix keeps every KPI's cells and shows those in view); nil: all.
     public static func regions(_ model: TableModel, in rect: Rect, header: Bool = true, cursor: Int, scroll: Int, spacing: Int = 1,
                                wanted: [Int]? = nil, only: [Int]? = nil) -> TableRegions {
-        let headerHeight = header ? ((only ?? Array(model.columns.indices)).map { model.columns[$0].titleLines.count }.max() ?? 1) : 0
+        let headerHeight = header ? ((only ?? Array(model.columns.indices)).map { model.columns[$0].titleLineCount }.max() ?? 1) : 0
         let (headerRect, body) = rect.splitTop(headerHeight)
         let columns = placeColumns(model, width: rect.width, x: rect.x, spacing: spacing, wanted: wanted, only: only)
         let first = ListScroll.firstRow(scroll: scroll, cursor: cursor, count: model.rows.count, visible: body.height,

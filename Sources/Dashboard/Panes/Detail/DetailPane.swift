@@ -30,10 +30,19 @@ public struct DetailPane: PaneModule {
     let leagueMemo = ModelMemo<LeagueKey, (TableModel, [Int])>()
     let barsMemo = ModelMemo<BarsKey, TableModel>()
     let periodsMemo = ModelMemo<PeriodsKey, (TableModel, Bool, [Int])>()
+    let leagueCellsMemo = ModelMemo<LeagueCellsKey, LeagueCells>()
 
     /// What the league table kept between layouts depends on.
     struct LeagueKey: Equatable, Sendable {
         var version: Int, scope: LeagueScope, compared: [String]
+    }
+
+    /// What the league's cells (all but the rank) depend on: the data, the root (the districts'
+    /// league, or a national one), the area looked at (its row stands out, its neighbours are
+    /// marked), the KPI (its columns) and the alphabet; not the filters. The scope says which
+    /// authorities' cells are kept (a member without kept cells gets them made).
+    struct LeagueCellsKey: Equatable, Sendable {
+        var dataVersion: Int, root: String, area: String, indicator: String, scope: LeagueScope, glyphs: Glyphs
     }
 
     /// What the periods table depends on: the data, the area and KPI shown, the alphabet and

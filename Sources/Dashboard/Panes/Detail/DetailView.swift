@@ -52,7 +52,12 @@ extension DetailPane {
         // The league: its title, then the table; bars sized to the column they get.
         let (leagueTitle, leagueRect) = bottom.league.splitTop(1)
         let (sortedLeague, leagueWanted) = leagueMemo.value(LeagueKey(version: version, scope: scope, compared: compared)) { () -> (TableModel, [Int]) in
-            let unsorted = leagueTable(ind, shared)
+            // Every candidate's cells, kept while typing a search or a RAG filter only chooses
+            // among them.
+            let cellsKey = LeagueCellsKey(dataVersion: shared.dataVersion, root: shared.rootArea, area: shared.area, indicator: code,
+                                          scope: scope, glyphs: shared.glyphs)
+            let kept = leagueCellsMemo.value(cellsKey) { leagueCells(ind, series: Self.candidates(shared, indicator: code, scope: scope).map(\.series), shared) }
+            let unsorted = leagueTable(kept, ind, shared)
             let model = unsorted.markingSort(shared.sort(table: Self.leagueID, columns: unsorted.columns), shared.glyphs)
             return (model, TableLayout.wantedWidths(model))
         }
@@ -73,6 +78,34 @@ extension DetailPane {
     /// national league also a mark on the area's statistical neighbours and each authority's
     /// national rank and quartile.
     func leagueTable(_ ind: Indicator, _ shared: SharedState) -> TableModel {
+        leagueTable(leagueCells(ind, series: league, shared), ind, shared)
+    }
+
+    /// The league's columns and each member's cells after the rank (by series): what does not
+    /// depend on which members the filters leave (`LeagueCellsKey`).
+    struct LeagueCells: Sendable {
+        var columns: [TableColumn]
+        var cells: [Int: [TableCell]]
+    }
+
+    /// The league table of `league` from the cells of its members (`kept`; a member without
+    /// kept cells gets them made now): each one's rank first.
+    func leagueTable(_ kept: LeagueCells, _ ind: Indicator, _ shared: SharedState) -> TableModel {
+        let ds = shared.dataset
+        let rows: [TableRow] = league.map { sid in
+            // A member without a figure has no rank: it is not the worst, it is missing.
+            let ranked = ds.latestRow(series: sid).flatMap { ds.value(row: $0) } != nil
+            let rankCell = TableCell(ranked ? rank[sid].map(String.init) ?? "" : "", role: .muted, sort: ranked ? rank[sid].map { .number(Double($0)) } : .missing)
+            let rest = kept.cells[sid] ?? leagueCells(ind, series: [sid], shared).cells[sid] ?? []
+            return .data([rankCell] + rest)
+        }
+        return TableModel(columns: kept.columns, rows: rows).droppingEmptyColumn("notes").aligningFigures()
+    }
+
+    /// The league's columns, and the cells after the rank of each of `series`: area (and team),
+    /// notes, rating, the bar's place and the latest value; in a national league the neighbour
+    /// mark (after the rank) and the national standing.
+    func leagueCells(_ ind: Indicator, series: [Int], _ shared: SharedState) -> LeagueCells {
         let ds = shared.dataset
         let national = Self.isNational(shared)
         let g = shared.glyphs
@@ -91,7 +124,8 @@ extension DetailPane {
             columns += NationalColumns.standingColumns
             if standings.marksNeighbours { columns.insert(NationalColumns.neighbourColumn, at: 1) }
         }
-        let rows: [TableRow] = league.map { sid in
+        var cells: [Int: [TableCell]] = [:]
+        for sid in series {
             let info = ds.series(sid)
             let latest = ds.latestRow(series: sid)
             let areaName = shared.areaName(info.area)
@@ -101,10 +135,7 @@ extension DetailPane {
             let name = sharedTeam ? "\(g[.sharedTeam]) \(info.team ?? areaName)"
                 : info.team.map { $0.hasPrefix(areaName) ? $0 : "\(areaName) · \($0)" } ?? areaName
             let mine = info.area == shared.area || sharedTeam && ds.areasSharing(series: sid).contains { $0.code == shared.area }
-            // A member without a figure has no rank: it is not the worst, it is missing.
-            let ranked = latest.flatMap { ds.value(row: $0) } != nil
-            var cells: [TableCell] = [
-                TableCell(ranked ? rank[sid].map(String.init) ?? "" : "", role: .muted, sort: ranked ? rank[sid].map { .number(Double($0)) } : .missing),
+            var row: [TableCell] = [
                 TableCell(name, role: mine ? .highlight : .text, marks: sharedTeam ? [.sharedTeam] : [],
                           export: [info.area, areaName, info.team ?? ""], sort: .text(sharedTeam ? info.team ?? areaName : name)),
                 .notes(ds, series: sid, g),
@@ -113,12 +144,12 @@ extension DetailPane {
                 .figure(ds, row: latest, ind, g),
             ]
             if let standings {
-                cells += standings.standingCells(row: latest)
-                if standings.marksNeighbours { cells.insert(standings.neighbourCell(area: info.area, glyphs: g), at: 1) }
+                row += standings.standingCells(row: latest)
+                if standings.marksNeighbours { row.insert(standings.neighbourCell(area: info.area, glyphs: g), at: 0) }
             }
-            return .data(cells)
+            cells[sid] = row
         }
-        return TableModel(columns: columns, rows: rows).droppingEmptyColumn("notes").aligningFigures()
+        return LeagueCells(columns: columns, cells: cells)
     }
 
 
@@ -141,7 +172,7 @@ extension DetailPane {
             }
             let filled = maxValue > 0 ? Int((abs(v) / maxValue * Double(width)).rounded()) : 0
             let rag = latest.flatMap { ds.rag(row: $0) }
-            cells[k] = TableCell(String(repeating: shared.glyphs.fullBlock, count: max(0, min(width, filled))), role: Glyphs.role(for: rag),
+            cells[k] = TableCell(shared.glyphs.bar(min(width, filled)), role: Glyphs.role(for: rag),
                                  marks: filled > 0 ? [.bar] : [], keepsRole: true)
             model.rows[i] = .data(cells)
         }
