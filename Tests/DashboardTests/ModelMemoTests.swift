@@ -166,6 +166,38 @@ final class ModelMemoTests: XCTestCase {
         assertFreshPeriods(s, after: "--sort period:desc, then a click on the periods' header")
     }
 
+    /// KPI detail keeps the notes' lines while they and their room stay: through `n`, scrolling
+    /// them, a search, another area and a resize they are the lines a pane made afresh shows.
+    func testTheKeptNotesAreTheOnesAFreshPaneShows() {
+        var s = DashboardState(dataset: DetailNotesTests.withActions, width: 120, height: 40, pane: .detail, indicator: "SCS19")
+        XCTAssertFalse(s.module(DetailPane.self).regions(in: s.screen.body, s.shared).notes.lines.isEmpty, "Kent's SCS19 has notes")
+        var done: [String] = []
+        for key in ["Down", "n", "Down", "Down", "Up", "n", "/", "D", "o", "Enter", "Enter", "n", "Down", "Escape", "Escape", "x", "n", "n"] {
+            _ = s.apply(keys: [Key(name: key)].compactMap { $0 })
+            done.append(key)
+            assertFreshNotes(s, after: done.joined(separator: " "))
+        }
+        _ = s.update(.resize(width: 90, height: 30))
+        assertFreshNotes(s, after: done.joined(separator: " ") + " and a resize")
+    }
+
+    /// The notes `regions` lays out, against those of a pane made afresh in the same state.
+    private func assertFreshNotes(_ s: DashboardState, after keys: String, file: StaticString = #filePath, line: UInt = #line) {
+        let pane = s.module(DetailPane.self)
+        var fresh = DetailPane()
+        fresh.showNotes = pane.showNotes
+        fresh.notesScroll = pane.notesScroll
+        fresh.scope = pane.scope
+        fresh.compared = pane.compared
+        fresh.rebuild(s.shared)
+        fresh.list = pane.list
+        let kept = pane.regions(in: s.screen.body, s.shared), made = fresh.regions(in: s.screen.body, s.shared)
+        XCTAssertEqual(kept.notes.lines, made.notes.lines, "notes after '\(keys)'", file: file, line: line)
+        XCTAssertEqual(kept.notes.rect, made.notes.rect, "notes' place after '\(keys)'", file: file, line: line)
+        XCTAssertEqual(kept.definition, made.definition, "definition after '\(keys)'", file: file, line: line)
+        XCTAssertEqual(kept.league, made.league, "league after '\(keys)'", file: file, line: line)
+    }
+
     /// The periods table `regions` kept is the one the area shown has now (typing a search
     /// keeps it: it does not depend on the league's filters).
     private func assertFreshPeriods(_ s: DashboardState, after keys: String, file: StaticString = #filePath, line: UInt = #line) {

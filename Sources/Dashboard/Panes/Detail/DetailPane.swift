@@ -31,6 +31,7 @@ public struct DetailPane: PaneModule {
     let barsMemo = ModelMemo<BarsKey, TableModel>()
     let periodsMemo = ModelMemo<PeriodsKey, (TableModel, Bool, [Int])>()
     let leagueCellsMemo = ModelMemo<LeagueCellsKey, LeagueCells>()
+    let bottomMemo = ModelMemo<BottomKey, BottomParts>()
 
     /// What the league table kept between layouts depends on.
     struct LeagueKey: Equatable, Sendable {
@@ -43,6 +44,13 @@ public struct DetailPane: PaneModule {
     /// authorities' cells are kept (a member without kept cells gets them made).
     struct LeagueCellsKey: Equatable, Sendable {
         var dataVersion: Int, root: String, area: String, indicator: String, scope: LeagueScope, glyphs: Glyphs
+    }
+
+    /// What the notes' place and lines depend on (`bottomParts`): the data, the area and KPI,
+    /// the alphabet, whether they take the league's place and how far they are scrolled, and the
+    /// room.
+    struct BottomKey: Equatable, Sendable {
+        var dataVersion: Int, area: String, indicator: String, glyphs: Glyphs, showNotes: Bool, notesScroll: Int, league: Rect, definition: Rect
     }
 
     /// What the periods table depends on: the data, the area and KPI shown, the alphabet and

@@ -37,7 +37,10 @@ extension DetailPane {
         let chartWidth = inner.width >= 98 ? inner.width * 3 / 5 : (comparing ? inner.width : max(20, inner.width - 30))
         let top = Layout.horizontal([.length(chartWidth), .fill(1)], spacing: 2).split(parts[2])
         let split = Layout.horizontal([.fill(1), .length(inner.width >= 98 ? inner.width / 3 : 0)], spacing: 2).split(parts[3])
-        let bottom = bottomParts(league: split[0], definition: split[1], shared)
+        // The notes' lines are wrapped again only when what they show or their room changes.
+        let bottomKey = BottomKey(dataVersion: shared.dataVersion, area: shared.area, indicator: code, glyphs: shared.glyphs,
+                                  showNotes: showNotes, notesScroll: notesScroll, league: split[0], definition: split[1])
+        let bottom = bottomMemo.value(bottomKey) { bottomParts(league: split[0], definition: split[1], shared) }
         // The periods table: the series' rows, the latest at the bottom.
         let periodsKey = PeriodsKey(dataVersion: shared.dataVersion, area: shared.area, indicator: code, glyphs: shared.glyphs,
                                     sort: shared.sorts[Self.periodsID], defaultSort: shared.defaultSort)
@@ -161,6 +164,8 @@ extension DetailPane {
         guard model.columns.contains(where: { $0.id == "bar" }) else { return }
         let values = league.map { sid in ds.latestRow(series: sid).flatMap { ds.value(row: $0) } }
         let maxValue = values.compactMap { $0 }.map(abs).max() ?? 0
+        // Bars of one length are one string.
+        var bars = [String?](repeating: nil, count: max(0, width) + 1)
         for (i, v) in values.enumerated() where i < model.rows.count {
             guard case .data(var cells) = model.rows[i], k < cells.count else { continue }
             let latest = ds.latestRow(series: league[i])
@@ -172,7 +177,10 @@ extension DetailPane {
             }
             let filled = maxValue > 0 ? Int((abs(v) / maxValue * Double(width)).rounded()) : 0
             let rag = latest.flatMap { ds.rag(row: $0) }
-            cells[k] = TableCell(shared.glyphs.bar(min(width, filled)), role: Glyphs.role(for: rag),
+            let length = max(0, min(width, filled))
+            let bar = bars[length] ?? shared.glyphs.bar(length)
+            bars[length] = bar
+            cells[k] = TableCell(bar, role: Glyphs.role(for: rag),
                                  marks: filled > 0 ? [.bar] : [], keepsRole: true)
             model.rows[i] = .data(cells)
         }
