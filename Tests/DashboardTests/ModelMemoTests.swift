@@ -156,6 +156,7 @@ final class ModelMemoTests: XCTestCase {
         let ind = try XCTUnwrap(s.dataset.indicator("SCS08"))
         let fresh = local.leagueTable(ind, s.shared)
         XCTAssertEqual(local.regions(in: s.screen.body, s.shared).leagueModel.columns.map(\.id), fresh.columns.map(\.id), "a district KPI's league")
+        assertFreshPeriods(s, after: "a district KPI")
         // The periods table sorted by `--sort` (the default), then by a click on its header.
         s.setDefaultSort(ColumnSort("period", descending: true))
         assertFreshPeriods(s, after: "--sort period:desc")
