@@ -167,8 +167,8 @@ final class ModelMemoTests: XCTestCase {
         assertFreshPeriods(s, after: "--sort period:desc, then a click on the periods' header")
     }
 
-    /// KPI detail keeps the notes' lines while they and their room stay: through `n`, scrolling
-    /// them, a search, another area and a resize they are the lines a pane made afresh shows.
+    /// KPI detail keeps the title's and the notes' lines while they and their room stay: through
+    /// `n`, scrolling, a search, another area and a resize they are what a pane made afresh shows.
     func testTheKeptNotesAreTheOnesAFreshPaneShows() {
         var s = DashboardState(dataset: DetailNotesTests.withActions, width: 120, height: 40, pane: .detail, indicator: "SCS19")
         XCTAssertFalse(s.module(DetailPane.self).regions(in: s.screen.body, s.shared).notes.lines.isEmpty, "Kent's SCS19 has notes")
@@ -193,6 +193,7 @@ final class ModelMemoTests: XCTestCase {
         fresh.rebuild(s.shared)
         fresh.list = pane.list
         let kept = pane.regions(in: s.screen.body, s.shared), made = fresh.regions(in: s.screen.body, s.shared)
+        XCTAssertEqual(kept.titleLines, made.titleLines, "title after '\(keys)'", file: file, line: line)
         XCTAssertEqual(kept.notes.lines, made.notes.lines, "notes after '\(keys)'", file: file, line: line)
         XCTAssertEqual(kept.notes.rect, made.notes.rect, "notes' place after '\(keys)'", file: file, line: line)
         XCTAssertEqual(kept.definition, made.definition, "definition after '\(keys)'", file: file, line: line)

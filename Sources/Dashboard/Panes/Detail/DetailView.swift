@@ -28,7 +28,10 @@ extension DetailPane {
                            leagueTitle: .zero, leagueModel: empty, league: none, definition: .zero, notes: .none)
         }
         // The name wraps to two lines rather than being cut.
-        let titleLines = Array(TextBlock.wrap("\(ind.code) · \(ind.name) — \(shared.areaName(shared.area))", width: inner.width).prefix(2))
+        let titleKey = TitleKey(dataVersion: shared.dataVersion, area: shared.area, indicator: code, width: inner.width)
+        let titleLines = titleMemo.value(titleKey) {
+            Array(TextBlock.wrap("\(ind.code) · \(ind.name) — \(shared.areaName(shared.area))", width: inner.width).prefix(2))
+        }
         // Comparing areas, a narrow chart takes the width of the periods table (the periods are
         // the area's own) and a short one more of the league's rows.
         let comparing = !comparedAreas(shared).isEmpty
@@ -164,8 +167,10 @@ extension DetailPane {
         guard model.columns.contains(where: { $0.id == "bar" }) else { return }
         let values = league.map { sid in ds.latestRow(series: sid).flatMap { ds.value(row: $0) } }
         let maxValue = values.compactMap { $0 }.map(abs).max() ?? 0
-        // Bars of one length are one string.
-        var bars = [String?](repeating: nil, count: max(0, width) + 1)
+        // Bars of one length are one string, kept while the width stays.
+        let bars = barsOfLengthMemo.value(BarLengthsKey(width: max(0, width), glyphs: shared.glyphs)) {
+            (0...max(0, width)).map { shared.glyphs.bar($0) }
+        }
         for (i, v) in values.enumerated() where i < model.rows.count {
             guard case .data(var cells) = model.rows[i], k < cells.count else { continue }
             let latest = ds.latestRow(series: league[i])
@@ -177,10 +182,7 @@ extension DetailPane {
             }
             let filled = maxValue > 0 ? Int((abs(v) / maxValue * Double(width)).rounded()) : 0
             let rag = latest.flatMap { ds.rag(row: $0) }
-            let length = max(0, min(width, filled))
-            let bar = bars[length] ?? shared.glyphs.bar(length)
-            bars[length] = bar
-            cells[k] = TableCell(bar, role: Glyphs.role(for: rag),
+            cells[k] = TableCell(bars[max(0, min(width, filled))], role: Glyphs.role(for: rag),
                                  marks: filled > 0 ? [.bar] : [], keepsRole: true)
             model.rows[i] = .data(cells)
         }
