@@ -58,6 +58,27 @@ final class ModelMemoTests: XCTestCase {
         assertFresh(s, after: "Right r")
     }
 
+    /// The KPI columns scrolled far to the right and back, and the screen resized (the tile map
+    /// on, moved, off): the key and the tiles kept are the ones the layout would make now.
+    func testScrolledColumnsAndResizesKeepTheFreshKeyAndTiles() {
+        var s = Kent.state(width: 120, height: 40, pane: .districts)
+        let r = s.module(DistrictsPane.self).regions(in: s.screen.body, s.shared)
+        XCTAssertLessThan(r.visibleColumns, s.module(DistrictsPane.self).indicators.count, "the KPI columns scroll at 120x40")
+        var done: [String] = []
+        for key in Array(repeating: "Right", count: 40) + Array(repeating: "Left", count: 40) {
+            _ = s.apply(keys: [Key(name: key)].compactMap { $0 })
+            done.append(key)
+            assertFresh(s, after: "\(done.count) keys, the last \(key)")
+        }
+        _ = s.update(.resize(width: 200, height: 60))
+        XCTAssertNotNil(s.module(DistrictsPane.self).regions(in: s.screen.body, s.shared).tiles, "a tile map at 200x60")
+        assertFresh(s, after: "a resize to 200x60")
+        for (w, h) in [(180, 60), (200, 50), (120, 40), (200, 60)] {
+            _ = s.update(.resize(width: w, height: h))
+            assertFresh(s, after: "a resize to \(w)x\(h)")
+        }
+    }
+
     /// Choosing another KPI with no RAG filter or sort by it keeps the rows (and the models
     /// built for them); with the RED filter on, the rows follow the KPI.
     func testAnotherKPIKeepsTheRowsUnlessAFilterOrSortUsesIt() {
