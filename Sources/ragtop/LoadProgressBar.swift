@@ -69,7 +69,7 @@ final class LoadProgressBar: Sendable {
     /// The bar's text, without the carriage return.
     func line(_ progress: LoadProgress) -> String {
         let filled = min(Self.width, Int(progress.fraction * Double(Self.width)))
-        let bar = String(repeating: glyphs.fullBlock, count: filled) + String(repeating: " ", count: Self.width - filled)
+        let bar = glyphs.bar(filled) + String(repeating: " ", count: Self.width - filled)
         let mb = { (bytes: Int64) in String(format: "%.0f", Double(bytes) / 1e6) }
         return "ragtop: loading [\(bar)] \(String(format: "%3d", Int(progress.fraction * 100)))%  \(mb(progress.bytesRead)) of \(mb(progress.bytesTotal)) MB"
     }

@@ -3,6 +3,25 @@ import XCTest
 
 /// The layout primitives: Rect, the constraint layout, and the table's column placement.
 final class LayoutTests: XCTestCase {
+    /// A title's line count, counted without splitting it, is what splitting gives (a CR LF is
+    /// one Character, so no break).
+    func testTitleLineCountIsTheCountOfTitleLines() {
+        for title in ["", "a", "District", "\n1", "▴\n1\n2", "\n\n", "a\r\nb", "a\rb\nc", "x\n"] {
+            let column = TableColumn("c", title)
+            XCTAssertEqual(column.titleLineCount, column.titleLines.count, "\(title.debugDescription)")
+        }
+    }
+
+    /// A bar is so many full blocks, in either alphabet; none for 0 or less.
+    func testABarIsThatManyFullBlocks() {
+        for glyphs in [Glyphs(ascii: false), Glyphs(ascii: true)] {
+            for n in [0, 1, 7, 40] {
+                XCTAssertEqual(glyphs.bar(n), String(repeating: glyphs.fullBlock, count: n))
+            }
+            XCTAssertEqual(glyphs.bar(-3), "")
+        }
+    }
+
     func testRect() {
         let r = Rect(x: 2, y: 3, width: 10, height: 4)
         XCTAssertEqual(r.right, 12)

@@ -5,13 +5,32 @@ import ScorecardData
 /// The districts matrix keeps the model it built (`ModelMemo`) while only the cursor moves: what
 /// it lays out and draws must always be the model built afresh from the pane as it is.
 final class ModelMemoTests: XCTestCase {
-    /// The model `regions` used, against one built now from the pane's state.
+    /// The model `regions` used, against one built now from the pane's state; the pane's rows
+    /// (kept while the data, root, filters and sort stay) against a pane rebuilt from nothing.
     private func assertFresh(_ s: DashboardState, after keys: String, file: StaticString = #filePath, line: UInt = #line) {
         let pane = s.module(DistrictsPane.self)
         let r = pane.regions(in: s.screen.body, s.shared)
         let base = pane.baseColumns(s.shared)
-        let fresh = pane.matrixModel(base, first: r.firstColumn, count: r.visibleColumns, s.shared)
+        let fresh = pane.matrixModel(base, selected: pane.column, s.shared)
         XCTAssertEqual(r.model, fresh, "after '\(keys)'", file: file, line: line)
+        // The table shows the district, the counts and the KPIs in view.
+        XCTAssertEqual(r.table.columns.map(\.index), Array(0..<4) + (4 + r.firstColumn..<4 + r.firstColumn + r.visibleColumns).prefix(r.table.columns.count - 4),
+                       "columns in view after '\(keys)'", file: file, line: line)
+        XCTAssertEqual(r.keyLines, pane.keyText(s.shared, first: r.firstColumn, count: r.visibleColumns, width: r.key.width),
+                       "key after '\(keys)'", file: file, line: line)
+        let rest = s.screen.body.inset(left: 1, right: 1).splitTop(1).1
+        let tiles = pane.tileRegions(s.shared, in: rest, leaving: TableLayout.wantedWidths(base).reduce(0) { $0 + $1 + 1 } + 2 * 8)
+        XCTAssertEqual(r.tiles.map { $0.tiles.map { "\($0.area) \($0.rect)" } }, tiles.map { $0.tiles.map { "\($0.area) \($0.rect)" } },
+                       "tiles after '\(keys)'", file: file, line: line)
+        var rebuilt = DistrictsPane()
+        rebuilt.rebuild(s.shared)
+        XCTAssertEqual(pane.indicators, rebuilt.indicators, "KPIs after '\(keys)'", file: file, line: line)
+        XCTAssertEqual(pane.column, rebuilt.column, "column after '\(keys)'", file: file, line: line)
+        XCTAssertEqual(pane.areas, rebuilt.areas, "districts after '\(keys)'", file: file, line: line)
+        XCTAssertEqual(pane.cells, rebuilt.cells, "cells after '\(keys)'", file: file, line: line)
+        XCTAssertEqual(pane.matrix, rebuilt.matrix, "counts after '\(keys)'", file: file, line: line)
+        XCTAssertEqual(pane.tableCells, rebuilt.tableCells, "drawn cells after '\(keys)'", file: file, line: line)
+        XCTAssertEqual(pane.showsTeamRatings, rebuilt.showsTeamRatings, "team key after '\(keys)'", file: file, line: line)
     }
 
     func testTheKeptMatrixIsAlwaysTheOneTheStateWouldBuild() {
@@ -19,7 +38,12 @@ final class ModelMemoTests: XCTestCase {
         // Moves (kept), a KPI to the right and back (rebuilt), filters, a sort, a drill-down into
         // a district's scorecard and back (the pane restored from the back history), a search.
         let steps = ["Down", "Down", "Right", "Right", "Left", "r", "Down", "r", "o", "o", "O", "Enter", "Escape", "g", "x",
-                     "End", "Home", "Right", "Right", "Right", "/", "S", "Enter", "Down", "x", "2"]
+                     "End", "Home", "Right", "Right", "Right", "/", "S", "Enter", "Down", "x", "2",
+                     // The RED filter on the selected KPI, then another KPI: other districts.
+                     "r", "Right", "Right", "Left", "a", "Right", "x",
+                     // Sorted by the first KPI in view (o past the district and the counts), then
+                     // the selection onto it and off it: its header keeps the sort's mark.
+                     "Home", "o", "o", "o", "o", "o", "Right", "Left", "Left", "O", "Right", "o", "x"]
         var done: [String] = []
         for key in steps {
             _ = s.apply(keys: [Key(name: key)].compactMap { $0 })
@@ -32,6 +56,71 @@ final class ModelMemoTests: XCTestCase {
         XCTAssertNotEqual(copy.regions(in: s.screen.body, s.shared).model.columns.map(\.title),
                           s.module(DistrictsPane.self).regions(in: s.screen.body, s.shared).model.columns.map(\.title))
         assertFresh(s, after: "Right r")
+    }
+
+    /// The KPI columns scrolled far to the right and back, and the screen resized (the tile map
+    /// on, moved, off): the key and the tiles kept are the ones the layout would make now.
+    func testScrolledColumnsAndResizesKeepTheFreshKeyAndTiles() {
+        var s = Kent.state(width: 120, height: 40, pane: .districts)
+        let r = s.module(DistrictsPane.self).regions(in: s.screen.body, s.shared)
+        XCTAssertLessThan(r.visibleColumns, s.module(DistrictsPane.self).indicators.count, "the KPI columns scroll at 120x40")
+        var done: [String] = []
+        for key in Array(repeating: "Right", count: 40) + Array(repeating: "Left", count: 40) {
+            _ = s.apply(keys: [Key(name: key)].compactMap { $0 })
+            done.append(key)
+            assertFresh(s, after: "\(done.count) keys, the last \(key)")
+        }
+        _ = s.update(.resize(width: 200, height: 60))
+        XCTAssertNotNil(s.module(DistrictsPane.self).regions(in: s.screen.body, s.shared).tiles, "a tile map at 200x60")
+        assertFresh(s, after: "a resize to 200x60")
+        for (w, h) in [(180, 60), (200, 50), (120, 40), (200, 60)] {
+            _ = s.update(.resize(width: w, height: h))
+            assertFresh(s, after: "a resize to \(w)x\(h)")
+        }
+    }
+
+    /// Choosing another KPI with no RAG filter or sort by it keeps the rows (and the models
+    /// built for them); with the RED filter on, the rows follow the KPI.
+    func testAnotherKPIKeepsTheRowsUnlessAFilterOrSortUsesIt() {
+        var s = Kent.state(width: 120, height: 40, pane: .districts)
+        let before = s.module(DistrictsPane.self)
+        _ = s.apply(keys: ["Right", "Right", "Left"].compactMap { Key(name: $0) })
+        XCTAssertNotEqual(s.module(DistrictsPane.self).column, before.column)
+        XCTAssertEqual(s.module(DistrictsPane.self).version, before.version)
+        _ = s.apply(keys: ["r"].compactMap { Key(name: $0) })
+        let red = s.module(DistrictsPane.self)
+        _ = s.apply(keys: ["Right"].compactMap { Key(name: $0) })
+        XCTAssertNotEqual(s.module(DistrictsPane.self).version, red.version)
+        assertFresh(s, after: "Right Right Left r Right")
+    }
+
+    /// `--sort` by a KPI (the default sort): the matrix sorted by it through KPI changes.
+    func testTheDefaultSortByAKPIKeepsTheFreshMatrix() {
+        var s = Kent.state(width: 120, height: 40, pane: .districts)
+        let kpi = s.module(DistrictsPane.self).indicators[1]
+        s.setDefaultSort(ColumnSort(kpi, descending: true))
+        assertFresh(s, after: "--sort \(kpi):desc")
+        var done = ["--sort \(kpi):desc"]
+        for key in ["Right", "Right", "Left", "Down", "r", "Left", "x"] {
+            _ = s.apply(keys: [Key(name: key)].compactMap { $0 })
+            done.append(key)
+            assertFresh(s, after: done.joined(separator: " "))
+        }
+        s.setDefaultSort(nil)
+        assertFresh(s, after: done.joined(separator: " ") + " and no sort")
+    }
+
+    /// The model holds every KPI's column, but `O` reverses only a sort the matrix has in view:
+    /// `--sort` by a KPI out of view leaves `O` to sort by the district, descending, as before.
+    func testShiftOWithADefaultSortByAKPIOutOfView() throws {
+        var s = Kent.state(width: 120, height: 40, pane: .districts)
+        let pane = s.module(DistrictsPane.self)
+        let r = pane.regions(in: s.screen.body, s.shared)
+        let last = try XCTUnwrap(pane.indicators.last)
+        XCTAssertGreaterThan(pane.indicators.count, r.firstColumn + r.visibleColumns, "the last KPI is out of view")
+        s.setDefaultSort(ColumnSort(last))
+        _ = s.apply(keys: [.character("O")])
+        XCTAssertEqual(s.shared.sorts[DistrictsPane.table], .some(ColumnSort("district", descending: true)))
     }
 
     /// A reload with a changed published rating: the matrix shows the new data's cells, not the
@@ -58,7 +147,9 @@ final class ModelMemoTests: XCTestCase {
         var s = try Golden.state(arguments: ["--data", directories[0], "--data", directories[1], "--pane", "detail",
                                                "--indicator", "EHCP20-CY", "--size", "120x40"])
         var done: [String] = []
-        for key in ["Down", "Down", "o", "o", "O", "s", "Down", "s", "s", "r", "g", "x", "+", "Down", "+", "-", "End", "Home", "/", "n", "Enter", "x", "Down", "Down", "Enter", "Down"] {
+        for key in ["Down", "Down", "o", "o", "O", "s", "Down", "s", "s", "r", "g", "x", "+", "Down", "+", "-", "End", "Home", "/", "n", "Enter", "x", "Down", "Down", "Enter", "Down",
+                    // A search typed and erased, a RAG filter on it, another area's league.
+                    "/", "e", "a", "Backspace", "s", "Enter", "a", "x", "Down", "Enter", "/", "o", "Enter", "x"] {
             _ = s.apply(keys: [Key(name: key)].compactMap { $0 })
             done.append(key)
             let pane = s.module(DetailPane.self)
@@ -68,12 +159,75 @@ final class ModelMemoTests: XCTestCase {
                 return nil
             }
             XCTAssertEqual(drawn, pane.league.map { s.dataset.series($0).area }, "after '\(done.joined(separator: " "))'")
-            // The periods table kept is the one the area shown has now.
+            // The whole table, built afresh: the cells kept for the league's candidates are the
+            // ones the area, KPI, scope and data shown have now.
             if let code = s.shared.indicator, let ind = s.dataset.indicator(code) {
-                let series = DetailPane.series(area: s.shared.area, indicator: code, s.dataset)
-                let fresh = pane.sortedPeriodTable(series.map { s.dataset.rows(series: $0).map(Int.init) } ?? [], ind, s.shared).model
-                XCTAssertEqual(r.periodsModel, fresh, "periods after '\(done.joined(separator: " "))'")
+                let unsorted = pane.leagueTable(ind, s.shared)
+                var fresh = unsorted.markingSort(s.shared.sort(table: DetailPane.leagueID, columns: unsorted.columns), s.shared.glyphs)
+                let bar = fresh.columns.firstIndex { $0.id == "bar" } ?? 3
+                pane.fillBars(&fresh, column: bar, width: r.league.column(bar)?.width ?? 0, s.shared)
+                XCTAssertEqual(r.leagueModel, fresh, "league after '\(done.joined(separator: " "))'")
             }
+            assertFreshPeriods(s, after: done.joined(separator: " "))
         }
+        // Another KPI for the same area: a district KPI's league (the districts, not every
+        // authority) has other columns.
+        s.apply([PaneIntent.open(.detail, indicator: "SCS08")])
+        let local = s.module(DetailPane.self)
+        let ind = try XCTUnwrap(s.dataset.indicator("SCS08"))
+        let fresh = local.leagueTable(ind, s.shared)
+        XCTAssertEqual(local.regions(in: s.screen.body, s.shared).leagueModel.columns.map(\.id), fresh.columns.map(\.id), "a district KPI's league")
+        assertFreshPeriods(s, after: "a district KPI")
+        // The periods table sorted by `--sort` (the default), then by a click on its header.
+        s.setDefaultSort(ColumnSort("period", descending: true))
+        assertFreshPeriods(s, after: "--sort period:desc")
+        let r = s.module(DetailPane.self).regions(in: s.screen.body, s.shared)
+        let header = try XCTUnwrap(r.periods.columns.first)
+        _ = s.update(.mouse(.click(x: header.x, y: r.periods.header.bottom - 1)))
+        XCTAssertEqual(s.shared.sorts[DetailPane.periodsID], .some(ColumnSort("period")))
+        assertFreshPeriods(s, after: "--sort period:desc, then a click on the periods' header")
+    }
+
+    /// KPI detail keeps the title's and the notes' lines while they and their room stay: through
+    /// `n`, scrolling, a search, another area and a resize they are what a pane made afresh shows.
+    func testTheKeptNotesAreTheOnesAFreshPaneShows() {
+        var s = DashboardState(dataset: DetailNotesTests.withActions, width: 120, height: 40, pane: .detail, indicator: "SCS19")
+        XCTAssertFalse(s.module(DetailPane.self).regions(in: s.screen.body, s.shared).notes.lines.isEmpty, "Kent's SCS19 has notes")
+        var done: [String] = []
+        for key in ["Down", "n", "Down", "Down", "Up", "n", "/", "D", "o", "Enter", "Enter", "n", "Down", "Escape", "Escape", "x", "n", "n"] {
+            _ = s.apply(keys: [Key(name: key)].compactMap { $0 })
+            done.append(key)
+            assertFreshNotes(s, after: done.joined(separator: " "))
+        }
+        _ = s.update(.resize(width: 90, height: 30))
+        assertFreshNotes(s, after: done.joined(separator: " ") + " and a resize")
+    }
+
+    /// The notes `regions` lays out, against those of a pane made afresh in the same state.
+    private func assertFreshNotes(_ s: DashboardState, after keys: String, file: StaticString = #filePath, line: UInt = #line) {
+        let pane = s.module(DetailPane.self)
+        var fresh = DetailPane()
+        fresh.showNotes = pane.showNotes
+        fresh.notesScroll = pane.notesScroll
+        fresh.scope = pane.scope
+        fresh.compared = pane.compared
+        fresh.rebuild(s.shared)
+        fresh.list = pane.list
+        let kept = pane.regions(in: s.screen.body, s.shared), made = fresh.regions(in: s.screen.body, s.shared)
+        XCTAssertEqual(kept.titleLines, made.titleLines, "title after '\(keys)'", file: file, line: line)
+        XCTAssertEqual(kept.notes.lines, made.notes.lines, "notes after '\(keys)'", file: file, line: line)
+        XCTAssertEqual(kept.notes.rect, made.notes.rect, "notes' place after '\(keys)'", file: file, line: line)
+        XCTAssertEqual(kept.definition, made.definition, "definition after '\(keys)'", file: file, line: line)
+        XCTAssertEqual(kept.league, made.league, "league after '\(keys)'", file: file, line: line)
+    }
+
+    /// The periods table `regions` kept is the one the area shown has now (typing a search
+    /// keeps it: it does not depend on the league's filters).
+    private func assertFreshPeriods(_ s: DashboardState, after keys: String, file: StaticString = #filePath, line: UInt = #line) {
+        let pane = s.module(DetailPane.self)
+        guard let code = s.shared.indicator, let ind = s.dataset.indicator(code) else { return }
+        let series = DetailPane.series(area: s.shared.area, indicator: code, s.dataset)
+        let fresh = pane.sortedPeriodTable(series.map { s.dataset.rows(series: $0).map(Int.init) } ?? [], ind, s.shared).model
+        XCTAssertEqual(pane.regions(in: s.screen.body, s.shared).periodsModel, fresh, "periods after '\(keys)'", file: file, line: line)
     }
 }

@@ -54,6 +54,15 @@ public struct TableColumn: Sendable, Equatable {
     /// The title's lines, top first.
     var titleLines: [String] { title.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) }
 
+    /// How many lines the title has (`titleLines.count`), counted without making them: a
+    /// layout asks it of every column.
+    var titleLineCount: Int {
+        let utf8 = title.utf8
+        // CR LF is one Character, not a line break for `titleLines`: such a title is split.
+        if utf8.contains(UInt8(ascii: "\r")) { return titleLines.count }
+        return utf8.reduce(1) { $1 == UInt8(ascii: "\n") ? $0 + 1 : $0 }
+    }
+
     /// The export header fields.
     public var fields: [String] { exportFields ?? [id] }
 }
@@ -161,11 +170,13 @@ public enum TableLayout {
     /// Column widths and visible rows for `model` in `rect` (a header row on top when
     /// `header`), with `cursor` kept in view from `scroll`.
     /// `wanted`: each column's `wantedWidth`, when the caller keeps them (`ModelMemo`).
+    /// `only`: the model's columns to lay out, in order, when the model holds more than the table
+    /// shows (the districts matrix keeps every KPI's cells and shows those in view); nil: all.
     public static func regions(_ model: TableModel, in rect: Rect, header: Bool = true, cursor: Int, scroll: Int, spacing: Int = 1,
-                               wanted: [Int]? = nil) -> TableRegions {
-        let headerHeight = header ? (model.columns.map { $0.titleLines.count }.max() ?? 1) : 0
+                               wanted: [Int]? = nil, only: [Int]? = nil) -> TableRegions {
+        let headerHeight = header ? ((only ?? Array(model.columns.indices)).map { model.columns[$0].titleLineCount }.max() ?? 1) : 0
         let (headerRect, body) = rect.splitTop(headerHeight)
-        let columns = placeColumns(model, width: rect.width, x: rect.x, spacing: spacing, wanted: wanted)
+        let columns = placeColumns(model, width: rect.width, x: rect.x, spacing: spacing, wanted: wanted, only: only)
         let first = ListScroll.firstRow(scroll: scroll, cursor: cursor, count: model.rows.count, visible: body.height,
                                         isSection: { model.rows[$0].isSection })
         var rows: [TableRegions.PlacedRow] = []
@@ -207,13 +218,14 @@ public enum TableLayout {
 
     /// The columns that fit `width`, lowest priority dropped first; shrinking columns grow back
     /// towards their widest value and fill columns share what is left.
-    static func placeColumns(_ model: TableModel, width: Int, x: Int, spacing: Int, wanted known: [Int]? = nil) -> [TableRegions.PlacedColumn] {
-        var kept = Array(model.columns.indices)
+    static func placeColumns(_ model: TableModel, width: Int, x: Int, spacing: Int, wanted known: [Int]? = nil,
+                             only: [Int]? = nil) -> [TableRegions.PlacedColumn] {
+        var kept = only ?? Array(model.columns.indices)
         // A shrinking column counts its minimum until the room is shared out.
         let wanted = known.flatMap { $0.count == model.columns.count ? $0 : nil } ?? wantedWidths(model)
-        var widths = model.columns.indices.map { k -> Int in
-            if case .shrink(let lo, _) = model.columns[k].sizing { return lo }
-            return wanted[k]
+        var widths = [Int](repeating: 0, count: model.columns.count)
+        for k in kept {
+            if case .shrink(let lo, _) = model.columns[k].sizing { widths[k] = lo } else { widths[k] = wanted[k] }
         }
         func used(_ cols: [Int]) -> Int { cols.reduce(0) { $0 + widths[$1] } + spacing * max(0, cols.count - 1) }
         while used(kept) > width {

@@ -101,10 +101,13 @@ extension SharedState {
 
 extension TableSort {
     /// What `o` (`.sortNext`) and `O` (`.sortReverse`) ask of table `table`, cycling through the
-    /// columns on screen; nil for any other command.
-    public static func intents(_ command: Command, table: String, model: TableModel, regions: TableRegions, _ shared: SharedState) -> [PaneIntent]? {
+    /// columns on screen; nil for any other command. `columns`: the table's columns for its sort
+    /// when the model holds more than the table has (the districts matrix' KPIs out of view).
+    public static func intents(_ command: Command, table: String, model: TableModel, regions: TableRegions, columns: [TableColumn]? = nil,
+                               _ shared: SharedState) -> [PaneIntent]? {
+        guard command == .sortNext || command == .sortReverse else { return nil }
         let shown = regions.columns.map { model.columns[$0.index] }
-        let current = shared.sort(table: table, columns: model.columns)
+        let current = shared.sort(table: table, columns: columns ?? model.columns)
         switch command {
         case .sortNext: return [.sort(table: table, ColumnSort.next(after: current, columns: shown))]
         case .sortReverse: return [.sort(table: table, ColumnSort.reversing(current, columns: shown))]
@@ -113,10 +116,11 @@ extension TableSort {
     }
 
     /// What a click on table `table`'s header asks (sorted by that column, or reversed); nil when
-    /// the click is not on a sortable column's header.
-    public static func headerClick(x: Int, y: Int, table: String, model: TableModel, regions: TableRegions, _ shared: SharedState) -> [PaneIntent]? {
+    /// the click is not on a sortable column's header. `columns` as for `intents`.
+    public static func headerClick(x: Int, y: Int, table: String, model: TableModel, regions: TableRegions, columns: [TableColumn]? = nil,
+                                   _ shared: SharedState) -> [PaneIntent]? {
         guard case .header(let k)? = regions.hit(x: x, y: y), k < model.columns.count,
-              let sort = ColumnSort.clicked(model.columns[k], current: shared.sort(table: table, columns: model.columns)) else { return nil }
+              let sort = ColumnSort.clicked(model.columns[k], current: shared.sort(table: table, columns: columns ?? model.columns)) else { return nil }
         return [.sort(table: table, sort)]
     }
 }
@@ -140,17 +144,27 @@ extension TableModel {
     public func markingSort(_ sort: ColumnSort?, _ glyphs: Glyphs) -> TableModel {
         guard let sort, let k = columns.firstIndex(where: { $0.id == sort.column && $0.sortable }) else { return self }
         var out = self
+        out.columns[k] = columns[k].markingSort(sort, glyphs)
+        return out
+    }
+}
+
+extension TableColumn {
+    /// The column with its title marked as sorted by `sort` (▴ ascending, ▾ descending), whatever
+    /// its id: the one column `TableModel.markingSort` marks.
+    func markingSort(_ sort: ColumnSort, _ glyphs: Glyphs) -> TableColumn {
+        var out = self
         let mark: Mark = sort.descending ? .sortedDescending : .sortedAscending
-        var lines = out.columns[k].titleLines
-        if case .fixed = out.columns[k].sizing, lines.count > 1 {
+        var lines = titleLines
+        if case .fixed = sizing, lines.count > 1 {
             // A one-cell column (a KPI of the districts matrix): the mark on its top line.
             lines[0] = glyphs[mark]
         } else {
             let last = lines.count - 1
             lines[last] = lines[last].isEmpty ? glyphs[mark] : lines[last] + glyphs[mark]
         }
-        out.columns[k].title = lines.joined(separator: "\n")
-        out.columns[k].titleMarks.append(mark)
+        out.title = lines.joined(separator: "\n")
+        out.titleMarks.append(mark)
         return out
     }
 }

@@ -21,7 +21,7 @@ extension DetailPane {
 
     /// Where the league, the definition and the notes go in the bottom part of the pane (`league`
     /// beside `definition`, the latter empty on a narrow screen).
-    struct BottomParts {
+    struct BottomParts: Sendable {
         var league: Rect
         var definition: Rect
         var notes: NotesRegion

@@ -29,11 +29,47 @@ public struct DetailPane: PaneModule {
     var version = 0
     let leagueMemo = ModelMemo<LeagueKey, (TableModel, [Int])>()
     let barsMemo = ModelMemo<BarsKey, TableModel>()
-    let periodsMemo = ModelMemo<Int, (TableModel, Bool, [Int])>()
+    let periodsMemo = ModelMemo<PeriodsKey, (TableModel, Bool, [Int])>()
+    let leagueCellsMemo = ModelMemo<LeagueCellsKey, LeagueCells>()
+    let bottomMemo = ModelMemo<BottomKey, BottomParts>()
+    let titleMemo = ModelMemo<TitleKey, [String]>()
+    let barsOfLengthMemo = ModelMemo<BarLengthsKey, [String]>()
 
     /// What the league table kept between layouts depends on.
     struct LeagueKey: Equatable, Sendable {
         var version: Int, scope: LeagueScope, compared: [String]
+    }
+
+    /// What the league's cells (all but the rank) depend on: the data, the root (the districts'
+    /// league, or a national one), the area looked at (its row stands out, its neighbours are
+    /// marked), the KPI (its columns) and the alphabet; not the filters. The scope says which
+    /// authorities' cells are kept (a member without kept cells gets them made).
+    struct LeagueCellsKey: Equatable, Sendable {
+        var dataVersion: Int, root: String, area: String, indicator: String, scope: LeagueScope, glyphs: Glyphs
+    }
+
+    /// What the notes' place and lines depend on (`bottomParts`): the data, the area and KPI,
+    /// the alphabet, whether they take the league's place and how far they are scrolled, and the
+    /// room.
+    struct BottomKey: Equatable, Sendable {
+        var dataVersion: Int, area: String, indicator: String, glyphs: Glyphs, showNotes: Bool, notesScroll: Int, league: Rect, definition: Rect
+    }
+
+    /// The title's lines: the KPI and the area's name (in the data), wrapped to a width.
+    struct TitleKey: Equatable, Sendable {
+        var dataVersion: Int, area: String, indicator: String, width: Int
+    }
+
+    /// The league's bars of every length up to the bar column's width, in an alphabet.
+    struct BarLengthsKey: Equatable, Sendable {
+        var width: Int, glyphs: Glyphs
+    }
+
+    /// What the periods table depends on: the data, the area and KPI shown, the alphabet and
+    /// the table's sort (chosen, and the default); not the league's filters, so typing a search
+    /// keeps it.
+    struct PeriodsKey: Equatable, Sendable {
+        var dataVersion: Int, area: String, indicator: String, glyphs: Glyphs, sort: ColumnSort??, defaultSort: ColumnSort?
     }
 
     /// The league with its bars, drawn to the bar column's width.

@@ -28,7 +28,10 @@ extension DetailPane {
                            leagueTitle: .zero, leagueModel: empty, league: none, definition: .zero, notes: .none)
         }
         // The name wraps to two lines rather than being cut.
-        let titleLines = Array(TextBlock.wrap("\(ind.code) · \(ind.name) — \(shared.areaName(shared.area))", width: inner.width).prefix(2))
+        let titleKey = TitleKey(dataVersion: shared.dataVersion, area: shared.area, indicator: code, width: inner.width)
+        let titleLines = titleMemo.value(titleKey) {
+            Array(TextBlock.wrap("\(ind.code) · \(ind.name) — \(shared.areaName(shared.area))", width: inner.width).prefix(2))
+        }
         // Comparing areas, a narrow chart takes the width of the periods table (the periods are
         // the area's own) and a short one more of the league's rows.
         let comparing = !comparedAreas(shared).isEmpty
@@ -37,9 +40,14 @@ extension DetailPane {
         let chartWidth = inner.width >= 98 ? inner.width * 3 / 5 : (comparing ? inner.width : max(20, inner.width - 30))
         let top = Layout.horizontal([.length(chartWidth), .fill(1)], spacing: 2).split(parts[2])
         let split = Layout.horizontal([.fill(1), .length(inner.width >= 98 ? inner.width / 3 : 0)], spacing: 2).split(parts[3])
-        let bottom = bottomParts(league: split[0], definition: split[1], shared)
+        // The notes' lines are wrapped again only when what they show or their room changes.
+        let bottomKey = BottomKey(dataVersion: shared.dataVersion, area: shared.area, indicator: code, glyphs: shared.glyphs,
+                                  showNotes: showNotes, notesScroll: notesScroll, league: split[0], definition: split[1])
+        let bottom = bottomMemo.value(bottomKey) { bottomParts(league: split[0], definition: split[1], shared) }
         // The periods table: the series' rows, the latest at the bottom.
-        let (periodsModel, periodsSorted, periodsWanted) = periodsMemo.value(version) { () -> (TableModel, Bool, [Int]) in
+        let periodsKey = PeriodsKey(dataVersion: shared.dataVersion, area: shared.area, indicator: code, glyphs: shared.glyphs,
+                                    sort: shared.sorts[Self.periodsID], defaultSort: shared.defaultSort)
+        let (periodsModel, periodsSorted, periodsWanted) = periodsMemo.value(periodsKey) { () -> (TableModel, Bool, [Int]) in
             let series = Self.series(area: shared.area, indicator: code, ds)
             let (model, sorted) = sortedPeriodTable(series.map { ds.rows(series: $0).map(Int.init) } ?? [], ind, shared)
             return (model, sorted, TableLayout.wantedWidths(model))
@@ -50,7 +58,12 @@ extension DetailPane {
         // The league: its title, then the table; bars sized to the column they get.
         let (leagueTitle, leagueRect) = bottom.league.splitTop(1)
         let (sortedLeague, leagueWanted) = leagueMemo.value(LeagueKey(version: version, scope: scope, compared: compared)) { () -> (TableModel, [Int]) in
-            let unsorted = leagueTable(ind, shared)
+            // Every candidate's cells, kept while typing a search or a RAG filter only chooses
+            // among them.
+            let cellsKey = LeagueCellsKey(dataVersion: shared.dataVersion, root: shared.rootArea, area: shared.area, indicator: code,
+                                          scope: scope, glyphs: shared.glyphs)
+            let kept = leagueCellsMemo.value(cellsKey) { leagueCells(ind, series: Self.candidates(shared, indicator: code, scope: scope).map(\.series), shared) }
+            let unsorted = leagueTable(kept, ind, shared)
             let model = unsorted.markingSort(shared.sort(table: Self.leagueID, columns: unsorted.columns), shared.glyphs)
             return (model, TableLayout.wantedWidths(model))
         }
@@ -71,6 +84,34 @@ extension DetailPane {
     /// national league also a mark on the area's statistical neighbours and each authority's
     /// national rank and quartile.
     func leagueTable(_ ind: Indicator, _ shared: SharedState) -> TableModel {
+        leagueTable(leagueCells(ind, series: league, shared), ind, shared)
+    }
+
+    /// The league's columns and each member's cells after the rank (by series): what does not
+    /// depend on which members the filters leave (`LeagueCellsKey`).
+    struct LeagueCells: Sendable {
+        var columns: [TableColumn]
+        var cells: [Int: [TableCell]]
+    }
+
+    /// The league table of `league` from the cells of its members (`kept`; a member without
+    /// kept cells gets them made now): each one's rank first.
+    func leagueTable(_ kept: LeagueCells, _ ind: Indicator, _ shared: SharedState) -> TableModel {
+        let ds = shared.dataset
+        let rows: [TableRow] = league.map { sid in
+            // A member without a figure has no rank: it is not the worst, it is missing.
+            let ranked = ds.latestRow(series: sid).flatMap { ds.value(row: $0) } != nil
+            let rankCell = TableCell(ranked ? rank[sid].map(String.init) ?? "" : "", role: .muted, sort: ranked ? rank[sid].map { .number(Double($0)) } : .missing)
+            let rest = kept.cells[sid] ?? leagueCells(ind, series: [sid], shared).cells[sid] ?? []
+            return .data([rankCell] + rest)
+        }
+        return TableModel(columns: kept.columns, rows: rows).droppingEmptyColumn("notes").aligningFigures()
+    }
+
+    /// The league's columns, and the cells after the rank of each of `series`: area (and team),
+    /// notes, rating, the bar's place and the latest value; in a national league the neighbour
+    /// mark (after the rank) and the national standing.
+    func leagueCells(_ ind: Indicator, series: [Int], _ shared: SharedState) -> LeagueCells {
         let ds = shared.dataset
         let national = Self.isNational(shared)
         let g = shared.glyphs
@@ -89,7 +130,8 @@ extension DetailPane {
             columns += NationalColumns.standingColumns
             if standings.marksNeighbours { columns.insert(NationalColumns.neighbourColumn, at: 1) }
         }
-        let rows: [TableRow] = league.map { sid in
+        var cells: [Int: [TableCell]] = [:]
+        for sid in series {
             let info = ds.series(sid)
             let latest = ds.latestRow(series: sid)
             let areaName = shared.areaName(info.area)
@@ -99,10 +141,7 @@ extension DetailPane {
             let name = sharedTeam ? "\(g[.sharedTeam]) \(info.team ?? areaName)"
                 : info.team.map { $0.hasPrefix(areaName) ? $0 : "\(areaName) · \($0)" } ?? areaName
             let mine = info.area == shared.area || sharedTeam && ds.areasSharing(series: sid).contains { $0.code == shared.area }
-            // A member without a figure has no rank: it is not the worst, it is missing.
-            let ranked = latest.flatMap { ds.value(row: $0) } != nil
-            var cells: [TableCell] = [
-                TableCell(ranked ? rank[sid].map(String.init) ?? "" : "", role: .muted, sort: ranked ? rank[sid].map { .number(Double($0)) } : .missing),
+            var row: [TableCell] = [
                 TableCell(name, role: mine ? .highlight : .text, marks: sharedTeam ? [.sharedTeam] : [],
                           export: [info.area, areaName, info.team ?? ""], sort: .text(sharedTeam ? info.team ?? areaName : name)),
                 .notes(ds, series: sid, g),
@@ -111,12 +150,12 @@ extension DetailPane {
                 .figure(ds, row: latest, ind, g),
             ]
             if let standings {
-                cells += standings.standingCells(row: latest)
-                if standings.marksNeighbours { cells.insert(standings.neighbourCell(area: info.area, glyphs: g), at: 1) }
+                row += standings.standingCells(row: latest)
+                if standings.marksNeighbours { row.insert(standings.neighbourCell(area: info.area, glyphs: g), at: 0) }
             }
-            return .data(cells)
+            cells[sid] = row
         }
-        return TableModel(columns: columns, rows: rows).droppingEmptyColumn("notes").aligningFigures()
+        return LeagueCells(columns: columns, cells: cells)
     }
 
 
@@ -128,6 +167,10 @@ extension DetailPane {
         guard model.columns.contains(where: { $0.id == "bar" }) else { return }
         let values = league.map { sid in ds.latestRow(series: sid).flatMap { ds.value(row: $0) } }
         let maxValue = values.compactMap { $0 }.map(abs).max() ?? 0
+        // Bars of one length are one string, kept while the width stays.
+        let bars = barsOfLengthMemo.value(BarLengthsKey(width: max(0, width), glyphs: shared.glyphs)) {
+            (0...max(0, width)).map { shared.glyphs.bar($0) }
+        }
         for (i, v) in values.enumerated() where i < model.rows.count {
             guard case .data(var cells) = model.rows[i], k < cells.count else { continue }
             let latest = ds.latestRow(series: league[i])
@@ -139,7 +182,7 @@ extension DetailPane {
             }
             let filled = maxValue > 0 ? Int((abs(v) / maxValue * Double(width)).rounded()) : 0
             let rag = latest.flatMap { ds.rag(row: $0) }
-            cells[k] = TableCell(String(repeating: shared.glyphs.fullBlock, count: max(0, min(width, filled))), role: Glyphs.role(for: rag),
+            cells[k] = TableCell(bars[max(0, min(width, filled))], role: Glyphs.role(for: rag),
                                  marks: filled > 0 ? [.bar] : [], keepsRole: true)
             model.rows[i] = .data(cells)
         }

@@ -27,19 +27,54 @@ public struct DistrictsPane: PaneModule {
     public internal(set) var column = 0
     /// The first KPI column shown.
     var columnScroll = 0
-    /// This rebuild's version, and the models `regions` built for it (see `ModelMemo`): moving
-    /// the cursor lays the matrix out again without building its cells again.
+    /// The version of the rows this pane holds (see `ModelMemo`): a new one whenever `rebuild`
+    /// makes its rows again, the same while they stay (moving the cursor or choosing another KPI
+    /// with no RAG filter or sort by it), so the models `regions` built for them are kept.
     var version = 0
     let baseMemo = ModelMemo<Int, (TableModel, [Int])>()
-    let matrixMemo = ModelMemo<MatrixKey, (TableModel, [Int])>()
-    let cellsMemo = ModelMemo<CellsKey, ([[MatrixCell]], [[TableCell]])>()
+    let matrixMemo = ModelMemo<Int, (TableModel, [Int])>()
+    let selectedMemo = ModelMemo<SelectedKey, TableModel>()
+    let keyMemo = ModelMemo<KeyTextKey, [String]>()
+    let tilesMemo = ModelMemo<TilesKey, TileRegions?>()
+    let listsMemo = ModelMemo<ListsKey, Lists>()
+    let cellsMemo = ModelMemo<CellsKey, AllCells>()
+    let rowsMemo = ModelMemo<RowsKey, Rows>()
     /// `cells` as the matrix draws them, row by row (built once with them).
     var tableCells: [[TableCell]] = []
+
+    /// What the districts with data and the KPIs shown depend on: the data, the root area and
+    /// the text filter.
+    struct ListsKey: Equatable, Sendable {
+        var dataVersion: Int, root: String, textFilter: String
+    }
+
+    /// The children of the root with data (their codes), and the KPIs any of them has that the
+    /// text filter leaves.
+    struct Lists: Sendable {
+        var districts: [String], indicators: [String]
+    }
 
     /// What every district's cells depend on: the data, the root area, the KPIs shown and the
     /// alphabet of the glyphs.
     struct CellsKey: Equatable, Sendable {
         var dataVersion: Int, root: String, indicators: [String], ascii: Bool
+    }
+
+    /// Every district's cells (in `Lists.districts` order) and their table cells, with a
+    /// version of their own for `RowsKey`.
+    struct AllCells: Sendable {
+        var version: Int, cells: [[MatrixCell]], tableCells: [[TableCell]]
+    }
+
+    /// What the rows shown depend on besides the cells: the RAG filter, the KPI it filters on
+    /// (only while it is on), and the matrix' sort (chosen, and the default).
+    struct RowsKey: Equatable, Sendable {
+        var cellsVersion: Int, ragFilter: Set<RAG>, ragColumn: Int?, sort: ColumnSort??, defaultSort: ColumnSort?
+    }
+
+    /// The rows shown, in order, and the version the models built from them are kept under.
+    struct Rows: Sendable {
+        var version: Int, areas: [String], matrix: [[Int8]], cells: [[MatrixCell]], tableCells: [[TableCell]], showsTeamRatings: Bool
     }
 
     public init() {}
@@ -49,53 +84,70 @@ public struct DistrictsPane: PaneModule {
 
     /// The children of the root area with data, the KPIs they have (ratings come precomputed
     /// from the dataset, so filtering as you type stays instant at England scale), and the RAG
-    /// filter applied to the selected KPI.
+    /// filter applied to the selected KPI. Each stage is kept while what it depends on stays
+    /// (`ListsKey`, `CellsKey`, `RowsKey`): choosing another KPI only moves `column`.
     public mutating func rebuild(_ shared: SharedState) {
-        version = ModelVersion.next()
         let ds = shared.dataset
         let keepArea = areas.indices.contains(list.cursor) ? areas[list.cursor] : nil
-        let children = ds.children(of: shared.rootArea), ratings = ds.latestRatings(childrenOf: shared.rootArea)
-        let withData = children.indices.filter { ratings[$0].contains { $0 != -2 } }
-        let positions = ds.indicators.indices.filter { p in withData.contains { ratings[$0][p] != -2 } }
-        let shown = positions.filter { p in
-            let ind = ds.indicators[p]
-            return shared.textFilter.isEmpty || shared.matchesText([ind.code, ind.name, ind.group])
+        let lists = listsMemo.value(ListsKey(dataVersion: shared.dataVersion, root: shared.rootArea, textFilter: shared.textFilter)) {
+            let children = ds.children(of: shared.rootArea), ratings = ds.latestRatings(childrenOf: shared.rootArea)
+            let withData = children.indices.filter { ratings[$0].contains { $0 != -2 } }
+            let positions = ds.indicators.indices.filter { p in withData.contains { ratings[$0][p] != -2 } }
+            let shown = positions.filter { p in
+                let ind = ds.indicators[p]
+                return shared.textFilter.isEmpty || shared.matchesText([ind.code, ind.name, ind.group])
+            }
+            return Lists(districts: withData.map { children[$0].code }, indicators: shown.map { ds.indicators[$0].code })
         }
-        indicators = shown.map { ds.indicators[$0].code }
+        indicators = lists.indicators
         column = shared.indicator.flatMap { indicators.firstIndex(of: $0) } ?? min(column, max(0, indicators.count - 1))
         // Every district's cells, kept while the data, root and KPIs stay (choosing another KPI
         // or colour only filters and orders them).
-        let (allCells, allTableCells) = cellsMemo.value(CellsKey(dataVersion: shared.dataVersion, root: shared.rootArea, indicators: indicators,
-                                                                ascii: shared.glyphs.ascii)) {
+        let all = cellsMemo.value(CellsKey(dataVersion: shared.dataVersion, root: shared.rootArea, indicators: indicators,
+                                           ascii: shared.glyphs.ascii)) {
             let columnOf = Dictionary(uniqueKeysWithValues: indicators.enumerated().map { ($1, $0) })
-            let cells = withData.map { MatrixCell.cells(ds, area: children[$0].code, columns: columnOf) }
-            return (cells, cells.map { $0.map { $0.tableCell(shared.glyphs) } })
+            let cells = lists.districts.map { MatrixCell.cells(ds, area: $0, columns: columnOf) }
+            return AllCells(version: ModelVersion.next(), cells: cells, tableCells: cells.map { $0.map { $0.tableCell(shared.glyphs) } })
         }
-        var rows: [String] = [], own: [[Int8]] = [], shownCells: [[MatrixCell]] = [], shownTableCells: [[TableCell]] = []
-        for (n, k) in withData.enumerated() {
-            let row = allCells[n]
-            // The RAG filter keeps districts rated the chosen colours on the selected KPI (as
-            // the cell shows it: a shared team's rating too).
-            if !shared.ragFilter.isEmpty, !shared.matchesRAG(indicators.isEmpty ? nil : row[column].rating.rag) { continue }
-            rows.append(children[k].code)
-            own.append(row.map { $0.ownRAG?.rawValue ?? -1 })
-            shownCells.append(row)
-            shownTableCells.append(allTableCells[n])
-        }
-        areas = rows
-        matrix = own
-        cells = shownCells
-        tableCells = shownTableCells
-        showsTeamRatings = shownCells.contains { $0.contains { $0.showsTeamRating } }
-        // Sorted by a column (the counts, a KPI's ratings, the name): the districts in that order.
-        if let order = shared.sortOrder(table: Self.table, { sortingModel(shared) }) {
-            areas = order.map { rows[$0] }
-            matrix = order.map { own[$0] }
-            cells = order.map { shownCells[$0] }
-            tableCells = order.map { shownTableCells[$0] }
-        }
+        let ragColumn = shared.ragFilter.isEmpty || indicators.isEmpty ? nil : column
+        let rowsKey = RowsKey(cellsVersion: all.version, ragFilter: shared.ragFilter, ragColumn: ragColumn, sort: shared.sorts[Self.table],
+                              defaultSort: shared.defaultSort)
+        let rows = rowsMemo.value(rowsKey) { shownRows(lists.districts, all, ragColumn: ragColumn, shared) }
+        version = rows.version
+        areas = rows.areas
+        matrix = rows.matrix
+        cells = rows.cells
+        tableCells = rows.tableCells
+        showsTeamRatings = rows.showsTeamRatings
         if let keepArea, let i = areas.firstIndex(of: keepArea) { list.select(i) }
         list.clamp(count: areas.count)
+    }
+
+    /// The districts' rows the RAG filter leaves (rated the chosen colours on KPI `ragColumn`,
+    /// as the cell shows it: a shared team's rating too), in the matrix' sort order.
+    func shownRows(_ districts: [String], _ all: AllCells, ragColumn: Int?, _ shared: SharedState) -> Rows {
+        var rows: [String] = [], own: [[Int8]] = [], shownCells: [[MatrixCell]] = [], shownTableCells: [[TableCell]] = []
+        for (n, code) in districts.enumerated() {
+            let row = all.cells[n]
+            if let ragColumn, !shared.matchesRAG(row[ragColumn].rating.rag) { continue }
+            rows.append(code)
+            own.append(row.map { $0.ownRAG?.rawValue ?? -1 })
+            shownCells.append(row)
+            shownTableCells.append(all.tableCells[n])
+        }
+        var out = Rows(version: ModelVersion.next(), areas: rows, matrix: own, cells: shownCells, tableCells: shownTableCells,
+                       showsTeamRatings: shownCells.contains { $0.contains { $0.showsTeamRating } })
+        // Sorted by a column (the counts, a KPI's ratings, the name): the districts in that order.
+        var draft = self
+        draft.areas = rows
+        draft.cells = shownCells
+        if let order = shared.sortOrder(table: Self.table, { draft.sortingModel(shared) }) {
+            out.areas = order.map { rows[$0] }
+            out.matrix = order.map { own[$0] }
+            out.cells = order.map { shownCells[$0] }
+            out.tableCells = order.map { shownTableCells[$0] }
+        }
+        return out
     }
 
     public mutating func opened(_ how: PaneOpening, _ shared: SharedState) {
@@ -108,7 +160,8 @@ public struct DistrictsPane: PaneModule {
 
     public mutating func perform(_ command: Command, _ regions: Regions, _ shared: SharedState) -> [PaneIntent]? {
         if list.move(command, count: areas.count, page: regions.table.body.height) { return [] }
-        if let sorting = TableSort.intents(command, table: Self.table, model: regions.model, regions: regions.table, shared) { return sorting }
+        if let sorting = TableSort.intents(command, table: Self.table, model: regions.model, regions: regions.table,
+                                             columns: regions.columnsInView, shared) { return sorting }
         switch command {
         case .left, .right:
             guard !indicators.isEmpty else { return [] }
@@ -137,7 +190,8 @@ public struct DistrictsPane: PaneModule {
                 column = kpi
                 return [.selectIndicator(indicators[kpi])]
             }
-            if let sorting = TableSort.headerClick(x: x, y: y, table: Self.table, model: regions.model, regions: regions.table, shared) { return sorting }
+            if let sorting = TableSort.headerClick(x: x, y: y, table: Self.table, model: regions.model, regions: regions.table,
+                                                     columns: regions.columnsInView, shared) { return sorting }
         case nil:
             break
         }

@@ -18,9 +18,16 @@ extension DistrictsPane {
         /// The model's columns before the KPI columns: the district and the three counts.
         static let fixedColumns = 4
 
-        /// The KPI (column index) shown in a model column, if it is one.
+        /// The KPI (column index) shown in a model column, if it is one in view.
         public func kpiColumn(ofModelColumn k: Int) -> Int? {
-            k >= Self.fixedColumns && k - Self.fixedColumns < visibleColumns ? firstColumn + k - Self.fixedColumns : nil
+            let kpi = k - Self.fixedColumns
+            return kpi >= firstColumn && kpi < firstColumn + visibleColumns ? kpi : nil
+        }
+
+        /// The columns the matrix shows, as its sort sees them: the district, the counts and the
+        /// KPIs in view (the model holds every KPI's).
+        public var columnsInView: [TableColumn] {
+            Array(model.columns.prefix(Self.fixedColumns)) + model.columns.dropFirst(Self.fixedColumns + firstColumn).prefix(visibleColumns)
         }
     }
 
@@ -42,55 +49,88 @@ extension DistrictsPane {
         }
         let baseWidth = baseWanted.reduce(0) { $0 + $1 + 1 }
         // The matrix keeps room for eight KPI columns before the tile map takes the rest.
-        let tiles = tileRegions(shared, in: rest, leaving: baseWidth + 2 * 8)
+        let tiles = tilesMemo.value(TilesKey(version: version, rect: rest, leaving: baseWidth + 2 * 8)) {
+            tileRegions(shared, in: rest, leaving: baseWidth + 2 * 8)
+        }
         let matrixRect = Rect(x: rest.x, y: rest.y, width: (tiles.map { $0.title.x - 2 } ?? rest.right) - rest.x, height: rest.height)
         // KPI columns, one cell and a blank each, in what the district and counts leave (a cell
         // either side for ‹ and ›).
         let visible = max(1, (matrixRect.width - baseWidth - 1) / 2)
         let first = ListScroll.firstRow(scroll: columnScroll, cursor: column, count: indicators.count, visible: visible)
         let shownCount = min(visible, max(0, indicators.count - first))
-        let (model, wanted) = matrixMemo.value(MatrixKey(version: version, first: first, count: shownCount, column: column)) { () -> (TableModel, [Int]) in
-            let model = matrixModel(base, first: first, count: shownCount, shared)
+        // Every KPI's column is kept whichever is selected and whichever are in view: the table
+        // lays out those in view, and only the selected one's header is made again.
+        let (plain, wanted) = matrixMemo.value(version) { () -> (TableModel, [Int]) in
+            let model = matrixModel(base, selected: nil, shared)
             return (model, TableLayout.wantedWidths(model))
         }
+        let model = selectedMemo.value(SelectedKey(version: version, column: column)) { selectingColumn(plain, shared) }
+        let inView = Array(0..<Regions.fixedColumns) + ((Regions.fixedColumns + first)..<(Regions.fixedColumns + first + shownCount))
         // The key under the matrix, as much of it as fits.
-        let keyLines = keyText(shared, first: first, count: shownCount, width: matrixRect.width)
+        let keyLines = keyMemo.value(KeyTextKey(version: version, first: first, count: shownCount, width: matrixRect.width)) {
+            keyText(shared, first: first, count: shownCount, width: matrixRect.width)
+        }
         let wantedTable = 3 + areas.count
         let keyRoom = max(0, matrixRect.height - wantedTable - 1)
         let keyHeight = min(keyLines.count, keyRoom)
         let tableRect = Rect(x: matrixRect.x, y: matrixRect.y, width: matrixRect.width,
                              height: min(wantedTable, matrixRect.height - (keyHeight > 0 ? keyHeight + 1 : 0)))
-        let table = TableLayout.regions(model, in: tableRect, cursor: list.cursor, scroll: list.scroll, wanted: wanted)
+        let table = TableLayout.regions(model, in: tableRect, cursor: list.cursor, scroll: list.scroll, wanted: wanted, only: inView)
         let key = Rect(x: matrixRect.x, y: tableRect.bottom + 1, width: matrixRect.width, height: keyHeight)
         return Regions(kpiLine: kpiLine, model: model, table: table, firstColumn: first, visibleColumns: shownCount, key: key,
                        keyLines: keyLines, tiles: tiles)
     }
 
-    /// What `regions` keeps between layouts: the model of the KPI columns in view, built for
-    /// this rebuild (`version`), the first of them, how many, and the selected one.
-    struct MatrixKey: Equatable, Sendable {
-        var version: Int, first: Int, count: Int, column: Int
+    /// The matrix with the selected KPI marked: the rows' version and the selected column.
+    struct SelectedKey: Equatable, Sendable {
+        var version: Int, column: Int
     }
 
-    /// The base columns with the KPI columns `first..<first + count`: a header of the KPI's
-    /// number, and a cell per district with its rating's glyph.
-    func matrixModel(_ base: TableModel, first: Int, count shownCount: Int, _ shared: SharedState) -> TableModel {
-        var model = base
-        for k in first..<(first + shownCount) {
-            let n = k + 1
-            let digits = n < 10 ? "\n\(n)" : "\(n / 10)\n\(n % 10)"
-            let selected = k == column
-            model.columns.append(TableColumn(indicators[k], (selected ? shared.glyphs[.selectedColumn] : "") + "\n" + digits, .fixed(1),
-                                             export: [indicators[k], indicators[k] + "_rated_by"],
-                                             titleRole: selected ? .highlight : .muted, titleMarks: selected ? [.selectedColumn] : []))
+    /// The key's lines for the KPI columns in view, at a width.
+    struct KeyTextKey: Equatable, Sendable {
+        var version: Int, first: Int, count: Int, width: Int
+    }
+
+    /// The tile map's place: the districts (with `version`), the rectangle and the matrix' room.
+    struct TilesKey: Equatable, Sendable {
+        var version: Int, rect: Rect, leaving: Int
+    }
+
+    /// KPI `k`'s column: a header of its number, marked when it is the selected one.
+    func kpiColumn(_ k: Int, selected: Bool, _ shared: SharedState) -> TableColumn {
+        let n = k + 1
+        let digits = n < 10 ? "\n\(n)" : "\(n / 10)\n\(n % 10)"
+        return TableColumn(indicators[k], (selected ? shared.glyphs[.selectedColumn] : "") + "\n" + digits, .fixed(1),
+                           export: [indicators[k], indicators[k] + "_rated_by"],
+                           titleRole: selected ? .highlight : .muted, titleMarks: selected ? [.selectedColumn] : [])
+    }
+
+    /// `model` (the matrix built with no KPI selected) with the selected KPI's header marked,
+    /// as `matrixModel` builds it with `selected: column`.
+    func selectingColumn(_ model: TableModel, _ shared: SharedState) -> TableModel {
+        let i = Regions.fixedColumns + column
+        guard indicators.indices.contains(column), model.columns.indices.contains(i) else { return model }
+        var out = model
+        out.columns[i] = kpiColumn(column, selected: true, shared)
+        // The sort's mark, when the selected KPI is the column sorted by.
+        if let sort = shared.sort(table: Self.table, columns: out.columns), out.columns.firstIndex(where: { $0.id == sort.column && $0.sortable }) == i {
+            out.columns[i] = out.columns[i].markingSort(sort, shared.glyphs)
         }
+        return out
+    }
+
+    /// The base columns with a column per KPI: a header of the KPI's number (KPI `selected`'s
+    /// marked), and a cell per district with its rating's glyph. The table shows the KPIs in
+    /// view (`Regions.inView`).
+    func matrixModel(_ base: TableModel, selected: Int?, _ shared: SharedState) -> TableModel {
+        var model = base
+        model.columns += indicators.indices.map { kpiColumn($0, selected: $0 == selected, shared) }
         for r in areas.indices {
             guard case .data(var row) = model.rows[r] else { continue }
-            row.append(contentsOf: tableCells[r][first..<(first + shownCount)])
+            row += tableCells[r]
             model.rows[r] = .data(row)
         }
-        model = model.markingSort(shared.sort(table: Self.table, columns: model.columns), shared.glyphs)
-        return model
+        return model.markingSort(shared.sort(table: Self.table, columns: model.columns), shared.glyphs)
     }
 
     /// The district and count columns, with a row per district. The counts are of each

@@ -68,7 +68,7 @@ extension EHCPPane {
         for (i, r) in rows.enumerated() where i < model.rows.count {
             guard case .data(var row) = model.rows[i] else { continue }
             let filled = r.value.map(cells) ?? 0
-            row[bar] = TableCell(String(repeating: shared.glyphs.fullBlock, count: filled), role: r.areaCode == area ? .highlight : .chartLine,
+            row[bar] = TableCell(shared.glyphs.bar(filled), role: r.areaCode == area ? .highlight : .chartLine,
                                  marks: filled > 0 ? [.bar] : [], keepsRole: true)
             model.rows[i] = .data(row)
         }
