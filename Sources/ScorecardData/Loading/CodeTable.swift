@@ -62,8 +62,34 @@ struct CodeTable: Sendable {
 
     private func matches(_ bytes: UnsafeBufferPointer<UInt8>, _ id: Int) -> Bool {
         let start = starts[id]
-        guard starts[id + 1] - start == bytes.count, !bytes.isEmpty else { return false }
-        return text.withUnsafeBufferPointer { memcmp($0.baseAddress! + start, bytes.baseAddress!, bytes.count) == 0 }
+        guard starts[id + 1] - start == bytes.count, !bytes.isEmpty, let cell = bytes.baseAddress else { return false }
+        return text.withUnsafeBufferPointer { text in
+            guard let code = text.baseAddress else { return false }
+            return CodeTable.equal(code + start, cell, count: bytes.count)
+        }
+    }
+
+    /// True if the `count` bytes at `a` and at `b` are the same. Codes are short: up to sixteen
+    /// bytes are compared as two words that may overlap (of eight bytes, or of four below
+    /// eight), without a call; longer ones by `memcmp`.
+    @inline(__always)
+    static func equal(_ a: UnsafePointer<UInt8>, _ b: UnsafePointer<UInt8>, count: Int) -> Bool {
+        func word<T: FixedWidthInteger>(_ p: UnsafePointer<UInt8>, _ offset: Int, _: T.Type) -> T {
+            UnsafeRawPointer(p + offset).loadUnaligned(as: T.self)
+        }
+        switch count {
+        case 8...16:
+            return word(a, 0, UInt64.self) == word(b, 0, UInt64.self)
+                && word(a, count - 8, UInt64.self) == word(b, count - 8, UInt64.self)
+        case 4..<8:
+            return word(a, 0, UInt32.self) == word(b, 0, UInt32.self)
+                && word(a, count - 4, UInt32.self) == word(b, count - 4, UInt32.self)
+        case 0..<4:
+            for k in 0..<count where a[k] != b[k] { return false }
+            return true
+        default:
+            return memcmp(a, b, count) == 0
+        }
     }
 
     /// FNV-1a: short keys, a good spread, no allocation.
