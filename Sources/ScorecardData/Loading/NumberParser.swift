@@ -102,29 +102,38 @@ public enum NumberParser {
 
     /// The common cell, `-12.5`: an optional minus, at most 15 digits with at most one point and
     /// nothing else. Computed as `parse` computes it (exact mantissa, then one division by a power
-    /// of ten), so the value is the same to the bit; nil for anything else.
+    /// of ten), so the value is the same to the bit; nil for anything else. The whole digits and
+    /// the fraction are two loops, with no state kept per byte.
     @inline(__always)
-    private static func plainDecimal<Bytes: RandomAccessCollection<UInt8>>(_ bytes: Bytes) -> Double? where Bytes.Index == Int {
+    static func plainDecimal<Bytes: RandomAccessCollection<UInt8>>(_ bytes: Bytes) -> Double? where Bytes.Index == Int {
         var i = bytes.startIndex
         let end = bytes.endIndex
         guard i < end, end - i <= 17 else { return nil }
         let negative = bytes[i] == UInt8(ascii: "-")
         if negative { i += 1 }
+        // At most 17 digits: below 10¹⁷, far from overflowing.
         var mantissa: UInt64 = 0
-        var digits = 0
-        var fraction = -1
+        let whole = i
         while i < end {
-            let b = bytes[i]
-            if b >= 48 && b <= 57 {
-                mantissa = mantissa * 10 + UInt64(b - 48)
-                digits += 1
-                if fraction >= 0 { fraction += 1 }
-            } else if b == UInt8(ascii: ".") && fraction < 0 {
-                fraction = 0
-            } else {
-                return nil
-            }
+            let d = bytes[i] &- 48
+            guard d <= 9 else { break }
+            mantissa = mantissa &* 10 &+ UInt64(d)
             i += 1
+        }
+        var digits = i - whole
+        var fraction = 0
+        if i < end {
+            guard bytes[i] == UInt8(ascii: ".") else { return nil }
+            i += 1
+            let point = i
+            while i < end {
+                let d = bytes[i] &- 48
+                guard d <= 9 else { return nil }
+                mantissa = mantissa &* 10 &+ UInt64(d)
+                i += 1
+            }
+            fraction = i - point
+            digits += fraction
         }
         guard digits > 0 && digits <= 15 else { return nil }
         var value = Double(mantissa)
