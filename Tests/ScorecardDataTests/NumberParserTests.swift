@@ -94,6 +94,8 @@ final class NumberParserTests: XCTestCase {
                 XCTAssertEqual(Double(cell)?.bitPattern, plain.bitPattern, "'\(cell)'")
             }
         }
+        // The constants are the products of repeated multiplication by ten.
+        for e in 0...16 { XCTAssertEqual(NumberParser.smallPowerOfTen(e), NumberParser.powersOfTen[e], "10^\(e)") }
         // Cells the plain path takes: a minus, up to 15 digits and a point.
         XCTAssertEqual(NumberParser.plainDecimal(Array("-12.5".utf8)), -12.5)
         XCTAssertEqual(NumberParser.plainDecimal(Array("123456789012345".utf8)), 123456789012345)

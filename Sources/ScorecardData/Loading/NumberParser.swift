@@ -137,8 +137,33 @@ public enum NumberParser {
         }
         guard digits > 0 && digits <= 15 else { return nil }
         var value = Double(mantissa)
-        if fraction > 0 { value /= powersOfTen[fraction] }
+        if fraction > 0 { value /= smallPowerOfTen(fraction) }
         return negative ? -value : value
+    }
+
+    /// 10ᵉ for e in 0 ... 16, exact, as `powersOfTen` has it but as constants: no array to reach
+    /// (and retain) from a cell's parse.
+    @inline(__always)
+    static func smallPowerOfTen(_ e: Int) -> Double {
+        switch e {
+        case 0: 1
+        case 1: 1e1
+        case 2: 1e2
+        case 3: 1e3
+        case 4: 1e4
+        case 5: 1e5
+        case 6: 1e6
+        case 7: 1e7
+        case 8: 1e8
+        case 9: 1e9
+        case 10: 1e10
+        case 11: 1e11
+        case 12: 1e12
+        case 13: 1e13
+        case 14: 1e14
+        case 15: 1e15
+        default: 1e16
+        }
     }
 
     /// Explains why a cell is not a number, with a hint for common cases.
