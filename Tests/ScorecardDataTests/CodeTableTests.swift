@@ -10,6 +10,8 @@ final class CodeTableTests: XCTestCase {
     /// Codes of every length up to 40 are found by their exact bytes, and a cell that differs
     /// from one in any single byte (at every position, so in either compared word), is one
     /// byte shorter or longer, is found only if it spells another code: as a dictionary says.
+    /// Each changed cell comes right after its code was found, so it meets the check of the last
+    /// code's length and words first.
     func testLookupsAgreeWithADictionaryForEveryLengthAndByte() {
         let codes = (1...40).map { n in String((0..<n).map { k in Array("E9200000123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ")[(n + k) % 43] }) }
             + ["E92000001", "E92000002", "E9200000", "EHCP01", "EHCP0", "ab", "a"]
