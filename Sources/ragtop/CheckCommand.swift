@@ -43,14 +43,7 @@ struct CheckCommand: ParsableCommand {
             }
         }
         let ds = result.dataset
-        var rated = 0, undecided = 0
-        for r in 0..<ds.observationCount {
-            switch ds.ratingSource(row: r) {
-            case .published?, .rule?: rated += 1
-            case .undecided?: undecided += 1
-            case nil: break
-            }
-        }
+        let (rated, undecided) = ds.ratingSourceCounts()
         Console.out("ok: \(ds.areas.count) areas, \(ds.indicators.count) indicators, \(ds.observationCount) observations (\(rated) rated, \(undecided) undecided), \(ds.benchmarks.count) benchmarks, \(ds.waits.count) waits; \(warnings.count) warning\(warnings.count == 1 ? "" : "s")\n")
     }
 }

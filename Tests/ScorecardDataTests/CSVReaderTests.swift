@@ -209,6 +209,56 @@ final class CSVReaderTests: XCTestCase {
         XCTAssertEqual(try records("\(ordinary)\(ordinary),\(ordinary)\n"), [Record(line: 1, fields: [ordinary + ordinary, ordinary])])
     }
 
+    /// Every byte value at every position of a word is flagged by `bytesBelowHyphen` exactly
+    /// when it is below 0x2D, whatever the bytes around it (no borrow or carry between bytes).
+    func testBytesBelowHyphenFlagsEveryByteOnItsOwn() {
+        var state: UInt64 = 7
+        for b in 0...255 {
+            for k in 0..<8 {
+                for _ in 0..<4 {
+                    state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+                    var bytes = withUnsafeBytes(of: state) { Array($0) }
+                    bytes[k] = UInt8(b)
+                    let word = bytes.withUnsafeBytes { UInt64(littleEndian: $0.loadUnaligned(as: UInt64.self)) }
+                    let expected = bytes.enumerated().reduce(UInt64(0)) { $0 | ($1.element < 0x2D ? UInt64(0x80) << (8 * UInt64($1.offset)) : 0) }
+                    XCTAssertEqual(CSVReader.bytesBelowHyphen(word), expected, "byte \(b) at \(k) in \(bytes)")
+                }
+            }
+        }
+    }
+
+    /// Records of plain cells are split a word at a time until a quote, CR or NUL, then byte by
+    /// byte from that field on: each must be found after plain fields that put it at every
+    /// offset of a word, in a record not itself aligned, with the same fields, lines and errors.
+    func testSpecialCellsAfterPlainFieldsAtEveryOffset() throws {
+        let tail = ",tail-long-enough-for-a-word,and,more\n"
+        for shift in 0..<8 {
+            for pad in 0..<17 {
+                let lead = String(repeating: "r", count: shift) + "\n"
+                let plain = ["p", String(repeating: "x", count: pad), ""]
+                let prefix = plain.joined(separator: ",") + ","
+                let after = ["tail-long-enough-for-a-word", "and", "more"]
+                let column = prefix.count + 1
+                let first = shift == 0 ? [] : [Record(line: 1, fields: [lead.dropLast().description])]
+                func read(_ cell: String) throws -> [Record] {
+                    try records(lead + prefix + cell + tail + "n,e,x,t\n").filter { $0.fields != [""] }
+                }
+                // Quoted cells (with a comma, a line feed and a doubled quote) and a CRLF line end.
+                XCTAssertEqual(try read("\"q,\n\"\"\""), first + [Record(line: 2, fields: plain + ["q,\n\""] + after),
+                                                              Record(line: 4, fields: ["n", "e", "x", "t"])])
+                XCTAssertEqual(try records(lead + prefix + "c\r\n" + "n,e,x,t-long-enough\n").filter { $0.fields != [""] },
+                               first + [Record(line: 2, fields: plain + ["c"]), Record(line: 3, fields: ["n", "e", "x", "t-long-enough"])])
+                // Ordinary bytes below ',' and above 0x7F are part of the cell.
+                XCTAssertEqual(try read(" !#$%&'()*+\t\u{1}é"), first + [Record(line: 2, fields: plain + [" !#$%&'()*+\t\u{1}é"] + after),
+                                                                         Record(line: 3, fields: ["n", "e", "x", "t"])])
+                assertError(lead + prefix + "ab\u{0}cd" + tail, line: 2, column: column + 2, "NUL byte in field")
+                assertError(lead + prefix + "ab\"cd" + tail, line: 2, column: column + 2, "unexpected '\"' inside an unquoted field")
+                assertError(lead + prefix + "ab\rcd" + tail, line: 2, column: column + 2, "bare carriage return")
+                assertError(lead + prefix + "\"ab\"cd" + tail, line: 2, column: column + 4, "unexpected text after a closing quote")
+            }
+        }
+    }
+
     /// The field storage grows for a record wider than any before it, and a narrower record
     /// after it shows only its own fields.
     func testWideRecordsGrowTheFieldStorage() throws {

@@ -54,6 +54,58 @@ final class NumberParserTests: XCTestCase {
         assertValue("0.000000000000000000001", 1e-21)
     }
 
+    /// Random plain decimals (a sign or none, up to 18 digits, a point anywhere or none) and
+    /// their edge cases parse to `Double(String)`'s value to the bit, or are rejected exactly when
+    /// it has none or it is out of range; the same through `plainDecimal` where it answers.
+    func testRandomDecimalsAgreeWithDoubleOfString() {
+        var state: UInt64 = 2026
+        func next(_ n: Int) -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int((state >> 33) % UInt64(n))
+        }
+        var cells = ["0", "-0", ".0", "0.", "-.5", "5.", ".", "-", "-.", "", "1.2.3", "--1", "1-", "1a", "a1", "١", "0x10",
+                     "999999999999999", "9999999999999999", "1000000000000000", "1000000000000001", "0.000000000000001",
+                     "123456789012345.", ".123456789012345", "-99999999999999.9", "12345678901234567", "00000000000000000"]
+        for _ in 0..<20_000 {
+            let digits = String((0..<next(19)).map { _ in Character(String(next(10))) })
+            var cell = digits
+            if next(3) > 0 { cell.insert(".", at: cell.index(cell.startIndex, offsetBy: next(digits.count + 1))) }
+            if next(3) == 0 { cell = "-" + cell }
+            if next(50) == 0 { cell.insert(["x", "e", ",", " ", "+", "."][next(6)], at: cell.index(cell.startIndex, offsetBy: next(cell.count + 1))) }
+            cells.append(cell)
+        }
+        for cell in cells {
+            let bytes = Array(cell.utf8)
+            let outcome = NumberParser.parse(bytes[...])
+            let plain = NumberParser.plainDecimal(bytes)
+            // The parser allows surrounding spaces, and only decimal notation (Double also reads hex).
+            let trimmed = cell.trimmingCharacters(in: .whitespaces)
+            let decimal = trimmed.allSatisfy { "0123456789.-+eE".contains($0) }
+            if decimal, let expected = Double(trimmed), expected.isFinite, abs(expected) <= NumberParser.maximumMagnitude {
+                guard case .value(let v) = outcome else { XCTFail("'\(cell)' should be \(expected), got \(outcome)"); continue }
+                XCTAssertEqual(v.bitPattern, expected.bitPattern, "'\(cell)': \(v) is not \(expected)")
+            } else if trimmed.isEmpty {
+                XCTAssertEqual(outcome, .empty, "'\(cell)'")
+            } else {
+                guard case .invalid = outcome else { XCTFail("'\(cell)' should be rejected, got \(outcome)"); continue }
+            }
+            if let plain {
+                XCTAssertEqual(outcome, .value(plain), "'\(cell)': plainDecimal gave \(plain)")
+                XCTAssertEqual(Double(cell)?.bitPattern, plain.bitPattern, "'\(cell)'")
+            }
+        }
+        // The constants are the products of repeated multiplication by ten.
+        for e in 0...16 { XCTAssertEqual(NumberParser.smallPowerOfTen(e), NumberParser.powersOfTen[e], "10^\(e)") }
+        // Cells the plain path takes: a minus, up to 15 digits and a point.
+        XCTAssertEqual(NumberParser.plainDecimal(Array("-12.5".utf8)), -12.5)
+        XCTAssertEqual(NumberParser.plainDecimal(Array("123456789012345".utf8)), 123456789012345)
+        XCTAssertNil(NumberParser.plainDecimal(Array("1234567890123456".utf8)))
+        XCTAssertNil(NumberParser.plainDecimal(Array("1.2.3".utf8)))
+        XCTAssertNil(NumberParser.plainDecimal(Array("12a".utf8)))
+        XCTAssertNil(NumberParser.plainDecimal(Array("-".utf8)))
+        XCTAssertNil(NumberParser.plainDecimal(Array(".".utf8)))
+    }
+
     func testRejections() {
         assertInvalid("1,036", containing: "remove the thousands separator")
         assertInvalid("23,222.5", containing: "thousands separator")

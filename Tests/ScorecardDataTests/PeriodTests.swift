@@ -94,4 +94,25 @@ final class PeriodTests: XCTestCase {
         XCTAssertEqual(Period.p("AY2023-24").endOrdinal, Period.p("2024-08").endOrdinal)
         XCTAssertEqual(Period.p("FY2023-24").startOrdinal, Period.p("2023-04").startOrdinal)
     }
+
+    /// A month cell with any byte at any of its seven positions parses exactly when it still
+    /// reads YYYY-MM with a month of 1 to 12, to that year and month.
+    func testMonthCellsWithEveryByteAtEveryPosition() {
+        let base = Array("2015-07".utf8)
+        for k in 0..<7 {
+            for b in 0...255 {
+                var cell = base
+                cell[k] = UInt8(b)
+                let text = String(decoding: cell, as: UTF8.self)
+                let digits = cell.enumerated().allSatisfy { $0.offset == 4 ? $0.element == 0x2D : (0x30...0x39).contains($0.element) }
+                let year = Int(text.prefix(4)), month = Int(text.suffix(2))
+                let expected = digits && (1...12).contains(month ?? 0) ? Period(kind: .month, year: year ?? -1, index: month ?? -1) : nil
+                XCTAssertEqual(Period.parse(cell[...]), expected, "\(cell)")
+            }
+        }
+        XCTAssertEqual(Period.parse(Array("9999-12".utf8)[...]), Period(kind: .month, year: 9999, index: 12))
+        XCTAssertEqual(Period.parse(Array("0000-01".utf8)[...]), Period(kind: .month, year: 0, index: 1))
+        XCTAssertNil(Period.parse(Array("2015-00".utf8)[...]))
+        XCTAssertNil(Period.parse(Array("2015-13".utf8)[...]))
+    }
 }

@@ -107,6 +107,18 @@ final class RatingScopeTests: XCTestCase {
         XCTAssertNil(ds.rag(row: september))
     }
 
+    /// `ratingSourceCounts` counts what `ratingSource(row:)` says of every row: published and
+    /// rule ratings as rated, undecided ones apart, and no others (this dataset has all four).
+    func testRatingSourceCountsAgreeWithEveryRow() throws {
+        let ds = try load().dataset
+        let sources = (0..<ds.observationCount).map { ds.ratingSource(row: $0) }
+        for kind in [RatingSource.published, .rule, .undecided] { XCTAssertTrue(sources.contains(kind), "no \(kind) row") }
+        XCTAssertTrue(sources.contains(nil), "no unrated row")
+        let counts = ds.ratingSourceCounts()
+        XCTAssertEqual(counts.rated, sources.count { $0 == .published || $0 == .rule })
+        XCTAssertEqual(counts.undecided, sources.count { $0 == .undecided })
+    }
+
     func testWithoutTargetAreasATargetRatesEveryAreaAndCheckWarnsAboutCounts() throws {
         let result = try load()
         let ds = result.dataset

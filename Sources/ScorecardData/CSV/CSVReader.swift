@@ -136,6 +136,33 @@ public struct CSVReader: Sendable {
                                    into out: UnsafeMutableBufferPointer<Field>) throws(ScanFault) -> RecordScan {
         let count = buf.count
         var i = first, line = firstLine, n = 0
+        // The common record, plain cells ended by ',' and the record by LF, eight bytes at a time:
+        // every byte below 0x2D of a word is flagged at once, and only those are looked at (a
+        // byte at or above 0x80 never is). At a quote, CR or NUL, with too little room for the
+        // fields, or with fewer than eight bytes left, the byte-by-byte scan below goes on from
+        // the current field's start, as it would have got there itself.
+        if let base = buf.baseAddress {
+            var word = i
+            scan: while word + 8 <= count {
+                let w = UInt64(littleEndian: UnsafeRawPointer(base + word).loadUnaligned(as: UInt64.self))
+                var low = Self.bytesBelowHyphen(w)
+                while low != 0 {
+                    let p = word + low.trailingZeroBitCount >> 3
+                    low &= low &- 1
+                    let b = base[p]
+                    if b == UInt8(ascii: ",") || b == UInt8(ascii: "\n") {
+                        guard n < out.count else { break scan }
+                        out[n] = Field(start: i, end: p, hasEscapedQuotes: false)
+                        n += 1
+                        i = p + 1
+                        if b == UInt8(ascii: "\n") { return .record(fields: n, offset: i, line: line + 1) }
+                    } else if b == UInt8(ascii: "\"") || b == UInt8(ascii: "\r") || b == 0 {
+                        break scan
+                    }
+                }
+                word += 8
+            }
+        }
         while true {
             guard n < out.count else { return .needsRoom }
             // Start of a field.
@@ -208,6 +235,17 @@ public struct CSVReader: Sendable {
             if i + 1 < count && buf[i + 1] == UInt8(ascii: "\n") { return .record(fields: n, offset: i + 2, line: line + 1) }
             throw ScanFault(offset: i, message: "bare carriage return: line ends must be LF or CRLF")
         }
+    }
+
+    /// The bytes of `word` below 0x2D (',' and every byte that can end or break a field are),
+    /// each as its top bit 0x80, exactly: bytes are compared one by one, without borrows between
+    /// them.
+    @inline(__always)
+    static func bytesBelowHyphen(_ word: UInt64) -> UInt64 {
+        // The low seven bits plus 0x53 reach 0x80 exactly when they are at least 0x2D, and never
+        // carry into the next byte; a byte with its top bit set is at least 0x80.
+        let atLeast = ((word & 0x7F7F_7F7F_7F7F_7F7F) &+ 0x5353_5353_5353_5353) | word
+        return ~atLeast & 0x8080_8080_8080_8080
     }
 
     /// The number of line feeds in `bytes`: an upper bound on the records of a file, to size

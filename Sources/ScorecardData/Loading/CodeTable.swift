@@ -22,6 +22,10 @@ struct CodeTable: Sendable {
     private let starts: [Int]
     /// The id found by the last successful lookup, or -1.
     private var last: Int32 = -1
+    /// That code's length when it is 4 to 16 bytes (else -1), and its first and last words as
+    /// `words(_:count:)` reads them: a cell of the same code is known by two comparisons.
+    private var lastCount = -1
+    private var lastWords: (UInt64, UInt64) = (0, 0)
 
     /// A table of `codes`; a code's id is its position. Codes are distinct.
     init(_ codes: [String]) {
@@ -47,6 +51,10 @@ struct CodeTable: Sendable {
     /// The id of the code spelled exactly by `bytes`. The code found last is tried first: the
     /// same area or indicator usually fills many rows in a row.
     mutating func id(of bytes: UnsafeBufferPointer<UInt8>) -> Int32? {
+        if bytes.count == lastCount, let cell = bytes.baseAddress {
+            let words = CodeTable.words(cell, count: lastCount)
+            if words.0 == lastWords.0 && words.1 == lastWords.1 { return last }
+        }
         if last >= 0 && matches(bytes, Int(last)) { return last }
         var i = CodeTable.hash(bytes) & mask
         while true {
@@ -54,6 +62,12 @@ struct CodeTable: Sendable {
             if slot == 0 { return nil }
             if matches(bytes, slot - 1) {
                 last = Int32(slot - 1)
+                if (4...16).contains(bytes.count), let cell = bytes.baseAddress {
+                    lastCount = bytes.count
+                    lastWords = CodeTable.words(cell, count: bytes.count)
+                } else {
+                    lastCount = -1
+                }
                 return last
             }
             i = (i + 1) & mask
@@ -62,8 +76,44 @@ struct CodeTable: Sendable {
 
     private func matches(_ bytes: UnsafeBufferPointer<UInt8>, _ id: Int) -> Bool {
         let start = starts[id]
-        guard starts[id + 1] - start == bytes.count, !bytes.isEmpty else { return false }
-        return text.withUnsafeBufferPointer { memcmp($0.baseAddress! + start, bytes.baseAddress!, bytes.count) == 0 }
+        guard starts[id + 1] - start == bytes.count, !bytes.isEmpty, let cell = bytes.baseAddress else { return false }
+        return text.withUnsafeBufferPointer { text in
+            guard let code = text.baseAddress else { return false }
+            return CodeTable.equal(code + start, cell, count: bytes.count)
+        }
+    }
+
+    /// The first and last words of the `count` bytes at `p`, 4 to 16 of them: eight bytes each
+    /// from 8 on, four below (overlapping when fewer than twice that). Two runs of bytes of one
+    /// such length are the same exactly when their words are.
+    @inline(__always)
+    static func words(_ p: UnsafePointer<UInt8>, count: Int) -> (UInt64, UInt64) {
+        let raw = UnsafeRawPointer(p)
+        if count >= 8 { return (raw.loadUnaligned(as: UInt64.self), raw.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self)) }
+        return (UInt64(raw.loadUnaligned(as: UInt32.self)), UInt64(raw.loadUnaligned(fromByteOffset: count - 4, as: UInt32.self)))
+    }
+
+    /// True if the `count` bytes at `a` and at `b` are the same. Codes are short: up to sixteen
+    /// bytes are compared as two words that may overlap (of eight bytes, or of four below
+    /// eight), without a call; longer ones by `memcmp`.
+    @inline(__always)
+    static func equal(_ a: UnsafePointer<UInt8>, _ b: UnsafePointer<UInt8>, count: Int) -> Bool {
+        func word<T: FixedWidthInteger>(_ p: UnsafePointer<UInt8>, _ offset: Int, _: T.Type) -> T {
+            UnsafeRawPointer(p + offset).loadUnaligned(as: T.self)
+        }
+        switch count {
+        case 8...16:
+            return word(a, 0, UInt64.self) == word(b, 0, UInt64.self)
+                && word(a, count - 8, UInt64.self) == word(b, count - 8, UInt64.self)
+        case 4..<8:
+            return word(a, 0, UInt32.self) == word(b, 0, UInt32.self)
+                && word(a, count - 4, UInt32.self) == word(b, count - 4, UInt32.self)
+        case 0..<4:
+            for k in 0..<count where a[k] != b[k] { return false }
+            return true
+        default:
+            return memcmp(a, b, count) == 0
+        }
     }
 
     /// FNV-1a: short keys, a good spread, no allocation.

@@ -102,34 +102,68 @@ public enum NumberParser {
 
     /// The common cell, `-12.5`: an optional minus, at most 15 digits with at most one point and
     /// nothing else. Computed as `parse` computes it (exact mantissa, then one division by a power
-    /// of ten), so the value is the same to the bit; nil for anything else.
+    /// of ten), so the value is the same to the bit; nil for anything else. The whole digits and
+    /// the fraction are two loops, with no state kept per byte.
     @inline(__always)
-    private static func plainDecimal<Bytes: RandomAccessCollection<UInt8>>(_ bytes: Bytes) -> Double? where Bytes.Index == Int {
+    static func plainDecimal<Bytes: RandomAccessCollection<UInt8>>(_ bytes: Bytes) -> Double? where Bytes.Index == Int {
         var i = bytes.startIndex
         let end = bytes.endIndex
         guard i < end, end - i <= 17 else { return nil }
         let negative = bytes[i] == UInt8(ascii: "-")
         if negative { i += 1 }
+        // At most 17 digits: below 10¹⁷, far from overflowing.
         var mantissa: UInt64 = 0
-        var digits = 0
-        var fraction = -1
+        let whole = i
         while i < end {
-            let b = bytes[i]
-            if b >= 48 && b <= 57 {
-                mantissa = mantissa * 10 + UInt64(b - 48)
-                digits += 1
-                if fraction >= 0 { fraction += 1 }
-            } else if b == UInt8(ascii: ".") && fraction < 0 {
-                fraction = 0
-            } else {
-                return nil
-            }
+            let d = bytes[i] &- 48
+            guard d <= 9 else { break }
+            mantissa = mantissa &* 10 &+ UInt64(d)
             i += 1
+        }
+        var digits = i - whole
+        var fraction = 0
+        if i < end {
+            guard bytes[i] == UInt8(ascii: ".") else { return nil }
+            i += 1
+            let point = i
+            while i < end {
+                let d = bytes[i] &- 48
+                guard d <= 9 else { return nil }
+                mantissa = mantissa &* 10 &+ UInt64(d)
+                i += 1
+            }
+            fraction = i - point
+            digits += fraction
         }
         guard digits > 0 && digits <= 15 else { return nil }
         var value = Double(mantissa)
-        if fraction > 0 { value /= powersOfTen[fraction] }
+        if fraction > 0 { value /= smallPowerOfTen(fraction) }
         return negative ? -value : value
+    }
+
+    /// 10ᵉ for e in 0 ... 16, exact, as `powersOfTen` has it but as constants: no array to reach
+    /// (and retain) from a cell's parse.
+    @inline(__always)
+    static func smallPowerOfTen(_ e: Int) -> Double {
+        switch e {
+        case 0: 1
+        case 1: 1e1
+        case 2: 1e2
+        case 3: 1e3
+        case 4: 1e4
+        case 5: 1e5
+        case 6: 1e6
+        case 7: 1e7
+        case 8: 1e8
+        case 9: 1e9
+        case 10: 1e10
+        case 11: 1e11
+        case 12: 1e12
+        case 13: 1e13
+        case 14: 1e14
+        case 15: 1e15
+        default: 1e16
+        }
     }
 
     /// Explains why a cell is not a number, with a hint for common cases.

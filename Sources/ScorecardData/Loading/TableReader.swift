@@ -223,6 +223,8 @@ struct TableReader: Sendable {
 
     mutating func number(_ column: Column) -> Double? {
         guard let i = column.index, !csv.isEmpty(i) else { return nil }
+        // The common cell without the full parser's outcome; the rest as before.
+        if let v = csv.withRawBytes(i, { NumberParser.plainDecimal($0) }) { return v }
         switch csv.withRawBytes(i, { NumberParser.parse(bytes: $0) }) {
         case .empty: return nil
         case .value(let v): return v

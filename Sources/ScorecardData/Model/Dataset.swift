@@ -415,6 +415,20 @@ public final class Dataset: Sendable {
     /// floor); nil when there is nothing to rate (no value, or no target that applies to the
     /// row's area) and none was published.
     @inline(__always) public func ratingSource(row r: Int) -> RatingSource? { RatingCode.source(RatingCode.rating(packed: ratings[r])) }
+    /// The rows rated (published or by rule) and the rows undecided, counted in one pass here,
+    /// where `ratingSource(row:)` is inlined (`check` called it across modules once a row).
+    public func ratingSourceCounts() -> (rated: Int, undecided: Int) {
+        var rated = 0, undecided = 0
+        for r in 0..<observationCount {
+            switch ratingSource(row: r) {
+            case .published?, .rule?: rated += 1
+            case .undecided?: undecided += 1
+            case nil: break
+            }
+        }
+        return (rated, undecided)
+    }
+
     /// The direction of travel a row shows: the published one, else the rule's.
     @inline(__always) public func dot(row r: Int) -> DOT? { DOT(rawValue: RatingCode.dot(packed: ratings[r])) }
 
