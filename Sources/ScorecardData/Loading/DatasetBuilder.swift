@@ -302,24 +302,28 @@ struct DatasetBuilder {
         let lookups = ObservationReader.Lookups(
             areaCodes: CodeTable(areas.map(\.code)), indicatorCodes: CodeTable(indicators.map(\.code)),
             areaIndex: areaIndex, indicatorIndex: indicatorIndex, file: Int32(clamping: files.count - 1))
-        // Every stretch may have one row more than its line feeds: room for a few per chunk.
+        // Every stretch may have one row more than its line feeds: room for one per stretch.
         let chunks = 2 * file.size / max(1, parallelism.chunkBytes) + 4
-        let capacity = lineFeeds + 1 + parallelism.maxParts * chunks
+        let stretchesPerChunk = 4 * max(1, parallelism.maxParts)
+        let capacity = lineFeeds + 1 + stretchesPerChunk * chunks
         let rowsBefore = columns.count
         var rows = rowsBefore
         var table: TableReader?
         var failed = false
         var consumed = chunk.bytes.count
-        // Every chunk in one stretch per processor: a chunk is a little short of `chunkBytes`
-        // (cut at a line feed), so stretches of `stretchBytes` could make it one.
-        let stretchBytes = max(1, min(parallelism.stretchBytes, parallelism.chunkBytes / (2 * max(1, parallelism.maxParts))))
+        // Every chunk in four stretches per processor (stretches of `stretchBytes` could make a
+        // chunk one: it is a little short of `chunkBytes`, cut at a line feed). A processor that
+        // finishes early, or lost time to the next chunk's read, takes another stretch instead
+        // of waiting at the chunk's end for the other (one stretch each took 10 % more wall time
+        // at 10 ×, docs/performance.md).
+        let stretchBytes = max(1, min(parallelism.stretchBytes, parallelism.chunkBytes / (2 * stretchesPerChunk)))
         let prefetch = ChunkPrefetch(file, bytes: parallelism.chunkBytes)
         defer { prefetch.cancel() }
         let dense = DenseColumns.filled(capacity: capacity) { slots in
             var written = 0
             while true {
                 if !chunk.last { prefetch.start() }
-                let plan = ObservationReader.Plan(chunkTable, stretchBytes: stretchBytes, maxStretches: parallelism.maxParts)
+                let plan = ObservationReader.Plan(chunkTable, stretchBytes: stretchBytes, maxStretches: stretchesPerChunk)
                 guard written + plan.rows <= slots.capacity else {
                     failed = true
                     return 0
