@@ -190,21 +190,9 @@ public struct Glyphs: Sendable, Equatable {
     public var vertical: Character { character(.vertical) }
     public var fullBlock: Character { character(.bar) }
 
-    /// A bar of `count` full blocks (none for 0 or less), as `String(repeating: fullBlock, count:)`
-    /// but written byte by byte: a league draws one per row on every keystroke of a search.
-    public func bar(_ count: Int) -> String {
-        let unit = Array(String(fullBlock).utf8), n = max(0, count)
-        return String(unsafeUninitializedCapacity: unit.count * n) { buffer in
-            var i = 0
-            for _ in 0..<n {
-                for byte in unit {
-                    buffer[i] = byte
-                    i += 1
-                }
-            }
-            return i
-        }
-    }
+    /// A bar of `count` full blocks (none for 0 or less): the one way every bar is drawn.
+    public func bar(_ count: Int) -> String { String(repeating: fullBlock, count: max(0, count)) }
+
     /// Sparkline levels, lowest first.
     public var sparkLevels: [Character] { Array(self[.trend]) }
 

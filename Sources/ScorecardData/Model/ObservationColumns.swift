@@ -180,8 +180,8 @@ struct RunColumn: Sendable {
 /// Observations stored by column: interned codes, compact periods, doubles with NaN for "not
 /// available". A million rows take tens of megabytes, not hundreds.
 public struct ObservationColumns: Sendable {
-    /// Area and indicator ids, as runs: a file that comes series by series costs 8 bytes a
-    /// series, not 8 a row (see `forEachSeriesRun`).
+    /// Area and indicator ids, as runs: a file that comes series by series costs 16 bytes a
+    /// series for them, not 8 a row (see `forEachAreaIndicatorRun`).
     var area = RunColumn(step: 0)
     var indicator = RunColumn(step: 0)
     /// Interned team names (-1 for none): most files have no team column.

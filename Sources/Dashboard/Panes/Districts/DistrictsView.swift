@@ -121,7 +121,7 @@ extension DistrictsPane {
 
     /// The base columns with a column per KPI: a header of the KPI's number (KPI `selected`'s
     /// marked), and a cell per district with its rating's glyph. The table shows the KPIs in
-    /// view (`Regions.inView`).
+    /// view (`Regions.columnsInView`).
     func matrixModel(_ base: TableModel, selected: Int?, _ shared: SharedState) -> TableModel {
         var model = base
         model.columns += indicators.indices.map { kpiColumn($0, selected: $0 == selected, shared) }
