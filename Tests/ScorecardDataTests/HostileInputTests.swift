@@ -337,9 +337,12 @@ enum FuzzHarness {
         // The parallel paths (observations.csv cut every few bytes, ratings in parts of two rows)
         // must give exactly the same outcome.
         let parts = loaderOutcome(input, parallelism: LoadParallelism(maxParts: 3, stretchBytes: 1, rowsPerRatingPart: 2))
-        if parts != whole {
-            let i = (0..<min(parts.count, whole.count)).first { parts[$0] != whole[$0] } ?? min(parts.count, whole.count)
-            check(false, "parallel load differs at line \(i):\n  parallel:   \(i < parts.count ? parts[i] : "<end>")\n  sequential: \(i < whole.count ? whole[i] : "<end>")")
+        // And so must reading every row by the general path (no `PlainRow`).
+        var general = LoadParallelism(maxParts: 1, stretchBytes: 4 << 20, rowsPerRatingPart: 250_000)
+        general.plainRows = false
+        for (how, other) in [("parallel", parts), ("general-path", loaderOutcome(input, parallelism: general))] where other != whole {
+            let i = (0..<min(other.count, whole.count)).first { other[$0] != whole[$0] } ?? min(other.count, whole.count)
+            check(false, "\(how) load differs at line \(i):\n  \(how): \(i < other.count ? other[i] : "<end>")\n  sequential: \(i < whole.count ? whole[i] : "<end>")")
         }
     }
 

@@ -10,9 +10,11 @@ import XCTest
 final class ParallelLoadTests: XCTestCase {
     /// Everything a load shows, as lines to compare.
     /// `chunk`: stream observations.csv in chunks of about that many bytes (nil: read it whole).
-    private func outcome(_ dirs: [String], parts: Int, chunk: Int? = nil) -> [String] {
+    /// `plainRows`: read plain rows in one pass (`PlainRow`), or every row by the general path.
+    private func outcome(_ dirs: [String], parts: Int, chunk: Int? = nil, plainRows: Bool = true) -> [String] {
         do {
             var parallelism = LoadParallelism(maxParts: parts, stretchBytes: 1, rowsPerRatingPart: 1)
+            parallelism.plainRows = plainRows
             if let chunk {
                 parallelism.streamBytes = 1
                 parallelism.chunkBytes = chunk
@@ -45,9 +47,12 @@ final class ParallelLoadTests: XCTestCase {
         }
         // Whole, in 2, 3 and 7 stretches; streamed in chunks of 1 byte (a line at a time), 61
         // and 700 bytes, read in 1, 2 and 3 stretches.
-        for (stretches, chunk) in [(2, nil), (3, nil), (7, nil), (1, 1), (2, 61), (3, 700)] as [(Int, Int?)] {
-            let parallel = outcome(dirs, parts: stretches, chunk: chunk)
+        // Every row by the general path, in one go and streamed, must give the same outcome too.
+        for (stretches, chunk, plainRows) in [(2, nil, true), (3, nil, true), (7, nil, true), (1, 1, true), (2, 61, true), (3, 700, true),
+                                              (1, nil, false), (2, 61, false)] as [(Int, Int?, Bool)] {
+            let parallel = outcome(dirs, parts: stretches, chunk: chunk, plainRows: plainRows)
             let how = "\(dirs) in \(stretches) stretches" + (chunk.map { ", streamed in chunks of \($0) bytes" } ?? "")
+                + (plainRows ? "" : ", every row by the general path")
             XCTAssertEqual(parallel.count, sequential.count, how, file: file, line: line)
             for (p, s) in zip(parallel, sequential) where p != s {
                 XCTFail("\(how):\n  parallel:   \(p)\n  sequential: \(s)", file: file, line: line)

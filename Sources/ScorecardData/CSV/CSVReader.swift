@@ -71,6 +71,19 @@ public struct CSVReader: Sendable {
     /// The line on which the next record starts.
     public var nextRecordLine: Int { nextLine }
 
+    /// Records starting at or after this offset are not read.
+    var limit: Int { end }
+
+    /// Takes the record at `offset`, parsed elsewhere (`PlainRow`), as read: it lies on one line
+    /// and ends just before `next`, after its line feed. Its fields are not kept.
+    mutating func tookPlainRecord(endingBefore next: Int) {
+        recordLine = nextLine
+        recordStart = position
+        position = next
+        nextLine += 1
+        fieldCount = 0
+    }
+
     /// Reads the next record. Returns false at the end of input. A final empty line is not a
     /// record. Throws `CSVError` with the line and column of the fault.
     public mutating func next() throws(CSVError) -> Bool {

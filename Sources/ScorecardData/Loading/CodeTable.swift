@@ -22,8 +22,9 @@ struct CodeTable: Sendable {
     private let starts: [Int]
     /// The id found by the last successful lookup, or -1.
     private var last: Int32 = -1
-    /// That code's length when it is 4 to 16 bytes (else -1), and its first and last words as
-    /// `words(_:count:)` reads them: a cell of the same code is known by two comparisons.
+    /// That code's length when it is 4 to 16 bytes, none of which ends or breaks an unquoted
+    /// cell (else -1), and its first and last words as `words(_:count:)` reads them: a cell of
+    /// the same code is known by two comparisons.
     private var lastCount = -1
     private var lastWords: (UInt64, UInt64) = (0, 0)
 
@@ -62,7 +63,7 @@ struct CodeTable: Sendable {
             if slot == 0 { return nil }
             if matches(bytes, slot - 1) {
                 last = Int32(slot - 1)
-                if (4...16).contains(bytes.count), let cell = bytes.baseAddress {
+                if (4...16).contains(bytes.count), let cell = bytes.baseAddress, !bytes.contains(where: CodeTable.breaksPlainCell) {
                     lastCount = bytes.count
                     lastWords = CodeTable.words(cell, count: bytes.count)
                 } else {
@@ -72,6 +73,23 @@ struct CodeTable: Sendable {
             }
             i = (i + 1) & mask
         }
+    }
+
+    /// The id and length of the code found last, when the `available` bytes at `p` begin with
+    /// it (and it is 4 to 16 bytes long): a cell of the same code as the row before is known by
+    /// two comparisons, without finding the cell's end first. The caller checks that the cell
+    /// ends there.
+    @inline(__always)
+    func lastCode(at p: UnsafePointer<UInt8>, available: Int) -> (id: Int32, count: Int)? {
+        guard lastCount > 0, available >= lastCount else { return nil }
+        let words = CodeTable.words(p, count: lastCount)
+        return words.0 == lastWords.0 && words.1 == lastWords.1 ? (last, lastCount) : nil
+    }
+
+    /// Bytes that end or break an unquoted CSV cell: a code holding one is never the whole of
+    /// an unquoted cell, so `lastCode(at:available:)` must not find it at the start of one.
+    static func breaksPlainCell(_ b: UInt8) -> Bool {
+        b == UInt8(ascii: ",") || b == UInt8(ascii: "\n") || b == UInt8(ascii: "\r") || b == UInt8(ascii: "\"") || b == 0
     }
 
     private func matches(_ bytes: UnsafeBufferPointer<UInt8>, _ id: Int) -> Bool {

@@ -235,7 +235,8 @@ struct DatasetBuilder {
         guard let header = TableReader(path: path, bytes: bytes, required: spec.required, optional: spec.optional, diagnostics: &diagnostics) else { return }
         let lookups = ObservationReader.Lookups(
             areaCodes: CodeTable(areas.map(\.code)), indicatorCodes: CodeTable(indicators.map(\.code)),
-            areaIndex: areaIndex, indicatorIndex: indicatorIndex, file: Int32(clamping: files.count - 1))
+            areaIndex: areaIndex, indicatorIndex: indicatorIndex, file: Int32(clamping: files.count - 1),
+            plainRows: parallelism.plainRows)
         var outcome = ObservationReader.read(header, lookups, stretchBytes: parallelism.stretchBytes, maxStretches: parallelism.maxParts)
         var table: TableReader?
         let rowsBefore = columns.count
@@ -301,7 +302,8 @@ struct DatasetBuilder {
         let template = chunkTable.chunk([], line: 1)
         let lookups = ObservationReader.Lookups(
             areaCodes: CodeTable(areas.map(\.code)), indicatorCodes: CodeTable(indicators.map(\.code)),
-            areaIndex: areaIndex, indicatorIndex: indicatorIndex, file: Int32(clamping: files.count - 1))
+            areaIndex: areaIndex, indicatorIndex: indicatorIndex, file: Int32(clamping: files.count - 1),
+            plainRows: parallelism.plainRows)
         // Every stretch may have one row more than its line feeds: room for one per stretch.
         let chunks = 2 * file.size / max(1, parallelism.chunkBytes) + 4
         let stretchesPerChunk = 4 * max(1, parallelism.maxParts)

@@ -131,6 +131,9 @@ public enum DatasetLoader {
 /// How a large load shares out work: observations.csv is read in stretches, and series are rated
 /// in parts, up to one per processor. Small datasets are read and rated in one go.
 struct LoadParallelism: Sendable {
+    /// Plain rows of observations.csv are read in one pass each (`PlainRow`); false reads every
+    /// row by the general path, so that tests can compare the two.
+    var plainRows = true
     /// At most this many stretches or parts at once.
     var maxParts: Int
     /// A stretch of observations.csv is at least this long.

@@ -24,6 +24,8 @@ struct ObservationReader: Sendable {
         let indicatorIndex: [String: Int32]
         /// The file's position in the dataset's list of files.
         let file: Int32
+        /// Whether plain rows are read in one pass (`LoadParallelism.plainRows`).
+        var plainRows = true
     }
 
     var table: TableReader
@@ -161,59 +163,105 @@ struct ObservationReader: Sendable {
         rowLimit = limit
         columns.reserveSparse(expected)
         let t = table
-        let areaColumn = t.column("area"), indicatorColumn = t.column("indicator"), periodColumn = t.column("period")
-        let valueColumn = t.column("value"), numeratorColumn = t.column("numerator"), denominatorColumn = t.column("denominator")
-        let targetColumn = t.column("target"), floorColumn = t.column("floor"), ragColumn = t.column("rag"), dotColumn = t.column("dot")
-        let teamColumn = t.column("team"), noteColumn = t.column("note"), sourceColumn = t.column("source")
-        let statusColumn = t.column("status")
-        let hasRAG = ragColumn.index != nil, hasDOT = dotColumn.index != nil, hasStatus = statusColumn.index != nil
+        let tableColumns = TableColumns(t)
         var areaCodes = lookups.areaCodes, indicatorCodes = lookups.indicatorCodes
-        while table.nextRow() {
-            let area = table.code(areaColumn, in: &areaCodes)
-                ?? reference(areaColumn, lookups.areaIndex, "an area code from areas.csv", "unknown area", "areas.csv")
-            let indicator = table.code(indicatorColumn, in: &indicatorCodes)
-                ?? reference(indicatorColumn, lookups.indicatorIndex, "an indicator code from indicators.csv", "unknown indicator", "indicators.csv")
-            let period = table.period(periodColumn)
-            let value = table.numberOrNaN(valueColumn)
-            let numerator = table.numberOrNaN(numeratorColumn)
-            let denominator = table.numberOrNaN(denominatorColumn)
-            let target = table.numberOrNaN(targetColumn)
-            let floor = table.numberOrNaN(floorColumn)
-            var rag: Int8 = -1
-            if let r = table.text(ragColumn) {
-                if let parsed = RAG(text: r) { rag = parsed.rawValue } else { table.fail(ragColumn, "rag '\(SafeText.clip(r))' is not RED, AMBER, GREEN (or R, A, G) or empty") }
+        let cells = PlainRow.layout(of: t)
+        // The table's bytes, held apart from `table` (whose reader moves on through them).
+        let bytes = t.csv.bytes
+        bytes.withUnsafeBufferPointer { buf in
+            cells.withUnsafeBufferPointer { cells in
+                while true {
+                    // Plain rows, read in one pass each (`PlainRow`), while they come.
+                    while lookups.plainRows && table.csv.offset < table.csv.limit {
+                        var plain = PlainRow()
+                        guard let next = plain.read(buf, from: table.csv.offset, cells: cells,
+                                                    areaCodes: &areaCodes, indicatorCodes: &indicatorCodes) else { break }
+                        table.tookPlainRecord(endingBefore: next)
+                        append(plain, file: lookups.file, into: slots)
+                    }
+                    // Then one row by the general path, which reads (and reports) any row.
+                    guard table.nextRow() else { return }
+                    readRow(tableColumns, lookups, into: slots, areaCodes: &areaCodes, indicatorCodes: &indicatorCodes)
+                }
             }
-            var dot: Int8 = -1
-            if let d = table.text(dotColumn) {
-                if let parsed = DOT(text: d) { dot = parsed.rawValue } else { table.fail(dotColumn, "dot '\(SafeText.clip(d))' is not ↑, ↓, ↔ (or improved, worsened, same) or empty") }
-            }
-            let team: Int32 = table.text(teamColumn).map { strings.intern($0) } ?? -1
-            let status: Int8 = hasStatus ? readStatus(statusColumn, value: value) : -1
-            guard let area, let indicator, let period, !table.rowHasError else { continue }
-            let row = rows
-            // Unreachable past the limit (rows ≤ records ≤ line feeds + 1); were it reached, the
-            // next stretch's rows would be overwritten.
-            precondition(row < rowLimit, "stretch of observations.csv has more rows than line feeds")
-            slots.write(row: firstRow + row, period: period, value: value)
-            rows += 1
-            columns.area.append(area)
-            columns.indicator.append(indicator)
-            if team >= 0 { columns.team.set(row, team) }
-            columns.line.append(Int32(clamping: table.line))
-            columns.file.append(lookups.file)
-            if !numerator.isNaN { columns.numerator.set(row, numerator) }
-            if !denominator.isNaN { columns.denominator.set(row, denominator) }
-            if !target.isNaN { columns.target.set(row, target) }
-            if !floor.isNaN { columns.floor.set(row, floor) }
-            if rag >= 0 || dot >= 0 {
-                if rag >= 0 { columns.rag.set(row, rag) }
-                if dot >= 0 { columns.dot.set(row, dot) }
-                publishedCells[Int32(row)] = (Int32(hasRAG ? table.columnNumber(ragColumn) : 1), Int32(hasDOT ? table.columnNumber(dotColumn) : 1))
-            }
-            if let n = table.text(noteColumn) { columns.note.set(row, strings.intern(n)) }
-            if let s = table.text(sourceColumn) { columns.source.set(row, strings.intern(s)) }
-            if status >= 0 { columns.status.set(row, status) }
         }
+    }
+
+    /// Reads the current row of `table` cell by cell, with its diagnostics, and adds it unless
+    /// it has errors.
+    private mutating func readRow(_ c: TableColumns, _ lookups: Lookups, into slots: DenseColumnSlots,
+                                  areaCodes: inout CodeTable, indicatorCodes: inout CodeTable) {
+        let t = table
+        let (areaColumn, indicatorColumn, periodColumn) = (c.area, c.indicator, c.period)
+        let (valueColumn, numeratorColumn, denominatorColumn, targetColumn, floorColumn) = (c.value, c.numerator, c.denominator, c.target, c.floor)
+        let (ragColumn, dotColumn, teamColumn, noteColumn, sourceColumn, statusColumn) = (c.rag, c.dot, c.team, c.note, c.source, c.status)
+        let hasRAG = ragColumn.index != nil, hasDOT = dotColumn.index != nil, hasStatus = statusColumn.index != nil
+        let area = table.code(areaColumn, in: &areaCodes)
+            ?? reference(areaColumn, lookups.areaIndex, "an area code from areas.csv", "unknown area", "areas.csv")
+        let indicator = table.code(indicatorColumn, in: &indicatorCodes)
+            ?? reference(indicatorColumn, lookups.indicatorIndex, "an indicator code from indicators.csv", "unknown indicator", "indicators.csv")
+        let period = table.period(periodColumn)
+        let value = table.numberOrNaN(valueColumn)
+        let numerator = table.numberOrNaN(numeratorColumn)
+        let denominator = table.numberOrNaN(denominatorColumn)
+        let target = table.numberOrNaN(targetColumn)
+        let floor = table.numberOrNaN(floorColumn)
+        var rag: Int8 = -1
+        if let r = table.text(ragColumn) {
+            if let parsed = RAG(text: r) { rag = parsed.rawValue } else { table.fail(ragColumn, "rag '\(SafeText.clip(r))' is not RED, AMBER, GREEN (or R, A, G) or empty") }
+        }
+        var dot: Int8 = -1
+        if let d = table.text(dotColumn) {
+            if let parsed = DOT(text: d) { dot = parsed.rawValue } else { table.fail(dotColumn, "dot '\(SafeText.clip(d))' is not ↑, ↓, ↔ (or improved, worsened, same) or empty") }
+        }
+        let team: Int32 = table.text(teamColumn).map { strings.intern($0) } ?? -1
+        let status: Int8 = hasStatus ? readStatus(statusColumn, value: value) : -1
+        guard let area, let indicator, let period, !table.rowHasError else { return }
+        let row = rows
+        append(PlainRow(area: area, indicator: indicator, period: period, value: value, numerator: numerator,
+                        denominator: denominator, target: target, floor: floor), file: lookups.file, into: slots)
+        if team >= 0 { columns.team.set(row, team) }
+        if rag >= 0 || dot >= 0 {
+            if rag >= 0 { columns.rag.set(row, rag) }
+            if dot >= 0 { columns.dot.set(row, dot) }
+            publishedCells[Int32(row)] = (Int32(hasRAG ? t.columnNumber(ragColumn) : 1), Int32(hasDOT ? t.columnNumber(dotColumn) : 1))
+        }
+        if let n = table.text(noteColumn) { columns.note.set(row, strings.intern(n)) }
+        if let s = table.text(sourceColumn) { columns.source.set(row, strings.intern(s)) }
+        if status >= 0 { columns.status.set(row, status) }
+    }
+
+    /// The columns of observations.csv, looked up once per table.
+    struct TableColumns {
+        let area, indicator, period, value, numerator, denominator, target, floor: TableReader.Column
+        let rag, dot, team, note, source, status: TableReader.Column
+
+        init(_ t: TableReader) {
+            (area, indicator, period, value) = (t.column("area"), t.column("indicator"), t.column("period"), t.column("value"))
+            (numerator, denominator, target, floor) = (t.column("numerator"), t.column("denominator"), t.column("target"), t.column("floor"))
+            (rag, dot, team, note) = (t.column("rag"), t.column("dot"), t.column("team"), t.column("note"))
+            (source, status) = (t.column("source"), t.column("status"))
+        }
+    }
+
+    /// Adds a row read from the current record: its period and value to the dense columns, the
+    /// rest to `columns`.
+    @inline(__always)
+    private mutating func append(_ r: PlainRow, file: Int32, into slots: DenseColumnSlots) {
+        let row = rows
+        // Unreachable past the limit (rows ≤ records ≤ line feeds + 1); were it reached, the
+        // next stretch's rows would be overwritten.
+        precondition(row < rowLimit, "stretch of observations.csv has more rows than line feeds")
+        slots.write(row: firstRow + row, period: r.period, value: r.value)
+        rows += 1
+        columns.area.append(r.area)
+        columns.indicator.append(r.indicator)
+        columns.line.append(Int32(clamping: table.line))
+        columns.file.append(file)
+        if !r.numerator.isNaN { columns.numerator.set(row, r.numerator) }
+        if !r.denominator.isNaN { columns.denominator.set(row, r.denominator) }
+        if !r.target.isNaN { columns.target.set(row, r.target) }
+        if !r.floor.isNaN { columns.floor.set(row, r.floor) }
     }
 
     /// The row's `status` (an `ObservationStatus` raw value, -1 for none), with the diagnostics

@@ -5,7 +5,8 @@ struct TableReader: Sendable {
     let path: String
     private(set) var csv: CSVReader
     private var columns: [String: Int] = [:]
-    private var headerCount = 0
+    /// The cells of the header row: what every row must have.
+    private(set) var headerCount = 0
     private(set) var diagnostics: [Diagnostic] = []
     /// Errors found in the current row so far.
     private(set) var rowHasError = false
@@ -154,6 +155,13 @@ struct TableReader: Sendable {
     }
 
     var line: Int { csv.recordLine }
+
+    /// Takes the record at `csv.offset`, read whole by `PlainRow` and ending just before `next`,
+    /// as the current row: one line, no errors.
+    mutating func tookPlainRecord(endingBefore next: Int) {
+        csv.tookPlainRecord(endingBefore: next)
+        rowHasError = false
+    }
 
     /// Records a problem at a cell of the current row.
     mutating func fail(_ column: String, _ message: String, severity: Diagnostic.Severity = .error, kind: Diagnostic.Kind? = nil) {
