@@ -149,6 +149,26 @@ final class LoaderTests: XCTestCase {
         XCTAssertEqual(ds.publishedRAG(row: r), .green)
     }
 
+    /// A floor in a row of observations.csv rates that row: EH52 has a target (80) and no floor
+    /// of its own, so without one a missed target is undecided.
+    func testAFloorInARowRatesThatRow() throws {
+        let obs = """
+            area,indicator,period,value,floor
+            E10000016,EH52,2024-08,85,
+            E10000016,EH52,2024-09,75,70
+            E10000016,EH52,2024-10,65,70
+            E10000016,EH52,2024-11,75,
+
+            """
+        let d = try TempDataset(["areas.csv": Self.areas, "indicators.csv": Self.indicators, "observations.csv": obs])
+        defer { d.remove() }
+        let ds = try XCTUnwrap(loadOrFail([d.path])).dataset
+        let s = try XCTUnwrap(ds.seriesID(area: "E10000016", indicator: "EH52"))
+        let rows = ds.rows(series: s).map(Int.init)
+        XCTAssertEqual(rows.map { ds.rag(row: $0) }, [.green, .amber, .red, nil])
+        XCTAssertEqual(rows.map { ds.ratingSource(row: $0) }, [.rule, .rule, .rule, .undecided])
+    }
+
     func testPublishedDOTDisagreeingIsAWarningAtTheDotCell() throws {
         let obs = """
             area,indicator,period,value,rag,dot

@@ -688,30 +688,40 @@ private struct RatingInputs: Sendable {
     func ratings(series: Range<Int>, into out: RowBytes) -> [Diagnostic] {
         var warnings: [Diagnostic] = []
         let periods = columns.period
+        // Most files publish no targets, floors, ratings or directions: their rows need not be
+        // looked up in those columns.
+        let hasTargets = columns.target.count > 0, hasFloors = columns.floor.count > 0
+        let hasRAG = columns.rag.count > 0, hasDOT = columns.dot.count > 0
+        // The last value of each period kind in the series, as given and rounded at the
+        // indicator's decimals.
+        let kinds = Period.Kind.allCases.count
+        var previousByKind = [Double](repeating: .nan, count: kinds)
+        var previousRoundedByKind = previousByKind
         for s in series {
             let base = rules[Int(seriesIndicator[s])]
             let rule = scopes.rule(base, indicator: seriesIndicator[s], area: seriesArea[s])
-            let decimals = rule.decimals
-            // The last value of each period kind, as given and rounded at the indicator's decimals.
-            var previousByKind: [Double] = Array(repeating: .nan, count: Period.Kind.allCases.count)
-            var previousRoundedByKind = previousByKind
+            let rounding = RAGRule.Rounding(rule.decimals)
+            for k in 0..<kinds {
+                previousByKind[k] = .nan
+                previousRoundedByKind[k] = .nan
+            }
             for i in Int(start[s])..<Int(start[s + 1]) {
                 let r = Int(order[i])
                 let value = columns.value[r]
-                let publishedTarget = optionalDouble(columns.target[r])
+                let publishedTarget = hasTargets ? optionalDouble(columns.target[r]) : nil
                 let target = publishedTarget ?? rule.target
-                let floor = optionalDouble(columns.floor[r]) ?? rule.floor
+                let floor = (hasFloors ? optionalDouble(columns.floor[r]) : nil) ?? rule.floor
                 let kind = Int(periods[r].kind.rawValue)
                 // Each value is rounded once; a missing (NaN) or infinite one has no rating.
-                let rounded = value.isFinite ? RAGRule.rounded(value, decimals) : .nan
+                let rounded = value.isFinite ? rounding.rounded(value) : .nan
                 let computedRAG = rounded.isNaN ? nil : RAGRule.evaluate(rounded: rounded, target: target, floor: floor, rule: rule)
                 let previousRounded = previousRoundedByKind[kind]
                 // Directions keep the indicator's own target and band: which areas a target
                 // rates does not change which way is better.
                 let computedDOT = rounded.isNaN || previousRounded.isNaN ? nil
                     : DOTRule.evaluate(rounded: rounded, previous: previousRounded, rule: base, target: publishedTarget ?? base.target)
-                let publishedRAG = RAG(rawValue: columns.rag[r])
-                let publishedDOT = DOT(rawValue: columns.dot[r])
+                let publishedRAG = hasRAG ? RAG(rawValue: columns.rag[r]) : nil
+                let publishedDOT = hasDOT ? DOT(rawValue: columns.dot[r]) : nil
                 let code: Int8 = switch (publishedRAG, computedRAG) {
                 case (let p?, _): RatingCode.published(p)
                 case (nil, .rated(let c)?): RatingCode.rule(c)

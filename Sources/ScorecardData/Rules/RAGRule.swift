@@ -78,9 +78,29 @@ public enum RAGRule {
     /// indicator has no decimals.
     @inline(__always)
     static func rounded(_ v: Double, _ decimals: Int?) -> Double {
-        guard let d = decimals, d >= 0, d <= 10 else { return v }
-        let scale = NumberParser.powersOfTen[d]
-        return roundedHalfAwayFromZero(v * scale) / scale
+        Rounding(decimals).rounded(v)
+    }
+
+    /// `rounded(_:_:)` at one number of decimals, its power of ten looked up once: a series'
+    /// values are rounded in a loop.
+    struct Rounding {
+        /// 10^decimals, or nil when values are kept as they are.
+        let scale: Double?
+
+        @inline(__always)
+        init(_ decimals: Int?) {
+            guard let d = decimals, d >= 0, d <= 10 else {
+                scale = nil
+                return
+            }
+            scale = NumberParser.powersOfTen[d]
+        }
+
+        @inline(__always)
+        func rounded(_ v: Double) -> Double {
+            guard let scale else { return v }
+            return RAGRule.roundedHalfAwayFromZero(v * scale) / scale
+        }
     }
 
     /// `x.rounded()` (half away from zero), to the bit, without a call into libm for the values a
