@@ -170,6 +170,28 @@ final class ParallelLoadTests: XCTestCase {
     /// The streaming path is taken (not read whole after all) on a clean file, a chunk at a time,
     /// with progress reported as it goes; a quoted line break across a chunk's end makes it give
     /// way to reading the file whole.
+    /// Each stretch may write as many rows as it has line feeds, one more only when it does not
+    /// end with one: the rows of a file of one row a line then follow one another where they
+    /// are written, with nothing to move.
+    func testAStretchHasRoomForItsLineFeedsAndOneMoreOnlyWithoutAFinalOne() throws {
+        for final in ["\n", ""] {
+            let rows = (0..<40).map { "A1,K1,\(2000 + $0 / 12)-\(String($0 % 12 + 101).suffix(2)),\($0)" }
+            let bytes = Array(("area,indicator,period,value\n" + rows.joined(separator: "\n") + final).utf8)
+            var sink: [Diagnostic] = []
+            let spec = DatasetLoader.observationColumns
+            let table = try XCTUnwrap(TableReader(path: "observations.csv", bytes: bytes, required: spec.required, optional: spec.optional, diagnostics: &sink))
+            let plan = ObservationReader.Plan(table, stretchBytes: 100, maxStretches: 4)
+            XCTAssertEqual(plan.bounds.count, 5, "four stretches")
+            var feeds = 0
+            for k in plan.lineFeeds.indices {
+                XCTAssertEqual(plan.firstRows[k], feeds, "stretch \(k) starts where the rows before it end")
+                feeds += plan.lineFeeds[k]
+            }
+            XCTAssertEqual(feeds, final.isEmpty ? 39 : 40)
+            XCTAssertEqual(plan.rows, 40, "room for every row, and no more (final line feed: \(!final.isEmpty))")
+        }
+    }
+
     func testCleanFilesAreStreamed() throws {
         var obs = "area,indicator,period,value\n"
         for i in 0..<400 { obs += "A1,K1,\(String(format: "%04d-%02d", 2000 + i / 12, i % 12 + 1)),\(i)\n" }

@@ -95,11 +95,21 @@ struct ObservationReader: Sendable {
             bounds = cuts + [end]
             let b = bounds
             lineFeeds = (0..<(b.count - 1)).map { CSVReader.lineCount(bytes[b[$0]..<b[$0 + 1]]) }
-            // A stretch has at most one record more than line feeds (each record but its last
-            // ends with one), so stretch k may write that many rows from the sum of those before it.
+            // Every record a stretch reads has a line feed in the stretch, but for a last record
+            // with none after it (at the table's end): one running past a cut has the quoted line
+            // feed the cut follows. So a stretch that ends with a line feed has at most as many
+            // records as line feeds, and one that does not has one more; stretch k may write that
+            // many rows from the sum of those before it. In a file of one row a line, every
+            // stretch's rows then follow the last's where they were written: nothing to move.
             firstRows = [0]
-            for feeds in lineFeeds { firstRows.append(firstRows[firstRows.count - 1] + feeds + 1) }
+            for k in lineFeeds.indices {
+                let endsWithLineFeed = b[k + 1] > b[k] && bytes[b[k + 1] - 1] == UInt8(ascii: "\n")
+                firstRows.append(firstRows[k] + lineFeeds[k] + (endsWithLineFeed ? 0 : 1))
+            }
         }
+
+        /// The most rows stretch `k` may write.
+        func rowLimit(_ k: Int) -> Int { firstRows[k + 1] - firstRows[k] }
     }
 
     /// Reads the stretches of `plan` into `slots` from row `base` on, in parallel when there are
@@ -135,7 +145,7 @@ struct ObservationReader: Sendable {
         DispatchQueue.concurrentPerform(iterations: bounds.count - 1) { k in
             var reader = ObservationReader(table: table.stretch(from: bounds[k], to: bounds[k + 1], line: lines[k]),
                                            firstRow: base + firstRows[k])
-            reader.read(lookups, into: slots, limit: lineFeeds[k] + 1, expected: k == 0 ? expectedFirst : lineFeeds[k] + 1)
+            reader.read(lookups, into: slots, limit: plan.rowLimit(k), expected: k == 0 ? expectedFirst : plan.rowLimit(k))
             results.withLock { $0[k] = reader }
         }
         let readers = results.withLock { $0 }.compactMap { $0 }
@@ -157,8 +167,8 @@ struct ObservationReader: Sendable {
     }
 
     /// Reads every row of the table (or of its stretch) into `slots` and `columns`: at most
-    /// `limit` rows, its line feeds and one. Sparse columns reserve `expected` rows when first
-    /// set: the first stretch's become the dataset's, with room for every stretch's rows.
+    /// `limit` rows (see `Plan`). Sparse columns reserve `expected` rows when first set: the
+    /// first stretch's become the dataset's, with room for every stretch's rows.
     mutating func read(_ lookups: Lookups, into slots: DenseColumnSlots, limit: Int, expected: Int) {
         rowLimit = limit
         columns.reserveSparse(expected)
@@ -249,7 +259,7 @@ struct ObservationReader: Sendable {
     @inline(__always)
     private mutating func append(_ r: PlainRow, file: Int32, into slots: DenseColumnSlots) {
         let row = rows
-        // Unreachable past the limit (rows ≤ records ≤ line feeds + 1); were it reached, the
+        // Unreachable past the limit (rows ≤ records, which `Plan` counts); were it passed, the
         // next stretch's rows would be overwritten.
         precondition(row < rowLimit, "stretch of observations.csv has more rows than line feeds")
         slots.write(row: firstRow + row, period: r.period, value: r.value)
