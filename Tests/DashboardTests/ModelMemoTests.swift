@@ -188,6 +188,48 @@ final class ModelMemoTests: XCTestCase {
         assertFreshPeriods(s, after: "--sort period:desc, then a click on the periods' header")
     }
 
+    /// The league's bars come from strings kept by length (`BarStrings`): as a search changes the
+    /// names beside them, or the screen its width, the bar column narrows and widens, and every
+    /// bar is still as long as its figure against the largest, at the width the column has now.
+    func testTheLeaguesBarsFitTheColumnAsASearchNarrowsAndWidensIt() throws {
+        var s = try Golden.state(arguments: ["--data", "Sources/ragtop/Resources/kent-cype-2024-10", "--pane", "detail", "--indicator", "SCS08",
+                                               "--size", "120x40"])
+        var widths: [Int] = [], done: [String] = []
+        let keys = ["/", "T", "o", "Backspace", "Backspace", "D", "o", "v", "Backspace", "Backspace", "Backspace", "a", "n", "Backspace", "Backspace", "Escape"]
+        // Then the screen narrower and wider: the bars follow the table's width too.
+        for key in keys + ["100x40", "140x40"] {
+            let size = key.split(separator: "x").compactMap { Int($0) }
+            if size.count == 2 { _ = s.update(.resize(width: size[0], height: size[1])) } else { _ = s.apply(keys: [Key(name: key)].compactMap { $0 }) }
+            done.append(key)
+            let pane = s.module(DetailPane.self)
+            let r = pane.regions(in: s.screen.body, s.shared)
+            let k = try XCTUnwrap(r.leagueModel.columns.firstIndex { $0.id == "bar" })
+            let width = try XCTUnwrap(r.league.column(k)?.width, "the bar column is shown")
+            widths.append(width)
+            let values = pane.league.map { s.dataset.latestRow(series: $0).flatMap { s.dataset.value(row: $0) } }
+            let largest = values.compactMap { $0.map(abs) }.max() ?? 0
+            for (i, value) in values.enumerated() {
+                guard let value, case .data(let cells) = r.leagueModel.rows[i] else { continue }
+                let length = largest > 0 ? Int((abs(value) / largest * Double(width)).rounded()) : 0
+                XCTAssertEqual(cells[k].text, String(repeating: "█", count: length), "row \(i) after '\(done.joined(separator: " "))'")
+            }
+        }
+        // The column narrowed and widened again (else the test shows nothing).
+        XCTAssertTrue(zip(widths, widths.dropFirst()).contains { $0 > $1 } && zip(widths, widths.dropFirst()).contains { $0 < $1 }, "bar widths \(widths)")
+    }
+
+    /// `BarStrings` gives `glyphs.bar(n)` at every `n` up to the length asked for, growing when
+    /// asked for more and starting again in another alphabet.
+    func testBarStringsAreEveryLengthsBarInTheAlphabetAskedFor() {
+        let bars = BarStrings(), unicode = Glyphs(ascii: false), ascii = Glyphs(ascii: true)
+        XCTAssertEqual(bars.upTo(3, unicode), (0...3).map(unicode.bar))
+        XCTAssertEqual(Array(bars.upTo(1, unicode).prefix(2)), (0...1).map(unicode.bar))
+        XCTAssertEqual(bars.upTo(6, unicode), (0...6).map(unicode.bar))
+        XCTAssertEqual(Array(bars.upTo(2, ascii).prefix(3)), (0...2).map(ascii.bar))
+        XCTAssertEqual(Array(bars.upTo(0, unicode).prefix(1)), [""])
+        XCTAssertEqual(bars.upTo(4, unicode), (0...4).map(unicode.bar))
+    }
+
     /// KPI detail keeps the title's and the notes' lines while they and their room stay: through
     /// `n`, scrolling, a search, another area and a resize they are what a pane made afresh shows.
     func testTheKeptNotesAreTheOnesAFreshPaneShows() {

@@ -33,7 +33,8 @@ public struct DetailPane: PaneModule {
     let leagueCellsMemo = ModelMemo<LeagueCellsKey, LeagueCells>()
     let bottomMemo = ModelMemo<BottomKey, BottomParts>()
     let titleMemo = ModelMemo<TitleKey, [String]>()
-    let barsOfLengthMemo = ModelMemo<BarLengthsKey, [String]>()
+    /// The league's bars of each length, kept while the bar column narrows and widens.
+    let barStrings = BarStrings()
 
     /// What the league table kept between layouts depends on.
     struct LeagueKey: Equatable, Sendable {
@@ -58,11 +59,6 @@ public struct DetailPane: PaneModule {
     /// The title's lines: the KPI and the area's name (in the data), wrapped to a width.
     struct TitleKey: Equatable, Sendable {
         var dataVersion: Int, area: String, indicator: String, width: Int
-    }
-
-    /// The league's bars of every length up to the bar column's width, in an alphabet.
-    struct BarLengthsKey: Equatable, Sendable {
-        var width: Int, glyphs: Glyphs
     }
 
     /// What the periods table depends on: the data, the area and KPI shown, the alphabet and

@@ -167,10 +167,8 @@ extension DetailPane {
         guard model.columns.contains(where: { $0.id == "bar" }) else { return }
         let values = league.map { sid in ds.latestRow(series: sid).flatMap { ds.value(row: $0) } }
         let maxValue = values.compactMap { $0 }.map(abs).max() ?? 0
-        // Bars of one length are one string, kept while the width stays.
-        let bars = barsOfLengthMemo.value(BarLengthsKey(width: max(0, width), glyphs: shared.glyphs)) {
-            (0...max(0, width)).map { shared.glyphs.bar($0) }
-        }
+        // Bars of one length are one string, kept whatever the width (a search changes it).
+        let bars = barStrings.upTo(width, shared.glyphs)
         for (i, v) in values.enumerated() where i < model.rows.count {
             guard case .data(var cells) = model.rows[i], k < cells.count else { continue }
             let latest = ds.latestRow(series: league[i])
