@@ -188,6 +188,67 @@ final class ModelMemoTests: XCTestCase {
         assertFreshPeriods(s, after: "--sort period:desc, then a click on the periods' header")
     }
 
+    /// KPI detail keeps the league's candidates (`candidatesMemo`) while a search or a RAG filter
+    /// chooses among them: after every key the league, its ranks, its count and the table drawn
+    /// are those of a pane built afresh — through a search typed, erased back past its start and
+    /// typed again, one that matches nothing, and a search kept while the KPI, the area, the sort
+    /// and a national league's scope change.
+    func testTheLeagueASearchLeavesIsTheOneAFreshPaneBuilds() throws {
+        let directories = ["Sources/ragtop/Resources/kent-cype-2024-10", "Sources/ragtop/Resources/national"]
+        var s = try Golden.state(arguments: ["--data", directories[0], "--data", directories[1], "--pane", "detail",
+                                               "--indicator", "SCS08", "--size", "120x40"])
+        var done: [String] = []
+        func press(_ keys: String) {
+            for key in keys.split(separator: " ").map(String.init) {
+                _ = s.apply(keys: [Key(name: key)].compactMap { $0 })
+                done.append(key)
+                assertFreshLeague(s, after: done.joined(separator: " "))
+            }
+        }
+        // A district KPI: typed, erased past its start (which ends the search), typed again.
+        press("/ T o n Backspace Backspace Backspace Backspace / a s Backspace Backspace h a m Enter Down")
+        // Nothing matches; then a RAG filter on a search, and a sort.
+        press("x / z z q Backspace Backspace Backspace e Enter r g x / e Enter r o o O")
+        // Another KPI and another area with the search kept.
+        s.apply([PaneIntent.open(.detail, indicator: "EHCP20-CY")])
+        done.append("(EHCP20-CY)")
+        assertFreshLeague(s, after: done.joined(separator: " "))
+        // A national league: its scope cycled to the neighbours, a search on it, then another
+        // authority opened (its own neighbours), with the search kept.
+        press("x s s")
+        XCTAssertEqual(s.module(DetailPane.self).scope, .neighbours)
+        press("/ o Enter Down Enter / Backspace a Enter Down Down Enter s Escape")
+    }
+
+    /// The league the pane holds and lays out, against those of a pane built afresh (with the
+    /// same scope, compared areas and cursor) in the same state.
+    private func assertFreshLeague(_ s: DashboardState, after keys: String, file: StaticString = #filePath, line: UInt = #line) {
+        let pane = s.module(DetailPane.self)
+        var fresh = DetailPane()
+        fresh.scope = pane.scope
+        fresh.compared = pane.compared
+        fresh.rebuild(s.shared)
+        fresh.list = pane.list
+        XCTAssertEqual(pane.league, fresh.league, "league after '\(keys)'", file: file, line: line)
+        // Who is in it, by the filters' rules: a rating the RAG filter lets through, a name or
+        // team containing the search (case-insensitive unless it has a capital).
+        if let code = s.shared.indicator {
+            let search = s.shared.textFilter, caseSensitive = search.contains { $0.isUppercase }
+            func found(_ text: String) -> Bool { caseSensitive ? text.contains(search) : text.lowercased().contains(search.lowercased()) }
+            let expected = DetailPane.candidates(s.shared, indicator: code, scope: pane.scope).filter { series, area in
+                let rag = s.dataset.latestRow(series: series).flatMap { s.dataset.rag(row: $0) }
+                return (s.shared.ragFilter.isEmpty || rag.map(s.shared.ragFilter.contains) == true)
+                    && (search.isEmpty || found(area.name) || found(s.dataset.series(series).team ?? ""))
+            }
+            XCTAssertEqual(Set(pane.league), Set(expected.map(\.series)), "members after '\(keys)'", file: file, line: line)
+        }
+        XCTAssertEqual(pane.rank, fresh.rank, "ranks after '\(keys)'", file: file, line: line)
+        XCTAssertEqual(pane.countSummary(s.shared), fresh.countSummary(s.shared), "count after '\(keys)'", file: file, line: line)
+        let kept = pane.regions(in: s.screen.body, s.shared), made = fresh.regions(in: s.screen.body, s.shared)
+        XCTAssertEqual(kept.leagueModel, made.leagueModel, "league table after '\(keys)'", file: file, line: line)
+        XCTAssertEqual(kept.league, made.league, "league's layout after '\(keys)'", file: file, line: line)
+    }
+
     /// The league's bars come from strings kept by length (`BarStrings`): as a search changes the
     /// names beside them, or the screen its width, the bar column narrows and widens, and every
     /// bar is still as long as its figure against the largest, at the width the column has now.
