@@ -188,6 +188,109 @@ final class ModelMemoTests: XCTestCase {
         assertFreshPeriods(s, after: "--sort period:desc, then a click on the periods' header")
     }
 
+    /// KPI detail keeps the league's candidates (`candidatesMemo`) while a search or a RAG filter
+    /// chooses among them: after every key the league, its ranks, its count and the table drawn
+    /// are those of a pane built afresh — through a search typed, erased back past its start and
+    /// typed again, one that matches nothing, and a search kept while the KPI, the area, the sort
+    /// and a national league's scope change.
+    func testTheLeagueASearchLeavesIsTheOneAFreshPaneBuilds() throws {
+        let directories = ["Sources/ragtop/Resources/kent-cype-2024-10", "Sources/ragtop/Resources/national"]
+        var s = try Golden.state(arguments: ["--data", directories[0], "--data", directories[1], "--pane", "detail",
+                                               "--indicator", "SCS08", "--size", "120x40"])
+        var done: [String] = []
+        func press(_ keys: String) {
+            for key in keys.split(separator: " ").map(String.init) {
+                _ = s.apply(keys: [Key(name: key)].compactMap { $0 })
+                done.append(key)
+                assertFreshLeague(s, after: done.joined(separator: " "))
+            }
+        }
+        // A district KPI: typed, erased past its start (which ends the search), typed again.
+        press("/ T o n Backspace Backspace Backspace Backspace / a s Backspace Backspace h a m Enter Down")
+        // Nothing matches; then a RAG filter on a search, and a sort.
+        press("x / z z q Backspace Backspace Backspace e Enter r g x / e Enter r o o O")
+        // Another KPI and another area with the search kept.
+        s.apply([PaneIntent.open(.detail, indicator: "EHCP20-CY")])
+        done.append("(EHCP20-CY)")
+        assertFreshLeague(s, after: done.joined(separator: " "))
+        // A national league: its scope cycled to the neighbours, a search on it, then another
+        // authority opened (its own neighbours), with the search kept.
+        press("x s s")
+        XCTAssertEqual(s.module(DetailPane.self).scope, .neighbours)
+        press("/ o Enter Down Enter / Backspace a Enter Down Down Enter s Escape")
+    }
+
+    /// The league the pane holds and lays out, against those of a pane built afresh (with the
+    /// same scope, compared areas and cursor) in the same state.
+    private func assertFreshLeague(_ s: DashboardState, after keys: String, file: StaticString = #filePath, line: UInt = #line) {
+        let pane = s.module(DetailPane.self)
+        var fresh = DetailPane()
+        fresh.scope = pane.scope
+        fresh.compared = pane.compared
+        fresh.rebuild(s.shared)
+        fresh.list = pane.list
+        XCTAssertEqual(pane.league, fresh.league, "league after '\(keys)'", file: file, line: line)
+        // Who is in it, by the filters' rules: a rating the RAG filter lets through, a name or
+        // team containing the search (case-insensitive unless it has a capital).
+        if let code = s.shared.indicator {
+            let search = s.shared.textFilter, caseSensitive = search.contains { $0.isUppercase }
+            func found(_ text: String) -> Bool { caseSensitive ? text.contains(search) : text.lowercased().contains(search.lowercased()) }
+            let expected = DetailPane.candidates(s.shared, indicator: code, scope: pane.scope).filter { series, area in
+                let rag = s.dataset.latestRow(series: series).flatMap { s.dataset.rag(row: $0) }
+                return (s.shared.ragFilter.isEmpty || rag.map(s.shared.ragFilter.contains) == true)
+                    && (search.isEmpty || found(area.name) || found(s.dataset.series(series).team ?? ""))
+            }
+            XCTAssertEqual(Set(pane.league), Set(expected.map(\.series)), "members after '\(keys)'", file: file, line: line)
+        }
+        XCTAssertEqual(pane.rank, fresh.rank, "ranks after '\(keys)'", file: file, line: line)
+        XCTAssertEqual(pane.countSummary(s.shared), fresh.countSummary(s.shared), "count after '\(keys)'", file: file, line: line)
+        let kept = pane.regions(in: s.screen.body, s.shared), made = fresh.regions(in: s.screen.body, s.shared)
+        XCTAssertEqual(kept.leagueModel, made.leagueModel, "league table after '\(keys)'", file: file, line: line)
+        XCTAssertEqual(kept.league, made.league, "league's layout after '\(keys)'", file: file, line: line)
+    }
+
+    /// The league's bars come from strings kept by length (`BarStrings`): as a search changes the
+    /// names beside them, or the screen its width, the bar column narrows and widens, and every
+    /// bar is still as long as its figure against the largest, at the width the column has now.
+    func testTheLeaguesBarsFitTheColumnAsASearchNarrowsAndWidensIt() throws {
+        var s = try Golden.state(arguments: ["--data", "Sources/ragtop/Resources/kent-cype-2024-10", "--pane", "detail", "--indicator", "SCS08",
+                                               "--size", "120x40"])
+        var widths: [Int] = [], done: [String] = []
+        let keys = ["/", "T", "o", "Backspace", "Backspace", "D", "o", "v", "Backspace", "Backspace", "Backspace", "a", "n", "Backspace", "Backspace", "Escape"]
+        // Then the screen narrower and wider: the bars follow the table's width too.
+        for key in keys + ["100x40", "140x40"] {
+            let size = key.split(separator: "x").compactMap { Int($0) }
+            if size.count == 2 { _ = s.update(.resize(width: size[0], height: size[1])) } else { _ = s.apply(keys: [Key(name: key)].compactMap { $0 }) }
+            done.append(key)
+            let pane = s.module(DetailPane.self)
+            let r = pane.regions(in: s.screen.body, s.shared)
+            let k = try XCTUnwrap(r.leagueModel.columns.firstIndex { $0.id == "bar" })
+            let width = try XCTUnwrap(r.league.column(k)?.width, "the bar column is shown")
+            widths.append(width)
+            let values = pane.league.map { s.dataset.latestRow(series: $0).flatMap { s.dataset.value(row: $0) } }
+            let largest = values.compactMap { $0.map(abs) }.max() ?? 0
+            for (i, value) in values.enumerated() {
+                guard let value, case .data(let cells) = r.leagueModel.rows[i] else { continue }
+                let length = largest > 0 ? Int((abs(value) / largest * Double(width)).rounded()) : 0
+                XCTAssertEqual(cells[k].text, String(repeating: "█", count: length), "row \(i) after '\(done.joined(separator: " "))'")
+            }
+        }
+        // The column narrowed and widened again (else the test shows nothing).
+        XCTAssertTrue(zip(widths, widths.dropFirst()).contains { $0 > $1 } && zip(widths, widths.dropFirst()).contains { $0 < $1 }, "bar widths \(widths)")
+    }
+
+    /// `BarStrings` gives `glyphs.bar(n)` at every `n` up to the length asked for, growing when
+    /// asked for more and starting again in another alphabet.
+    func testBarStringsAreEveryLengthsBarInTheAlphabetAskedFor() {
+        let bars = BarStrings(), unicode = Glyphs(ascii: false), ascii = Glyphs(ascii: true)
+        XCTAssertEqual(bars.upTo(3, unicode), (0...3).map(unicode.bar))
+        XCTAssertEqual(Array(bars.upTo(1, unicode).prefix(2)), (0...1).map(unicode.bar))
+        XCTAssertEqual(bars.upTo(6, unicode), (0...6).map(unicode.bar))
+        XCTAssertEqual(Array(bars.upTo(2, ascii).prefix(3)), (0...2).map(ascii.bar))
+        XCTAssertEqual(Array(bars.upTo(0, unicode).prefix(1)), [""])
+        XCTAssertEqual(bars.upTo(4, unicode), (0...4).map(unicode.bar))
+    }
+
     /// KPI detail keeps the title's and the notes' lines while they and their room stay: through
     /// `n`, scrolling, a search, another area and a resize they are what a pane made afresh shows.
     func testTheKeptNotesAreTheOnesAFreshPaneShows() {

@@ -145,20 +145,27 @@ extension TableModel {
     /// The model without the column `id` when none of its cells has any text (a notes column
     /// where no row has notes): it takes no room.
     func droppingEmptyColumn(_ id: String) -> TableModel {
-        guard let k = columns.firstIndex(where: { $0.id == id }) else { return self }
+        var out = self
+        out.dropEmptyColumn(id)
+        return out
+    }
+
+    /// `droppingEmptyColumn` in place: a model that holds its rows alone changes them without
+    /// copying them.
+    mutating func dropEmptyColumn(_ id: String) {
+        guard let k = columns.firstIndex(where: { $0.id == id }) else { return }
         let empty = rows.allSatisfy { row in
             guard case .data(let cells) = row, k < cells.count else { return true }
             return cells[k].text.isEmpty
         }
-        guard empty else { return self }
-        var out = self
-        out.columns.remove(at: k)
-        out.rows = rows.map { row in
-            guard case .data(var cells) = row, k < cells.count else { return row }
+        guard empty else { return }
+        columns.remove(at: k)
+        for i in rows.indices {
+            guard case .data(var cells) = rows[i], k < cells.count else { continue }
+            rows[i] = .data([])
             cells.remove(at: k)
-            return .data(cells)
+            rows[i] = .data(cells)
         }
-        return out
     }
 }
 

@@ -28,16 +28,30 @@ public struct DetailPane: PaneModule {
     /// moving the cursor lays the league out again without building its rows again.
     var version = 0
     let leagueMemo = ModelMemo<LeagueKey, (TableModel, [Int])>()
-    let barsMemo = ModelMemo<BarsKey, TableModel>()
+    let candidatesMemo = ModelMemo<CandidatesKey, [Candidate]>()
     let periodsMemo = ModelMemo<PeriodsKey, (TableModel, Bool, [Int])>()
     let leagueCellsMemo = ModelMemo<LeagueCellsKey, LeagueCells>()
     let bottomMemo = ModelMemo<BottomKey, BottomParts>()
     let titleMemo = ModelMemo<TitleKey, [String]>()
-    let barsOfLengthMemo = ModelMemo<BarLengthsKey, [String]>()
+    /// The league's bars of each length, kept while the bar column narrows and widens.
+    let barStrings = BarStrings()
 
-    /// What the league table kept between layouts depends on.
+    /// What the league table kept between layouts depends on; its bars, on the table's width.
     struct LeagueKey: Equatable, Sendable {
-        var version: Int, scope: LeagueScope, compared: [String]
+        var version: Int, scope: LeagueScope, compared: [String], width: Int
+    }
+
+    /// A member the league may rank, with what filtering and ranking it reads: the texts a
+    /// search looks in (the area's name and the team's), its latest rating and figure.
+    struct Candidate: Sendable {
+        var series: Int, haystacks: [String], rag: RAG?, value: Double?
+    }
+
+    /// What the league's candidates depend on: the data, the root (whose districts they are),
+    /// the area (whose neighbours a national league may rank), the KPI and the scope; not the
+    /// filters, so typing a search only chooses among the kept candidates.
+    struct CandidatesKey: Equatable, Sendable {
+        var dataVersion: Int, root: String, area: String, indicator: String, scope: LeagueScope
     }
 
     /// What the league's cells (all but the rank) depend on: the data, the root (the districts'
@@ -60,21 +74,11 @@ public struct DetailPane: PaneModule {
         var dataVersion: Int, area: String, indicator: String, width: Int
     }
 
-    /// The league's bars of every length up to the bar column's width, in an alphabet.
-    struct BarLengthsKey: Equatable, Sendable {
-        var width: Int, glyphs: Glyphs
-    }
-
     /// What the periods table depends on: the data, the area and KPI shown, the alphabet and
     /// the table's sort (chosen, and the default); not the league's filters, so typing a search
     /// keeps it.
     struct PeriodsKey: Equatable, Sendable {
         var dataVersion: Int, area: String, indicator: String, glyphs: Glyphs, sort: ColumnSort??, defaultSort: ColumnSort?
-    }
-
-    /// The league with its bars, drawn to the bar column's width.
-    struct BarsKey: Equatable, Sendable {
-        var league: LeagueKey, width: Int
     }
 
     public init() {}
@@ -86,11 +90,17 @@ public struct DetailPane: PaneModule {
         guard let code = shared.indicator, let ind = ds.indicator(code) else { league = []; list.clamp(count: 0); return }
         // A scope the data no longer has (a reload, another area) falls back to all.
         if scope == .neighbours && Self.neighbourArea(shared) == nil || scope == .region && ds.region(of: shared.rootArea) == nil { scope = .all }
+        let candidatesKey = CandidatesKey(dataVersion: shared.dataVersion, root: shared.rootArea, area: shared.area, indicator: code, scope: scope)
+        let candidates = candidatesMemo.value(candidatesKey) {
+            Self.candidates(shared, indicator: code, scope: scope).map { s, area in
+                Candidate(series: s, haystacks: [area.name, ds.series(s).team ?? ""], rag: shared.latestRAG(series: s),
+                          value: ds.latestRow(series: s).flatMap { ds.value(row: $0) })
+            }
+        }
         var entries: [(Int, Double?)] = []
-        for (s, area) in Self.candidates(shared, indicator: code, scope: scope) {
-            guard shared.matchesRAG(shared.latestRAG(series: s)),
-                  shared.textFilter.isEmpty || shared.matchesText([area.name, ds.series(s).team ?? ""]) else { continue }
-            entries.append((s, ds.latestRow(series: s).flatMap { ds.value(row: $0) }))
+        entries.reserveCapacity(candidates.count)
+        for c in candidates where shared.matchesRAG(c.rag) && (shared.textFilter.isEmpty || shared.matchesText(c.haystacks)) {
+            entries.append((c.series, c.value))
         }
         entries.sort { a, b in
             switch (a.1, b.1) {

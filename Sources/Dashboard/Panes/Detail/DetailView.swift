@@ -57,25 +57,24 @@ extension DetailPane {
         let periods = TableLayout.regions(periodsModel, in: top[1].width >= 20 ? top[1] : .zero, cursor: last, scroll: last, wanted: periodsWanted)
         // The league: its title, then the table; bars sized to the column they get.
         let (leagueTitle, leagueRect) = bottom.league.splitTop(1)
-        let (sortedLeague, leagueWanted) = leagueMemo.value(LeagueKey(version: version, scope: scope, compared: compared)) { () -> (TableModel, [Int]) in
+        let leagueKey = LeagueKey(version: version, scope: scope, compared: compared, width: leagueRect.width)
+        let (leagueModel, leagueWanted) = leagueMemo.value(leagueKey) { () -> (TableModel, [Int]) in
             // Every candidate's cells, kept while typing a search or a RAG filter only chooses
             // among them.
             let cellsKey = LeagueCellsKey(dataVersion: shared.dataVersion, root: shared.rootArea, area: shared.area, indicator: code,
                                           scope: scope, glyphs: shared.glyphs)
             let kept = leagueCellsMemo.value(cellsKey) { leagueCells(ind, series: Self.candidates(shared, indicator: code, scope: scope).map(\.series), shared) }
-            let unsorted = leagueTable(kept, ind, shared)
-            let model = unsorted.markingSort(shared.sort(table: Self.leagueID, columns: unsorted.columns), shared.glyphs)
-            return (model, TableLayout.wantedWidths(model))
+            var model = leagueTable(kept, ind, shared)
+            model = model.markingSort(shared.sort(table: Self.leagueID, columns: model.columns), shared.glyphs)
+            // The bar column fills what the others leave (its cells do not change the widths):
+            // the bars are drawn to the width it gets at the table's width.
+            let wanted = TableLayout.wantedWidths(model)
+            let barColumn = model.columns.firstIndex { $0.id == "bar" } ?? 3
+            let placed = TableLayout.placeColumns(model, width: leagueRect.width, x: leagueRect.x, spacing: 1, wanted: wanted)
+            fillBars(&model, column: barColumn, width: placed.first { $0.index == barColumn }?.width ?? 0, shared)
+            return (model, wanted)
         }
-        let league = TableLayout.regions(sortedLeague, in: leagueRect, cursor: list.cursor, scroll: list.scroll, wanted: leagueWanted)
-        let barColumn = sortedLeague.columns.firstIndex { $0.id == "bar" } ?? 3
-        let barWidth = league.column(barColumn)?.width ?? 0
-        // The bars, drawn to the width the column gets.
-        let leagueModel = barsMemo.value(BarsKey(league: LeagueKey(version: version, scope: scope, compared: compared), width: barWidth)) {
-            var model = sortedLeague
-            fillBars(&model, column: barColumn, width: barWidth, shared)
-            return model
-        }
+        let league = TableLayout.regions(leagueModel, in: leagueRect, cursor: list.cursor, scroll: list.scroll, wanted: leagueWanted)
         return Regions(title: parts[0], titleLines: titleLines, facts: parts[1], chart: top[0], periodsModel: periodsModel, periods: periods,
                        leagueTitle: leagueTitle, leagueModel: leagueModel, league: league, definition: bottom.definition, notes: bottom.notes)
     }
@@ -103,9 +102,15 @@ extension DetailPane {
             let ranked = ds.latestRow(series: sid).flatMap { ds.value(row: $0) } != nil
             let rankCell = TableCell(ranked ? rank[sid].map(String.init) ?? "" : "", role: .muted, sort: ranked ? rank[sid].map { .number(Double($0)) } : .missing)
             let rest = kept.cells[sid] ?? leagueCells(ind, series: [sid], shared).cells[sid] ?? []
-            return .data([rankCell] + rest)
+            var cells: [TableCell] = []
+            cells.reserveCapacity(1 + rest.count)
+            cells.append(rankCell)
+            cells.append(contentsOf: rest)
+            return .data(cells)
         }
-        return TableModel(columns: kept.columns, rows: rows).droppingEmptyColumn("notes").aligningFigures()
+        var model = TableModel(columns: kept.columns, rows: rows)
+        model.dropEmptyColumn("notes")
+        return model.aligningFigures()
     }
 
     /// The league's columns, and the cells after the rank of each of `series`: area (and team),
@@ -167,12 +172,12 @@ extension DetailPane {
         guard model.columns.contains(where: { $0.id == "bar" }) else { return }
         let values = league.map { sid in ds.latestRow(series: sid).flatMap { ds.value(row: $0) } }
         let maxValue = values.compactMap { $0 }.map(abs).max() ?? 0
-        // Bars of one length are one string, kept while the width stays.
-        let bars = barsOfLengthMemo.value(BarLengthsKey(width: max(0, width), glyphs: shared.glyphs)) {
-            (0...max(0, width)).map { shared.glyphs.bar($0) }
-        }
+        // Bars of one length are one string, kept whatever the width (a search changes it).
+        let bars = barStrings.upTo(width, shared.glyphs)
         for (i, v) in values.enumerated() where i < model.rows.count {
             guard case .data(var cells) = model.rows[i], k < cells.count else { continue }
+            // The row lets go of its cells while they change: changed in place, not copied.
+            model.rows[i] = .data([])
             let latest = ds.latestRow(series: league[i])
             guard let v else {
                 let why = latest.flatMap { ds.status(row: $0) }.map { Mark.status($0).entry.short } ?? "no figure"
