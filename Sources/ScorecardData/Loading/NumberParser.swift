@@ -102,43 +102,56 @@ public enum NumberParser {
 
     /// The common cell, `-12.5`: an optional minus, at most 15 digits with at most one point and
     /// nothing else. Computed as `parse` computes it (exact mantissa, then one division by a power
-    /// of ten), so the value is the same to the bit; nil for anything else. The whole digits and
-    /// the fraction are two loops, with no state kept per byte.
+    /// of ten), so the value is the same to the bit; nil for anything else.
     @inline(__always)
     static func plainDecimal<Bytes: RandomAccessCollection<UInt8>>(_ bytes: Bytes) -> Double? where Bytes.Index == Int {
-        var i = bytes.startIndex
-        let end = bytes.endIndex
-        guard i < end, end - i <= 17 else { return nil }
-        let negative = bytes[i] == UInt8(ascii: "-")
-        if negative { i += 1 }
-        // At most 17 digits: below 10¹⁷, far from overflowing.
+        let found = bytes.withContiguousStorageIfAvailable { buf -> Double? in
+            guard let base = buf.baseAddress, !buf.isEmpty,
+                  let (value, end) = plainDecimal(base, buf.count, from: 0), end == buf.count else { return nil }
+            return value
+        }
+        // Bytes not held in one run (no cell is) take the full parser, which gives the same.
+        return found ?? nil
+    }
+
+    /// The plain decimal at byte `i` of the `count` bytes at `base` (see `plainDecimal(_:)`) and
+    /// the offset just past it: NaN when no minus, digit or point starts there (an empty cell,
+    /// if the byte there ends it), nil when what starts there is not a plain decimal. The whole
+    /// digits and the fraction are two loops, with no state kept per byte; the caller checks the
+    /// byte that follows.
+    @inline(__always)
+    static func plainDecimal(_ base: UnsafePointer<UInt8>, _ count: Int, from i: Int) -> (Double, Int)? {
+        var j = i
+        let negative = j < count && base[j] == UInt8(ascii: "-")
+        if negative { j += 1 }
         var mantissa: UInt64 = 0
-        let whole = i
-        while i < end {
-            let d = bytes[i] &- 48
+        let whole = j
+        while j < count {
+            let d = base[j] &- 48
             guard d <= 9 else { break }
             mantissa = mantissa &* 10 &+ UInt64(d)
-            i += 1
+            j += 1
         }
-        var digits = i - whole
+        var digits = j - whole
         var fraction = 0
-        if i < end {
-            guard bytes[i] == UInt8(ascii: ".") else { return nil }
-            i += 1
-            let point = i
-            while i < end {
-                let d = bytes[i] &- 48
-                guard d <= 9 else { return nil }
+        if j < count && base[j] == UInt8(ascii: ".") {
+            j += 1
+            let point = j
+            while j < count {
+                let d = base[j] &- 48
+                guard d <= 9 else { break }
                 mantissa = mantissa &* 10 &+ UInt64(d)
-                i += 1
+                j += 1
             }
-            fraction = i - point
+            fraction = j - point
             digits += fraction
         }
-        guard digits > 0 && digits <= 15 else { return nil }
+        if j == i { return (.nan, j) }
+        // At most 15 digits: the mantissa is exact (it wraps, harmlessly, only past 19).
+        guard digits > 0, digits <= 15 else { return nil }
         var value = Double(mantissa)
         if fraction > 0 { value /= smallPowerOfTen(fraction) }
-        return negative ? -value : value
+        return (negative ? -value : value, j)
     }
 
     /// 10ᵉ for e in 0 ... 16, exact, as `powersOfTen` has it but as constants: no array to reach

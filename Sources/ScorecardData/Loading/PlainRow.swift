@@ -68,23 +68,23 @@ struct PlainRow {
                 period = p
                 end = e
             case .value:
-                guard let (v, e) = PlainRow.number(base, count, from: i) else { return nil }
+                guard let (v, e) = NumberParser.plainDecimal(base, count, from: i) else { return nil }
                 value = v
                 end = e
             case .numerator:
-                guard let (v, e) = PlainRow.number(base, count, from: i) else { return nil }
+                guard let (v, e) = NumberParser.plainDecimal(base, count, from: i) else { return nil }
                 numerator = v
                 end = e
             case .denominator:
-                guard let (v, e) = PlainRow.number(base, count, from: i) else { return nil }
+                guard let (v, e) = NumberParser.plainDecimal(base, count, from: i) else { return nil }
                 denominator = v
                 end = e
             case .target:
-                guard let (v, e) = PlainRow.number(base, count, from: i) else { return nil }
+                guard let (v, e) = NumberParser.plainDecimal(base, count, from: i) else { return nil }
                 target = v
                 end = e
             case .floor:
-                guard let (v, e) = PlainRow.number(base, count, from: i) else { return nil }
+                guard let (v, e) = NumberParser.plainDecimal(base, count, from: i) else { return nil }
                 floor = v
                 end = e
             case .empty:
@@ -149,45 +149,6 @@ struct PlainRow {
         guard let end = cellEnd(buf, from: i), end > i, base[i] != 0x20, base[i] != 0x09, base[end - 1] != 0x20, base[end - 1] != 0x09,
               let p = Period.parse(bytes: buf[i..<end]) else { return nil }
         return (p, end)
-    }
-
-    /// The number in the cell at `i` (NaN when empty) and the cell's end, read as
-    /// `NumberParser.plainDecimal` reads it, to the bit: an optional minus, at most 15 digits
-    /// with at most one point, at most 17 bytes. Nil for anything else (the caller checks that
-    /// the byte at the end ends the cell).
-    @inline(__always)
-    private static func number(_ base: UnsafePointer<UInt8>, _ count: Int, from i: Int) -> (Double, Int)? {
-        var j = i
-        let negative = j < count && base[j] == UInt8(ascii: "-")
-        if negative { j += 1 }
-        var mantissa: UInt64 = 0
-        let whole = j
-        while j < count {
-            let d = base[j] &- 48
-            guard d <= 9 else { break }
-            mantissa = mantissa &* 10 &+ UInt64(d)
-            j += 1
-        }
-        var digits = j - whole
-        var fraction = 0
-        if j < count && base[j] == UInt8(ascii: ".") {
-            j += 1
-            let point = j
-            while j < count {
-                let d = base[j] &- 48
-                guard d <= 9 else { break }
-                mantissa = mantissa &* 10 &+ UInt64(d)
-                j += 1
-            }
-            fraction = j - point
-            digits += fraction
-        }
-        if j == i { return (.nan, j) }
-        // At most 15 digits, a minus and a point: at most 17 bytes, as plainDecimal requires.
-        guard digits > 0, digits <= 15 else { return nil }
-        var value = Double(mantissa)
-        if fraction > 0 { value /= NumberParser.smallPowerOfTen(fraction) }
-        return (negative ? -value : value, j)
     }
 
     /// The offset of the first comma, line feed, CR, quote or NUL at or after `i` (the bytes that
