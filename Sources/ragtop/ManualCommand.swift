@@ -2,6 +2,7 @@ import ArgumentParser
 import Dashboard
 import Foundation
 import ScorecardData
+import Synchronization
 import Themes
 
 /// `ragtop manual`: the man page, ragtop(1), in roff. Hidden from help; `make install` writes
@@ -37,6 +38,7 @@ struct ManualCommand: ParsableCommand {
 enum Manual {
     /// The page. `prefix` nil: the FILES section names paths relative to the executable.
     static func render(prefix: String?, date: String) throws -> String {
+        Ragtop.helpMayBePrinted.store(true, ordering: .relaxed)
         let tool = try JSONDecoder().decode(HelpDump.self, from: Data(Ragtop._dumpHelp().utf8))
         let root = tool.command
         let share = prefix.map { ($0.hasSuffix("/") && $0.count > 1 ? String($0.dropLast()) : $0) + "/share/ragtop" } ?? "bin/../share/ragtop"

@@ -35,6 +35,31 @@ final class CLITests: XCTestCase {
         XCTAssertTrue(r.stdout.lowercased().contains("usage"), r.stdout)
     }
 
+    /// Every way of printing ragtop's own help prints the dashboard's options, which ragtop
+    /// writes only when help may be printed (a command that prints none skips them).
+    func testEveryHelpPrintsTheDashboardOptions() throws {
+        let heading = "DASHBOARD OPTIONS (ragtop [options] is ragtop dashboard [options]):"
+        let help = try ragtop("--help")
+        XCTAssertEqual(help.status, 0, help.stderr)
+        XCTAssertTrue(help.stdout.contains(heading + "\n  --data <DIR>  "), help.stdout)
+        XCTAssertTrue(help.stdout.contains("  --export-dir <DIR>  "), help.stdout)
+        for args in [["-h"], ["help"]] {
+            let r = try RagtopBinary.run(args: args)
+            XCTAssertEqual(r.status, 0, "\(args): \(r.stderr)")
+            XCTAssertEqual(r.stdout, help.stdout, "\(args)")
+        }
+        let dump = try ragtop("--experimental-dump-help")
+        XCTAssertEqual(dump.status, 0, dump.stderr)
+        XCTAssertTrue(dump.stdout.contains("DASHBOARD OPTIONS (ragtop [options] is ragtop dashboard [options]):\\n"), String(dump.stdout.prefix(2000)))
+        let manual = try ragtop("manual", "--date", "2026-01-01")
+        XCTAssertEqual(manual.status, 0, manual.stderr)
+        XCTAssertTrue(manual.stdout.contains("DASHBOARD OPTIONS (ragtop [options] is ragtop dashboard [options]):"), String(manual.stdout.prefix(3000)))
+        // A subcommand's help is its own, without them.
+        let snapshot = try ragtop("snapshot", "--help")
+        XCTAssertEqual(snapshot.status, 0, snapshot.stderr)
+        XCTAssertFalse(snapshot.stdout.contains("DASHBOARD OPTIONS"), snapshot.stdout)
+    }
+
     // MARK: check
 
     func testCheckBundledData() throws {

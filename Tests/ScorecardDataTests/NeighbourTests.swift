@@ -23,6 +23,19 @@ final class NeighbourTests: XCTestCase {
         XCTAssertEqual(ds.neighbours.all.count, 3)
     }
 
+    /// A pair and a rank are duplicates only within one area: two areas may share a neighbour
+    /// and a rank, and the same codes and numbers in another area's rows are no duplicates.
+    func testAreasMayShareANeighbourAndARank() throws {
+        let dir = try TempDataset(["areas.csv": Self.areas, "indicators.csv": Self.indicators, "observations.csv": Self.observations,
+                                   "neighbours.csv": "area_code,neighbour_code,rank\nK1,X1,1\nS1,X1,1\nX1,K1,2\nK1,S1,2\nX1,S1,1\n"])
+        defer { dir.remove() }
+        let result = try XCTUnwrap(loadOrFail([dir.path]))
+        XCTAssertEqual(result.diagnostics, [])
+        XCTAssertEqual(result.dataset.neighbours.of("K1").map(\.neighbour), ["X1", "S1"])
+        XCTAssertEqual(result.dataset.neighbours.of("S1").map(\.neighbour), ["X1"])
+        XCTAssertEqual(result.dataset.neighbours.of("X1").map(\.neighbour), ["S1", "K1"])
+    }
+
     func testWithoutTheFileThereAreNoNeighbours() throws {
         let dir = try TempDataset(["areas.csv": Self.areas, "indicators.csv": Self.indicators, "observations.csv": Self.observations])
         defer { dir.remove() }

@@ -3,27 +3,35 @@
 /// and an (area, rank) pair may appear once in all the files loaded together.
 struct NeighbourTable {
     private(set) var rows: [Neighbour] = []
-    private var pairOrigin: [String: (path: String, line: Int)] = [:]
-    private var rankOrigin: [String: (path: String, line: Int)] = [:]
+    private var pairOrigin: [Pair: (path: String, line: Int)] = [:]
+    private var rankOrigin: [Pair: (path: String, line: Int)] = [:]
+
+    /// An area (its index in areas.csv) and a neighbour's index or a rank: the keys of the
+    /// duplicate checks, with no string built a row.
+    private struct Pair: Hashable {
+        var area: Int32
+        var other: Int
+    }
 
     /// Reads the rows of one file, reporting problems at their cells.
     mutating func read(_ t: inout TableReader, areaIndex: [String: Int32]) {
         while t.nextRow() {
-            let area = areaCode(&t, "area_code", areaIndex)
-            let neighbour = areaCode(&t, "neighbour_code", areaIndex)
+            let areaCell = areaCode(&t, "area_code", areaIndex)
+            let neighbourCell = areaCode(&t, "neighbour_code", areaIndex)
             let rank = self.rank(&t)
             let closeness = t.text("closeness")
-            guard let area, let neighbour, let rank, !t.rowHasError else { continue }
+            guard let areaCell, let neighbourCell, let rank, !t.rowHasError else { continue }
+            let area = areaCell.code, neighbour = neighbourCell.code
             if area == neighbour {
                 t.fail("neighbour_code", "area '\(SafeText.clip(area))' cannot be its own neighbour")
                 continue
             }
-            let pair = area + "\u{1F}" + neighbour
+            let pair = Pair(area: areaCell.index, other: Int(neighbourCell.index))
             if let first = pairOrigin[pair] {
                 t.fail("neighbour_code", "duplicate neighbour \(SafeText.clip(neighbour)) of \(SafeText.clip(area)) (first at \(first.path):\(first.line))")
                 continue
             }
-            let rankKey = area + "\u{1F}" + String(rank)
+            let rankKey = Pair(area: areaCell.index, other: rank)
             if let first = rankOrigin[rankKey] {
                 t.fail("rank", "duplicate rank \(rank) among the neighbours of \(SafeText.clip(area)) (first at \(first.path):\(first.line))")
                 continue
@@ -34,13 +42,14 @@ struct NeighbourTable {
         }
     }
 
-    private func areaCode(_ t: inout TableReader, _ column: String, _ areaIndex: [String: Int32]) -> String? {
+    /// The cell's area code and its index in areas.csv.
+    private func areaCode(_ t: inout TableReader, _ column: String, _ areaIndex: [String: Int32]) -> (code: String, index: Int32)? {
         guard let code = t.requiredText(column, "an area code from areas.csv") else { return nil }
-        guard areaIndex[code] != nil else {
+        guard let index = areaIndex[code] else {
             t.fail(column, "unknown area '\(SafeText.clip(code))': expected a code from areas.csv")
             return nil
         }
-        return code
+        return (code, index)
     }
 
     /// The rank: a whole number from 1 (the closest).
