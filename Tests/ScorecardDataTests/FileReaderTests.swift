@@ -28,23 +28,6 @@ final class FileReaderTests: XCTestCase {
         }
     }
 
-    /// The line feeds of a file are counted exactly however it is cut into parts counted at
-    /// once: none lost or counted twice at a cut, whatever the bytes around it.
-    func testLineFeedsCountedInPartsAreExact() throws {
-        for (k, size) in [0, 1, 2, 3, 4096, 100_003].enumerated() {
-            // About one byte in eight a line feed, runs of them included.
-            let content = bytes(size, seed: UInt64(k + 11)).map { $0 < 32 ? UInt8(ascii: "\n") : $0 }
-            let expected = content.filter { $0 == UInt8(ascii: "\n") }.count
-            let dir = try TempDataset(bytes: ["data.csv": content])
-            defer { dir.remove() }
-            let file = try XCTUnwrap(ChunkedFile(path: dir.path + "/data.csv"))
-            for parts in [1, 2, 3, 7, 64] {
-                XCTAssertEqual(file.lineFeeds(parts: parts, minimumPartBytes: 1), expected, "\(size) bytes in \(parts) parts")
-            }
-            XCTAssertEqual(file.lineFeeds(), expected, "\(size) bytes")
-        }
-    }
-
     func testMissingAndDirectoryAreToldApart() throws {
         let dir = try TempDataset(bytes: [:])
         defer { dir.remove() }

@@ -276,15 +276,14 @@ struct DatasetBuilder {
 
     /// Reads a large observations.csv a chunk at a time (`LoadParallelism.chunkBytes`, cut after
     /// a line feed), each chunk in parallel stretches, into dense columns made once for the
-    /// whole file (sized by counting its line feeds first): the file's bytes are never all
+    /// whole file (sized by the most rows its size can hold): the file's bytes are never all
     /// resident, only a chunk or two. Rows, strings and diagnostics come out as from
     /// `readObservations`. Returns false, with the builder as it was, when the file must be
     /// read whole instead: it cannot be read, its header is wrong, or a chunk other than the
     /// last ends on a CSV syntax error (a real one, or a quoted line break across the chunk's
     /// end), all of which the whole-file path reports exactly.
     mutating func streamObservations(path: String, parallelism: LoadParallelism, progress: LoadProgressReporter) -> Bool {
-        guard let file = ChunkedFile(path: path), let lineFeeds = file.lineFeeds(),
-              var chunk = file.next(parallelism.chunkBytes) else { return false }
+        guard let file = ChunkedFile(path: path), var chunk = file.next(parallelism.chunkBytes) else { return false }
         let saved = self
         files.append(path)
         if !hierarchyChecked {
@@ -304,10 +303,16 @@ struct DatasetBuilder {
             areaCodes: CodeTable(areas.map(\.code)), indicatorCodes: CodeTable(indicators.map(\.code)),
             areaIndex: areaIndex, indicatorIndex: indicatorIndex, file: Int32(clamping: files.count - 1),
             plainRows: parallelism.plainRows)
-        // Every stretch may have one row more than its line feeds: room for one per stretch.
+        // Room for the most rows the file can hold, without reading it first to count them. A
+        // row has a cell for each of the header's, so a comma between each two, and an area, an
+        // indicator and a period: at least a byte, a byte and four. Before each chunk is read
+        // there must be room for the rows so far and the chunk's line feeds, at most its bytes
+        // (about `chunkBytes`; a chunk that is longer, around one long line, has few), and one
+        // for each stretch; a chunk that would not fit sends the file the whole-file way. The
+        // room is address space: only the pages rows are written to are ever touched.
         let chunks = 2 * file.size / max(1, parallelism.chunkBytes) + 4
         let stretchesPerChunk = 4 * max(1, parallelism.maxParts)
-        let capacity = lineFeeds + 1 + stretchesPerChunk * chunks
+        let capacity = file.size / (chunkTable.headerCount + 5) + 2 * parallelism.chunkBytes + stretchesPerChunk * chunks
         let rowsBefore = columns.count
         var rows = rowsBefore
         var table: TableReader?
@@ -330,8 +335,11 @@ struct DatasetBuilder {
                     failed = true
                     return 0
                 }
-                var readers = ObservationReader.read(chunkTable, lookups, plan, into: slots, base: written,
-                                                     expectedFirst: written == 0 ? slots.capacity : plan.rows)
+                // The sparse columns (the first stretch's become the dataset's) reserve room for
+                // the rows the file holds at the first chunk's rows a byte, and grow if need be.
+                let expected = written > 0 ? plan.rows
+                    : min(slots.capacity, plan.rows + plan.rows / 16 + Int(Double(plan.rows) / Double(max(1, chunk.bytes.count)) * Double(file.size)))
+                var readers = ObservationReader.read(chunkTable, lookups, plan, into: slots, base: written, expectedFirst: expected)
                 guard let lastReader = readers.last else {
                     failed = true
                     return 0

@@ -169,44 +169,6 @@ final class ChunkedFile {
 
     deinit { close(fd) }
 
-    /// The line feeds in the file's first `size` bytes, or nil on a read error: counted in up
-    /// to `parts` parts at once (one per processor; each of `minimumPartBytes` or more), each
-    /// read in small blocks into its own reused buffer, so nothing stays resident.
-    func lineFeeds(parts: Int = ObservationReader.processors, minimumPartBytes: Int = 4 << 20) -> Int? {
-        let fd = self.fd, size = self.size
-        let count = max(1, min(parts, size / max(1, minimumPartBytes)))
-        let counts = Mutex([Int?](repeating: nil, count: count))
-        DispatchQueue.concurrentPerform(iterations: count) { k in
-            let part = ChunkedFile.lineFeeds(fd: fd, from: size * k / count, to: size * (k + 1) / count)
-            counts.withLock { $0[k] = part }
-        }
-        return counts.withLock { parts in
-            parts.reduce(0 as Int?) { sum, part in sum.flatMap { s in part.map { s + $0 } } }
-        }
-    }
-
-    /// The line feeds in bytes `from ..< to` of the file open as `fd`, or nil on a read error.
-    private static func lineFeeds(fd: Int32, from: Int, to: Int) -> Int? {
-        let block = 1 << 20
-        var buffer = [UInt8](repeating: 0, count: block)
-        var count = 0, offset = from
-        while offset < to {
-            let want = min(block, to - offset)
-            let n = buffer.withUnsafeMutableBytes { raw -> Int in
-                while true {
-                    let r = pread(fd, raw.baseAddress, want, off_t(offset))
-                    if r < 0 && errno == EINTR { continue }
-                    return r
-                }
-            }
-            if n < 0 { return nil }
-            if n == 0 { break }
-            count += CSVReader.lineCount(buffer[0..<n])
-            offset += n
-        }
-        return count
-    }
-
     /// The next chunk: about `bytes` bytes, up to and including the last line feed read (more
     /// when a line is longer), or the rest of the file at its end. Nil on a read error; `last`
     /// is true for the final chunk (which may be empty).
