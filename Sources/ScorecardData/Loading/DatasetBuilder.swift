@@ -350,8 +350,15 @@ struct DatasetBuilder {
                 }
                 let line = lastReader.table.csv.nextRecordLine
                 let ended = lastReader.table.endedOnSyntaxError || chunk.last
+                let firstChunk = written == 0
                 written += readers.reduce(0) { $0 + $1.rows }
                 join(&readers, into: &table, rows: &rows)
+                if firstChunk && rowsBefore == 0 && !ended {
+                    // After the first chunk: room for the values of the sparse columns at its
+                    // share of them, so that they are not copied into ever larger arrays as the
+                    // chunks after it are joined (each copy faulting in fresh pages).
+                    columns.reserveSparseValues(scale: Double(file.size) / Double(max(1, consumed)) * 1.05)
+                }
                 readers = []
                 progress.reached(Int64(consumed))
                 if ended { return written }

@@ -33,9 +33,11 @@ struct SparseColumn<T: Sendable>: Sendable {
     /// The number of rows with a value.
     var count: Int { values.count }
 
-    /// Bytes of storage held (capacities, not counts): what the column costs.
+    /// Bytes of storage held: what the column costs. The presence words by their capacity; the
+    /// values by their count, since a streamed load gives them room for the values it expects
+    /// (`reserveValues`), which is address space until values are written there.
     var storageBytes: Int {
-        values.capacity * MemoryLayout<T>.stride + present.capacity * 8 + before.capacity * 4
+        values.count * MemoryLayout<T>.stride + present.capacity * 8 + before.capacity * 4
     }
 
     /// Sets `row` (rows are written in increasing order; an earlier row is inserted, slowly).
@@ -106,6 +108,11 @@ struct SparseColumn<T: Sendable>: Sendable {
                 bits &= bits &- 1
             }
         }
+    }
+
+    /// Makes room for `n` values in all.
+    mutating func reserveValues(_ n: Int) {
+        if n > values.capacity { values.reserveCapacity(n) }
     }
 
     /// Replaces every stored value.
@@ -260,6 +267,21 @@ public struct ObservationColumns: Sendable {
         self.note.append(note, after: rowsBefore)
         self.source.append(source, after: rowsBefore)
         status.append(other.status, after: rowsBefore)
+    }
+
+    /// Makes room in each sparse column for `scale` times the values it holds.
+    mutating func reserveSparseValues(scale: Double) {
+        func room(_ count: Int) -> Int { Int(Double(count) * scale) }
+        team.reserveValues(room(team.count))
+        numerator.reserveValues(room(numerator.count))
+        denominator.reserveValues(room(denominator.count))
+        target.reserveValues(room(target.count))
+        floor.reserveValues(room(floor.count))
+        rag.reserveValues(room(rag.count))
+        dot.reserveValues(room(dot.count))
+        note.reserveValues(room(note.count))
+        source.reserveValues(room(source.count))
+        status.reserveValues(room(status.count))
     }
 
     /// Sets the rows expected of the sparse columns, which reserve them when first set.
